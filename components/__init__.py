@@ -1,0 +1,19 @@
+"""spaCy components of the econ-facts pipeline (registered on import and via entry points)."""
+from .entity_ruler import EconEntityRuler, make_entity_ruler
+from .extensions import register_extensions
+from .figure_normalizer import FigureNormalizer, make_figure_normalizer
+from .readers import create_lexicon_reader, create_pattern_reader
+from .tokenizer import create_tokenizer
+
+register_extensions()
+
+__all__ = [
+    "EconEntityRuler",
+    "FigureNormalizer",
+    "create_lexicon_reader",
+    "create_pattern_reader",
+    "create_tokenizer",
+    "make_entity_ruler",
+    "make_figure_normalizer",
+    "register_extensions",
+]

@@ -1,0 +1,196 @@
+"""The entity ruler: MONEY, PERCENT, REGION and ORG (and bare AMOUNT candidates) from pattern files.
+
+Modelled on spaCy's SpanRuler: token patterns go to a Matcher, phrase patterns to a
+PhraseMatcher, `match(doc)` finds candidates and `set_annotations(doc, spans)` writes
+`doc.ents`, keeping the longest candidate where they overlap (then the label priority).
+Every pattern carries an `id` recording where it came from; the chosen pattern's id
+is the entity's `ent_id_`. Patterns are loaded at `[initialize]` time and written by
+`to_disk` as `patterns.jsonl`.
+"""
+
+import warnings
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
+
+from .extensions import register_extensions
+
+Pattern = dict[str, Any]
+
+
+@Language.factory(
+    "econ_entity_ruler",
+    assigns=["doc.ents"],
+    default_config={
+        "phrase_matcher_attr": "ORTH",
+        "label_priority": ["MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"],
+        "expand_acronyms": True,
+    },
+)
+def make_entity_ruler(
+    nlp: Language, name: str, phrase_matcher_attr: str, label_priority: list[str], expand_acronyms: bool
+) -> "EconEntityRuler":
+    """Build the entity ruler; its patterns are loaded by `initialize` or `from_disk`."""
+    return EconEntityRuler(
+        nlp,
+        name,
+        phrase_matcher_attr=phrase_matcher_attr,
+        label_priority=label_priority,
+        expand_acronyms=expand_acronyms,
+    )
+
+
+class EconEntityRuler(Pipe):
+    """Rule-based entity recogniser writing `doc.ents`; see the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "econ_entity_ruler",
+        *,
+        phrase_matcher_attr: str = "ORTH",
+        label_priority: Sequence[str] = ("MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"),
+        expand_acronyms: bool = True,
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.phrase_matcher_attr = phrase_matcher_attr
+        self.label_priority = list(label_priority)
+        self.expand_acronyms = expand_acronyms
+        self.clear()
+
+    def clear(self) -> None:
+        """Remove every pattern."""
+        self._patterns: list[Pattern] = []
+        self._keys: dict[int, tuple[str, str]] = {}
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        """All patterns, as loaded (one dict per pattern: label, pattern, id)."""
+        return list(self._patterns)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels the patterns assign."""
+        return tuple(sorted({pattern["label"] for pattern in self._patterns}))
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Sequence[Pattern] | None = None,
+    ) -> None:
+        """Replace the patterns with `patterns` (read by the `econ.patterns.v1` reader)."""
+        self.clear()
+        if patterns:
+            self.add_patterns(patterns)
+
+    def add_patterns(self, patterns: Iterable[Pattern]) -> None:
+        """Add token patterns (list of token dicts) and phrase patterns (strings)."""
+        phrases: list[tuple[str, str]] = []
+        for pattern in patterns:
+            label, pattern_id = pattern["label"], pattern.get("id", "")
+            key = f"{label}\t{pattern_id}"
+            self._keys[self.nlp.vocab.strings.add(key)] = (label, pattern_id)
+            if isinstance(pattern["pattern"], str):
+                phrases.append((key, pattern["pattern"]))
+            else:
+                self.matcher.add(key, [pattern["pattern"]])
+            self._patterns.append(pattern)
+        texts = [text for _, text in phrases]
+        for (key, _), phrase_doc in zip(phrases, self.nlp.tokenizer.pipe(texts)):
+            self.phrase_matcher.add(key, [phrase_doc])
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.match(doc))
+            return doc
+        except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
+            return error_handler(self.name, self, [doc], error)
+
+    def match(self, doc: Doc) -> list[Span]:
+        """All candidate spans, possibly overlapping, with their label and pattern id."""
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"\[W036")
+            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+        spans = {
+            Span(doc, start, end, label=self._keys[key][0], span_id=self._keys[key][1])
+            for key, start, end in matches
+            if start < end
+        }
+        return sorted(spans)
+
+    def set_annotations(self, doc: Doc, spans: Sequence[Span]) -> None:
+        """Write the non-overlapping selection of `spans` to `doc.ents` (replacing what was there)."""
+        chosen = self.select(spans)
+        if self.expand_acronyms:
+            chosen = add_acronym_mentions(doc, chosen)
+        doc.ents = sorted(chosen, key=lambda span: span.start)
+
+    def select(self, spans: Sequence[Span]) -> list[Span]:
+        """Longest first, then by label priority, then leftmost; no two chosen spans share a token."""
+        rank = {label: index for index, label in enumerate(self.label_priority)}
+        ordered = sorted(spans, key=lambda s: (-(s.end - s.start), rank.get(s.label_, len(rank)), s.start))
+        taken: set[int] = set()
+        chosen: list[Span] = []
+        for span in ordered:
+            if not taken.intersection(range(span.start, span.end)):
+                chosen.append(span)
+                taken.update(range(span.start, span.end))
+        return chosen
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        """Save the patterns as `patterns.jsonl`."""
+        to_disk(ensure_path(path), {"patterns.jsonl": lambda p: srsly.write_jsonl(p, self._patterns)}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EconEntityRuler":
+        """Load the patterns written by `to_disk`."""
+        self.clear()
+        from_disk(ensure_path(path), {"patterns.jsonl": lambda p: self.add_patterns(srsly.read_jsonl(p))}, exclude)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        return srsly.json_dumps(self._patterns).encode("utf-8")
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "EconEntityRuler":
+        self.clear()
+        self.add_patterns(srsly.json_loads(bytes_data))
+        return self
+
+
+def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name."""
+    acronyms: dict[str, str] = {}
+    for span in spans:
+        if span.label_ in ("ORG", "REGION") and span.end + 2 < len(doc):
+            opening, candidate, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+            if opening.text == "(" and closing.text == ")" and is_acronym(candidate.text):
+                acronyms.setdefault(candidate.text, span.label_)
+    if not acronyms:
+        return spans
+    taken = {index for span in spans for index in range(span.start, span.end)}
+    added = [
+        Span(doc, token.i, token.i + 1, label=acronyms[token.text], span_id="acronym")
+        for token in doc
+        if token.text in acronyms and token.i not in taken
+    ]
+    return spans + added
+
+
+def is_acronym(text: str) -> bool:
+    """Two to eight characters, starting with a capital, with no lower-case letter: `ADB`, `EDB`, `S&P`."""
+    return 2 <= len(text) <= 8 and text[0].isupper() and not any(char.islower() for char in text)

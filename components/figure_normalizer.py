@@ -1,0 +1,307 @@
+"""The figure normaliser: a value, unit, hedge and range for every MONEY/PERCENT entity.
+
+It reads the entities the ruler wrote, turns each figure's surface into a number with
+its scale applied and a unit (ISO 4217 code, `%`, `pp` or `x`), resolves bare amounts
+(`(about 16.6 billion)` after a tenge figure) into MONEY where the context plainly
+means money, and drops the rest. The result goes to `doc._.figures`.
+"""
+
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
+
+from .extensions import register_extensions
+from .lexicon import FigureLexicon, surface_key
+from .numbers import DIGITS, SIGN_WORDS, SIGNS, is_number_token, parse_number
+
+FIGURE_LABELS = ("MONEY", "PERCENT")
+RANGE_WORDS = ("-", "–", "—", "to")
+MAX_HEDGE_TOKENS = 4
+
+
+@Language.factory(
+    "figure_normalizer",
+    assigns=["doc.ents", "doc._.figures"],
+    default_config={
+        "bare_amount_label": "AMOUNT",
+        "equivalent_currency": "USD",
+        "comparison_words": ["from", "to", "than", "against", "versus", "vs", "vs.", "with"],
+    },
+)
+def make_figure_normalizer(
+    nlp: Language, name: str, bare_amount_label: str, equivalent_currency: str, comparison_words: list[str]
+) -> "FigureNormalizer":
+    """Build the figure normaliser; its lexicon is loaded by `initialize` or `from_disk`."""
+    return FigureNormalizer(
+        nlp,
+        name,
+        bare_amount_label=bare_amount_label,
+        equivalent_currency=equivalent_currency,
+        comparison_words=comparison_words,
+    )
+
+
+class FigureNormalizer(Pipe):
+    """Normalise MONEY/PERCENT entities and resolve bare amounts; see the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "figure_normalizer",
+        *,
+        bare_amount_label: str = "AMOUNT",
+        equivalent_currency: str = "USD",
+        comparison_words: Sequence[str] = ("from", "to", "than"),
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.bare_amount_label = bare_amount_label
+        self.equivalent_currency = equivalent_currency
+        self.comparison_words = frozenset(comparison_words)
+        self.lexicon: FigureLexicon | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon: dict[str, list[dict[str, Any]]] | None = None,
+    ) -> None:
+        """Load the lexicon tables (see `components.lexicon.LEXICON_FILES`)."""
+        if lexicon is None:
+            raise ValueError(f"{self.name}: initialize needs the lexicon tables (econ.lexicon.v1 reader)")
+        self.lexicon = FigureLexicon(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.read(doc))
+            return doc
+        except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
+            return error_handler(self.name, self, [doc], error)
+
+    def read(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+        """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""
+        if self.lexicon is None:
+            raise ValueError(f"{self.name} is not initialized: no lexicon loaded")
+        readings: list[tuple[Span, dict[str, Any]]] = []
+        bare: list[tuple[Span, dict[str, Any]]] = []
+        for ent in doc.ents:
+            if ent.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
+                continue
+            figure = self.read_span(ent)
+            if figure is None:
+                continue
+            if ent.label_ == self.bare_amount_label:
+                bare.append((ent, figure))
+            else:
+                readings.append((ent, figure))
+        readings.sort(key=lambda item: item[0].start)
+        equivalents = self.equivalent_currencies(readings)
+        for ent, figure in bare:
+            unit = self.implied_currency(ent, readings, equivalents)
+            if unit is not None:
+                figure.update(label="MONEY", unit=unit)
+                readings.append((Span(doc, ent.start, ent.end, label="MONEY", span_id=ent.id_), figure))
+        return sorted(readings, key=lambda item: item[0].start)
+
+    def set_annotations(self, doc: Doc, readings: list[tuple[Span, dict[str, Any]]]) -> None:
+        """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""
+        figure_labels = (*FIGURE_LABELS, self.bare_amount_label)
+        others = [ent for ent in doc.ents if ent.label_ not in figure_labels]
+        doc.ents = sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start)
+        doc._.figures = [figure for _, figure in readings]
+
+    def read_span(self, span: Span) -> dict[str, Any] | None:
+        """The figure dict of one span, or None when its surface does not read as a figure."""
+        assert self.lexicon is not None
+        words = [token.text for token in span]
+        reading = read_surface(words, span.label_, self.lexicon)
+        if reading is None:
+            return None
+        return {
+            "start": span.start_char,
+            "end": span.end_char,
+            "text": span.text,
+            "label": span.label_,
+            **reading,
+            "approx": self.hedge_before(span),
+            "pattern": span.id_ or None,
+        }
+
+    def hedge_before(self, span: Span) -> str | None:
+        """The hedge (`about`, `more than`) directly before a span, if any."""
+        assert self.lexicon is not None
+        doc = span.doc
+        for size in range(MAX_HEDGE_TOKENS, 0, -1):
+            start = span.start - size
+            if start < 0:
+                continue
+            text = " ".join(token.lower_ for token in doc[start : span.start])
+            if text in self.lexicon.hedge_kinds:
+                return text
+        return None
+
+    def equivalent_currencies(self, readings: list[tuple[Span, dict[str, Any]]]) -> Counter[str]:
+        """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
+        counts: Counter[str] = Counter()
+        money = [(span, figure) for span, figure in readings if figure["label"] == "MONEY"]
+        for (previous, first), (span, second) in zip(money, money[1:]):
+            if first["unit"] != second["unit"] and self.only_linking_words(previous, span):
+                counts[second["unit"]] += 1
+        return counts
+
+    def implied_currency(
+        self, span: Span, readings: list[tuple[Span, dict[str, Any]]], equivalents: Counter[str]
+    ) -> str | None:
+        """The currency a bare amount plainly means, or None when the text does not say it is money."""
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].is_alpha and not doc[span.end].is_stop:
+            return None  # `16.6 billion cubic metres`: a quantity of something else
+        before = [(s, f) for s, f in readings if s.end <= span.start and f["label"] == "MONEY"]
+        if not before:
+            return None
+        previous, figure = before[-1]
+        if self.only_linking_words(previous, span) and doc[previous.end].text in ("(", ","):
+            for unit, _ in equivalents.most_common():
+                if unit != figure["unit"]:
+                    return unit
+            return self.equivalent_currency if figure["unit"] != self.equivalent_currency else None
+        cue = span.start - 1
+        while cue > previous.end and doc[cue].lower_ in self.lexicon.hedge_kinds:  # type: ignore[union-attr]
+            cue -= 1
+        if previous.sent == span.sent and doc[cue].lower_ in self.comparison_words:
+            return figure["unit"]
+        return None
+
+    def only_linking_words(self, first: Span, second: Span) -> bool:
+        """Whether only brackets, commas, `or` and hedges stand between two spans."""
+        assert self.lexicon is not None
+        between = [token.lower_ for token in first.doc[first.end : second.start]]
+        if not between or len(between) > MAX_HEDGE_TOKENS + 2:
+            return False
+        words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to")]
+        return " ".join(words) in self.lexicon.hedge_kinds or not words
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        """Save the lexicon tables as `lexicon.json`."""
+        assert self.lexicon is not None
+        to_disk(ensure_path(path), {"lexicon.json": lambda p: srsly.write_json(p, self.lexicon.tables)}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "FigureNormalizer":
+        """Load the lexicon tables written by `to_disk`."""
+        from_disk(ensure_path(path), {"lexicon.json": lambda p: self.initialize(lexicon=srsly.read_json(p))}, exclude)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        assert self.lexicon is not None
+        return srsly.json_dumps(self.lexicon.tables).encode("utf-8")
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "FigureNormalizer":
+        self.initialize(lexicon=srsly.json_loads(bytes_data))
+        return self
+
+
+def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:
+    """Value, unit and range of a figure surface given as tokens; None if it does not read."""
+    if len(words) == 1 and words[0].lower() in lexicon.multiple_by_word:
+        return {"value": lexicon.multiple_by_word[words[0].lower()], "unit": "x", "low": None, "high": None}
+    sign, words = leading_sign(words, lexicon)
+    groups, unit_words = split_number_groups(words, lexicon)
+    if not groups:
+        return None
+    values = [parse_number(group, lexicon) for group in groups]
+    if any(value is None for value in values):
+        return None
+    trailing_scale = trailing_scale_of(groups[-1], lexicon)
+    if len(values) > 1 and trailing_scale != 1.0:  # `$5-6 billion`: the scale applies to both ends
+        values = [v * trailing_scale if trailing_scale_of(g, lexicon) == 1.0 else v for v, g in zip(values, groups)]
+    unit, factor = read_unit(unit_words, label, lexicon)
+    if unit is None and label != "AMOUNT":
+        return None
+    numbers = [sign * value * factor for value in values]  # type: ignore[operator]
+    low, high = (min(numbers), max(numbers)) if len(numbers) > 1 else (None, None)
+    value = (low + high) / 2 if low is not None and high is not None else numbers[0]
+    return {"value": value, "unit": unit, "low": low, "high": high}
+
+
+def leading_sign(words: Sequence[str], lexicon: FigureLexicon) -> tuple[float, list[str]]:
+    """Strip a sign word (`minus`) or a sign glued before a currency symbol (`-$5`)."""
+    words = list(words)
+    if words and words[0].lower() in SIGN_WORDS:
+        return SIGN_WORDS[words[0].lower()], words[1:]
+    if len(words) > 1 and words[0] in SIGNS and not is_number_token(words[1], lexicon):
+        return SIGNS[words[0]], words[1:]
+    return 1.0, words
+
+
+def split_number_groups(words: Sequence[str], lexicon: FigureLexicon) -> tuple[list[list[str]], list[str]]:
+    """Split tokens into number groups (one, or two for a range) and the unit tokens."""
+    groups: list[list[str]] = []
+    units: list[str] = []
+    current: list[str] = []
+    for index, word in enumerate(words):
+        numeric = is_number_token(word, lexicon) or lexicon.scale(word) is not None
+        if word in RANGE_WORDS and current and is_range_continuation(words[index + 1 :], lexicon):
+            groups.append(current)
+            current = []
+        elif word in ("-", "‐") and current:
+            continue  # `forty-five`, `12-cent`, `6-fold`
+        elif numeric and (current or is_number_token(word, lexicon) or word.lower() in ("a", "an")):
+            current.append(word)
+        elif word.lower() in ("a", "an") and not current:
+            current.append(word)
+        else:
+            units.append(word)
+    if current:
+        groups.append(current)
+    return groups, units
+
+
+def is_range_continuation(rest: Sequence[str], lexicon: FigureLexicon) -> bool:
+    """Whether what follows a dash starts another number (possibly after a currency symbol)."""
+    for word in rest[:2]:
+        if DIGITS.match(word):
+            return True
+        if lexicon.currency(word) is None:
+            return False
+    return False
+
+
+def trailing_scale_of(group: Sequence[str], lexicon: FigureLexicon) -> float:
+    """Product of the scale words at the end of a number group (1.0 if none)."""
+    factor = 1.0
+    for word in reversed(group):
+        scale = lexicon.scale(word)
+        if scale is None or is_number_token(word, lexicon):
+            break
+        factor *= scale
+    return factor
+
+
+def read_unit(words: Sequence[str], label: str, lexicon: FigureLexicon) -> tuple[str | None, float]:
+    """The unit and the factor to it (`cents` -> USD, 0.01; `basis points` -> pp, 0.01)."""
+    if not words:
+        return None, 1.0
+    if label == "PERCENT":
+        found = lexicon.percent_by_surface.get(surface_key(" ".join(words)))
+        return found if found else (None, 1.0)
+    for surface in (" ".join(words), *unique_runs(words)):
+        currency = lexicon.currency(surface)
+        if currency is not None:
+            return currency.code, currency.factor
+    return None, 1.0
+
+
+def unique_runs(words: Sequence[str]) -> list[str]:
+    """Fallback surfaces for a unit: the first half of a repeated unit, then each word, last first."""
+    half = len(words) // 2
+    runs = [" ".join(words[:half])] if half and words[:half] == words[half:] else []
+    return runs + list(reversed(words))

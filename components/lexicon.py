@@ -1,0 +1,94 @@
+"""The figure lexicon: currencies, scales, percent units, multiples, hedges, number words.
+
+Read from the JSONL files in a lexicon folder (`configs/lexicons/`), indexed for the
+normaliser and the pattern generator, and serialised whole with the pipeline.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+LEXICON_FILES = {
+    "currencies": "currencies.jsonl",
+    "scales": "scales.jsonl",
+    "percent_units": "percent_units.jsonl",
+    "multiples": "multiples.jsonl",
+    "hedges": "hedges.jsonl",
+    "number_words": "number_words.jsonl",
+}
+
+
+def read_jsonl(path: Path | str) -> list[dict[str, Any]]:
+    """Read a JSONL file into a list of dicts, skipping blank lines."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def surface_key(text: str) -> str:
+    """Case-, space- and final-period-insensitive key of a currency or unit surface (`HK $` -> `hk$`, `Tk.` -> `tk`)."""
+    key = re.sub(r"\s+", "", text.lower())
+    return key.rstrip(".") or key
+
+
+@dataclass
+class Currency:
+    """How a currency surface reads: its ISO code and the factor to major units."""
+
+    code: str
+    factor: float = 1.0
+
+
+@dataclass
+class FigureLexicon:
+    """All word lists the figure patterns and the normaliser share."""
+
+    tables: dict[str, list[dict[str, Any]]]
+    currency_by_surface: dict[str, Currency] = field(init=False)
+    scale_by_word: dict[str, float] = field(init=False)
+    percent_by_surface: dict[str, tuple[str, float]] = field(init=False)
+    multiple_by_word: dict[str, float] = field(init=False)
+    hedge_kinds: dict[str, str] = field(init=False)
+    number_words: dict[str, tuple[float, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.currency_by_surface = {}
+        for entry in self.tables["currencies"]:
+            code = entry["code"]
+            for minor in entry.get("minor", ()):
+                for surface in minor["words"]:
+                    self.currency_by_surface.setdefault(surface_key(surface), Currency(code, minor["factor"]))
+            for surface in (*entry.get("symbols", ()), *entry.get("words", ()), code):
+                self.currency_by_surface[surface_key(surface)] = Currency(code)
+            for surface in entry.get("ambiguous", ()):
+                self.currency_by_surface.setdefault(surface_key(surface), Currency(code))
+        self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
+        self.percent_by_surface = {
+            surface_key(w): (e["unit"], float(e["factor"])) for e in self.tables["percent_units"] for w in e["words"]
+        }
+        self.multiple_by_word = {e["word"].lower(): float(e["value"]) for e in self.tables["multiples"]}
+        self.hedge_kinds = {e["text"].lower(): e.get("kind", "approx") for e in self.tables["hedges"]}
+        self.number_words = {e["word"].lower(): (float(e["value"]), e.get("kind", "unit")) for e in self.tables["number_words"]}
+
+    @classmethod
+    def from_dir(cls, directory: Path | str, extra_dirs: Iterable[Path | str] = ()) -> "FigureLexicon":
+        """Read every lexicon file of `directory`; files of the same name in `extra_dirs` add entries."""
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for name, filename in LEXICON_FILES.items():
+            tables[name] = []
+            for folder in (directory, *extra_dirs):
+                path = Path(folder) / filename
+                if path.exists():
+                    tables[name].extend(read_jsonl(path))
+        return cls(tables)
+
+    def currency(self, surface: str) -> Currency | None:
+        """The currency a surface names (`US$`, `tenge`, `hong kong dollars`, `cents`), if known."""
+        return self.currency_by_surface.get(surface_key(surface))
+
+    def scale(self, word: str) -> float | None:
+        """The factor of a scale word (`bn` -> 1e9); case-sensitive, then lower-case."""
+        factor = self.scale_by_word.get(word)
+        return factor if factor is not None else self.scale_by_word.get(word.lower())

@@ -1,0 +1,56 @@
+"""Tokenizer that keeps figures matchable: splits glued currency codes, scales and units.
+
+`KZT751bn` -> `KZT 751 bn`, `$US113` -> `$US 113`, `13pct` -> `13 pct`, `100元` -> `100 元`.
+The splits are generic shapes (an ISO-like code before a digit, a unit after a digit);
+which words are currencies or scales is left to the pattern files.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+# A dollar sign with a country marker glued after it ($US, $A, $C, $NZ, $HK, $S), before a digit.
+DOLLAR_MARKER_PREFIX = r"\$(?:US|A|C|NZ|HK|S)(?=[0-9.])"
+# A dollar sign with a country marker glued before it (HK$10, NZ$5, Mex$3).
+MARKED_DOLLAR_PREFIX = r"[A-Z][A-Za-z]{0,2}\$(?=[0-9.])"
+# A code or letter symbol glued to a number: USD10m, KZT751bn, Rs500, PS8.1bn (one letter stays: Q1, H1, G20).
+CODE_PREFIX = r"[A-Z][A-Za-z]{1,2}(?=[0-9])"
+# A sign glued to a currency symbol (-$5, +€3).
+SIGN_PREFIX = r"[+\-−](?=[$€£¥₸₽₹])"
+# Units and scales glued after a digit.
+UNIT_SUFFIX = (
+    r"(?<=[0-9])(?:bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
+    r"[kKmMbBT]|[A-Z]{3}|[元₸₽€£¥₹$₼₾₺₴₩₦₱₡₭₮₫¢])"
+)
+# Ranges written with a hyphen or dash between numbers: 5-6, 2023–2024.
+NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—](?=[0-9$€£¥₸₽₹])"
+SPECIAL_CASES = ("p.p.", "p.p", "U.S.", "U.K.")
+
+
+@registry.tokenizers("econ.tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Return a factory building the default tokenizer with the figure splits added."""
+
+    def make_tokenizer(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, SIGN_PREFIX, *defaults.prefixes]
+        suffixes = [UNIT_SUFFIX, *defaults.suffixes]
+        infixes = [NUMBER_RANGE_INFIX, *defaults.infixes]
+        rules = dict(defaults.tokenizer_exceptions)
+        for text in SPECIAL_CASES:
+            rules[text] = [{ORTH: text}]
+        return Tokenizer(
+            nlp.vocab,
+            rules=rules,
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return make_tokenizer

@@ -1,0 +1,171 @@
+"""Generate the MONEY / PERCENT / AMOUNT token patterns from the figure lexicon.
+
+Every currency surface (symbol, code, name, minor unit) is combined with every number
+form (digits, digit groups, number words, `a`/`an` + scale) and scale words, so a new
+currency word added to the lexicon works in every shape: `$7.9 billion`, `KZT 751bn`,
+`7.5 trillion tenge`, `75 USD million`, `$5-6 billion`, `50 cents`. Surfaces of the same
+token length share one pattern (a token-by-token IN list); the normaliser resolves the
+surface to its code.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Callable, Iterable
+
+from components.lexicon import FigureLexicon
+
+Token = dict[str, Any]
+Pattern = dict[str, Any]
+
+MIN_BARE_SCALE = 1e6  # bare amounts (`16.6 billion`) are candidates only with million or more
+SIGN = {"ORTH": {"IN": ["-", "+", "−"]}, "SPACY": False}
+DASH = {"ORTH": {"IN": ["-", "–", "—"]}}
+DIGITS = {"LIKE_NUM": True, "IS_ALPHA": False}
+
+
+def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]], english_words: set[str]) -> list[Pattern]:
+    """All figure patterns, deterministic, each with an id naming its shape."""
+    scales = scale_tokens(lexicon)
+    big_scales = sorted(w for w, f in lexicon.scale_by_word.items() if f >= MIN_BARE_SCALE)
+    numbers = number_forms(lexicon, scales)
+    before = surface_tokens(currency_surfaces_before(lexicon, english_words), tokenize, "before")
+    after = surface_tokens(currency_surfaces_after(lexicon, english_words), tokenize, "after")
+    minor_words = {w for e in lexicon.tables["currencies"] for m in e.get("minor", ()) for w in m["words"]}
+    minor = surface_tokens(sorted(minor_words), tokenize, "after")
+    percent = surface_tokens(percent_surfaces(lexicon, multiples=False), tokenize, "after")
+    multiples = surface_tokens(percent_surfaces(lexicon, multiples=True), tokenize, "after")
+    ambiguous = {w for e in lexicon.tables["currencies"] for w in e.get("ambiguous", ())} - minor_words
+    scaled_only = surface_tokens(sorted(ambiguous), tokenize, "after")
+    patterns: list[Pattern] = []
+
+    def add(label: str, shape: str, tokens: list[Token]) -> None:
+        patterns.append({"label": label, "pattern": tokens, "id": f"{label.lower()}/{shape}"})
+
+    scale_star = {**scales, "OP": "*"}
+    for form, number in numbers.items():
+        for size, unit in before.items():
+            add("MONEY", f"currency-number/{form}/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star])
+        for size, unit in after.items():
+            add("MONEY", f"number-currency/{form}/{size}", [*number, scale_star, *unit])
+            add("MONEY", f"number-code-scale/{form}/{size}", [*number, *unit, {**scales, "OP": "+"}])
+        for size, unit in scaled_only.items():
+            add("MONEY", f"number-scale-currency/{form}/{size}", [*number, {**scales, "OP": "+"}, *unit])
+        for size, unit in minor.items():
+            add("MONEY", f"number-minor/{form}/{size}", [*number, {**DASH, "OP": "?"}, *unit])
+        for size, unit in percent.items():
+            add("PERCENT", f"number-unit/{form}/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, *number, *unit])
+    for form in ("digits", "groups"):
+        add("AMOUNT", f"number-scale/{form}", [*numbers[form], {"ORTH": {"IN": big_scales}}, scale_star])
+    for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)
+        add("PERCENT", f"number-multiple/{size}", [DIGITS, {"ORTH": "-", "OP": "?"}, *unit])
+    for size, unit in before.items():
+        add("MONEY", f"range/currency-number/{size}", [*unit, DIGITS, {**scales, "OP": "?"}, DASH, DIGITS, scale_star])
+    for size, unit in after.items():
+        add("MONEY", f"range/number-currency/{size}", [DIGITS, DASH, DIGITS, scale_star, *unit])
+    for size, unit in percent.items():
+        add("PERCENT", f"range/number-unit/{size}", [DIGITS, DASH, DIGITS, *unit])
+        add("PERCENT", f"range/unit-twice/{size}", [DIGITS, *unit, DASH, DIGITS, *unit])
+    add("PERCENT", "multiple-word", [{"LOWER": {"IN": sorted(lexicon.multiple_by_word)}}])
+    return patterns
+
+
+def percent_surfaces(lexicon: FigureLexicon, *, multiples: bool) -> list[str]:
+    """Percent-unit words: those of multiples (unit `x`: times, fold) or the others (%, pp)."""
+    return sorted({w for e in lexicon.tables["percent_units"] if (e["unit"] == "x") == multiples for w in e["words"]})
+
+
+def scale_tokens(lexicon: FigureLexicon) -> Token:
+    """One token spec matching any scale word as written, also capitalised (`Billion`)."""
+    words = set(lexicon.scale_by_word)
+    words |= {w.capitalize() for w in lexicon.scale_by_word if len(w) > 3}
+    words |= {w.upper() for w in lexicon.scale_by_word if len(w) > 3}
+    return {"ORTH": {"IN": sorted(words)}}
+
+
+def number_forms(lexicon: FigureLexicon, scales: Token) -> dict[str, list[Token]]:
+    """Token sequences for the number part: digits, digit groups, number words, `a` + scale."""
+    words = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind != "article")
+    articles = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "article")
+    return {
+        "digits": [DIGITS],
+        "groups": [{"SHAPE": {"IN": ["d", "dd", "ddd"]}}, {"SHAPE": "ddd", "OP": "+"}],
+        "words": [{"LOWER": {"IN": words}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": words}, "OP": "?"}],
+        "article": [{"LOWER": {"IN": articles}}, scales],
+    }
+
+
+def currency_surfaces_before(lexicon: FigureLexicon, english_words: set[str]) -> list[tuple[str, str]]:
+    """(surface, attribute) pairs written before a number: symbols and codes."""
+    pairs: set[tuple[str, str]] = set()
+    for entry in lexicon.tables["currencies"]:
+        for symbol in entry.get("symbols", ()):
+            pairs.add((symbol, case_attribute(symbol, english_words)))
+        pairs |= code_surfaces(entry["code"], english_words)
+    return sorted(pairs)
+
+
+def currency_surfaces_after(lexicon: FigureLexicon, english_words: set[str]) -> list[tuple[str, str]]:
+    """(surface, attribute) pairs written after a number: names, symbols and codes."""
+    pairs = set(currency_surfaces_before(lexicon, english_words))
+    for entry in lexicon.tables["currencies"]:
+        ambiguous = set(entry.get("ambiguous", ()))
+        pairs |= {(word, "LOWER") for word in entry.get("words", ()) if word not in ambiguous}
+    return sorted(pairs)
+
+
+def code_surfaces(code: str, english_words: set[str]) -> set[tuple[str, str]]:
+    """An ISO code as written (`USD`), and in lower case too unless that is an English word (`all`)."""
+    pairs = {(code, "ORTH")}
+    if code.lower() not in english_words:
+        pairs.add((code, "LOWER"))
+    return pairs
+
+
+def case_attribute(symbol: str, english_words: set[str]) -> str:
+    """Match a symbol case-insensitively unless it is one letter or an English word in lower case."""
+    letters = symbol.replace(".", "")
+    if letters.isalpha() and (len(letters) == 1 or symbol.lower() in english_words):
+        return "ORTH"
+    return "LOWER"
+
+
+def surface_tokens(
+    surfaces: Iterable[str | tuple[str, str]], tokenize: Callable[[str], list[str]], position: str
+) -> dict[str, list[Token]]:
+    """Group surfaces by token count and attribute into token-by-token IN lists.
+
+    Each surface is tokenized as it stands next to a number (`position`: "before" or
+    "after"), both spaced and glued (`$US 5`, `$US5`). Keys are `<n>` or `<n>-<attr>`;
+    `hong kong dollars` and `new zealand dollars` share the 3-token entry (the IN lists
+    over-generate `hong zealand dollars`, which the normaliser reads by its head word).
+    """
+    columns: dict[tuple[int, str], list[set[str]]] = defaultdict(list)
+    for item in surfaces:
+        surface, attribute = item if isinstance(item, tuple) else (item, "LOWER")
+        for tokens in tokens_in_context(surface, tokenize, position):
+            key = (len(tokens), attribute)
+            if not columns[key]:
+                columns[key] = [set() for _ in tokens]
+            for column, token in zip(columns[key], tokens):
+                column.add(token.lower() if attribute == "LOWER" else token)
+    grouped: dict[str, list[Token]] = {}
+    for (size, attribute), column_sets in sorted(columns.items()):
+        name = f"{size}" if attribute == "LOWER" else f"{size}-{attribute.lower()}"
+        grouped[name] = [{attribute: {"IN": sorted(values)}} for values in column_sets]
+    return grouped
+
+
+def tokens_in_context(surface: str, tokenize: Callable[[str], list[str]], position: str) -> list[list[str]]:
+    """The token sequences of a unit surface written spaced or glued to a number on the given side."""
+    if position == "before":
+        texts, keep = (f"{surface} 1", f"{surface}1"), lambda tokens: tokens[:-1] if tokens[-1:] == ["1"] else []
+    else:
+        texts, keep = (f"1 {surface}", f"1{surface}"), lambda tokens: tokens[1:] if tokens[:1] == ["1"] else []
+    variants: list[list[str]] = []
+    for text in texts:
+        tokens = keep(tokenize(text))
+        if len(tokens) > 1 and tokens[-1] == ".":  # `Tk.`, `pct.`: the period may end the sentence
+            tokens = tokens[:-1]
+        if tokens and tokens not in variants:
+            variants.append(tokens)
+    return variants

@@ -1,0 +1,150 @@
+"""Figures on real-style sentences: span boundaries, value and unit (one row per surface form)."""
+from __future__ import annotations
+
+import pytest
+
+# (sentence, expected figure surface, label, value, unit)
+CASES = [
+    # money: currency words after the number, every scale form
+    ("Industrial output amounted to 7.5 trillion tenge in January.", "7.5 trillion tenge", "MONEY", 7.5e12, "KZT"),
+    ("The budget allocated 120 billion tenges to roads.", "120 billion tenges", "MONEY", 120e9, "KZT"),
+    ("Revenue reached 450 million soums last quarter.", "450 million soums", "MONEY", 450e6, "UZS"),
+    ("Exports rose to 2.3 trillion sum, the agency said.", "2.3 trillion sum", "MONEY", 2.3e12, "UZS"),
+    ("Remittances totalled 12.4 billion som in the first half.", "12.4 billion som", "MONEY", 12.4e9, "KGS"),
+    ("The bank lent 3.2 billion somoni to farmers.", "3.2 billion somoni", "MONEY", 3.2e9, "TJS"),
+    ("Azerbaijan's budget surplus was 1.1 billion manat.", "1.1 billion manat", "MONEY", 1.1e9, "AZN"),
+    ("Georgia collected 5.6 billion lari in taxes.", "5.6 billion lari", "MONEY", 5.6e9, "GEL"),
+    ("Armenia's exports reached 980 billion drams.", "980 billion drams", "MONEY", 980e9, "AMD"),
+    ("Trade with Russia reached 1.5 trillion rubles.", "1.5 trillion rubles", "MONEY", 1.5e12, "RUB"),
+    ("The deal was worth 40 billion roubles.", "40 billion roubles", "MONEY", 40e9, "RUB"),
+    ("Chinese investment reached 9 billion yuan in Xinjiang.", "9 billion yuan", "MONEY", 9e9, "CNY"),
+    ("The project costs 3.4 billion renminbi.", "3.4 billion renminbi", "MONEY", 3.4e9, "CNY"),
+    ("The lender raised 500 million euros from the bond.", "500 million euros", "MONEY", 500e6, "EUR"),
+    ("Tourism brought in 2.5 billion Turkish lira.", "2.5 billion Turkish lira", "MONEY", 2.5e9, "TRY"),
+    ("The contract is valued at 35 crore rupees.", "35 crore rupees", "MONEY", 35e7, "INR"),
+    ("The fund invested 20 lakh rupees in the start-up.", "20 lakh rupees", "MONEY", 20e5, "INR"),
+    ("Mongolia earned 1.2 trillion tugriks from coal.", "1.2 trillion tugriks", "MONEY", 1.2e12, "MNT"),
+    ("The hotel was sold for 420 million Finnish markka.", "420 million Finnish markka", "MONEY", 420e6, "FIM"),
+    ("A fine of 10.5 million Australian dollars was imposed.", "10.5 million Australian dollars", "MONEY", 10.5e6, "AUD"),
+    ("Sales rose to 15.2 million US dollars.", "15.2 million US dollars", "MONEY", 15.2e6, "USD"),
+    ("The firm paid 333.6 million yen in damages.", "333.6 million yen", "MONEY", 333.6e6, "JPY"),
+    ("Savings reached 7.5 million Danish crowns.", "7.5 million Danish crowns", "MONEY", 7.5e6, "DKK"),
+    ("The shares were priced at 8.29 yuan.", "8.29 yuan", "MONEY", 8.29, "CNY"),
+    # money: symbols and codes before the number
+    ("Exports totaled $14.7 billion in 2023.", "$14.7 billion", "MONEY", 14.7e9, "USD"),
+    ("Investment reached US$49.4 billion last year.", "US$49.4 billion", "MONEY", 49.4e9, "USD"),
+    ("Oil traded at US $58.24 per barrel.", "US $58.24", "MONEY", 58.24, "USD"),
+    ("The bank earned KZT751bn in net profit.", "KZT751bn", "MONEY", 751e9, "KZT"),
+    ("Lending grew to KZT 165.6 bln in March.", "KZT 165.6 bln", "MONEY", 165.6e9, "KZT"),
+    ("The fund holds ₸1.2 trillion in assets.", "₸1.2 trillion", "MONEY", 1.2e12, "KZT"),
+    ("The EBRD lent €3.5bn to the region.", "€3.5bn", "MONEY", 3.5e9, "EUR"),
+    ("The bonds raised €3 mln.", "€3 mln", "MONEY", 3e6, "EUR"),
+    ("The takeover was a PS8.1bn offer.", "PS8.1bn", "MONEY", 8.1e9, "GBP"),
+    ("Rents rose to £2,000 a month.", "£2,000", "MONEY", 2000, "GBP"),
+    ("The company paid USD10m in fines.", "USD10m", "MONEY", 10e6, "USD"),
+    ("The property sold for AUD1.5m on Friday.", "AUD1.5m", "MONEY", 1.5e6, "AUD"),
+    ("The agency approved USD 300 million for roads.", "USD 300 million", "MONEY", 300e6, "USD"),
+    ("The plan costs EUR 40 million.", "EUR 40 million", "MONEY", 40e6, "EUR"),
+    ("The insurer paid HK$216,925 in claims.", "HK$216,925", "MONEY", 216925, "HKD"),
+    ("The offer of C$6 per share lapsed.", "C$6", "MONEY", 6, "CAD"),
+    ("Gold is worth $US113 trillion, the report says.", "$US113 trillion", "MONEY", 113e12, "USD"),
+    ("The deficit widened to $-50.8bn in June.", "$-50.8bn", "MONEY", -50.8e9, "USD"),
+    ("The phone costs $13.6M to build.", "$13.6M", "MONEY", 13.6e6, "USD"),
+    ("Qantas wants $4.2b from the government.", "$4.2b", "MONEY", 4.2e9, "USD"),
+    ("The market is worth $2.174T globally.", "$2.174T", "MONEY", 2.174e12, "USD"),
+    ("India announced a package of INR1 trillion.", "INR1 trillion", "MONEY", 1e12, "INR"),
+    ("The dollar traded at 110 JPY in Tokyo.", "110 JPY", "MONEY", 110, "JPY"),
+    ("The ticket cost 115USD at the door.", "115USD", "MONEY", 115, "USD"),
+    ("The fee is 10 000 dollars for members.", "10 000 dollars", "MONEY", 10000, "USD"),
+    ("Profit was $1,234.5 million in the quarter.", "$1,234.5 million", "MONEY", 1234.5e6, "USD"),
+    # money: ranges, minor units, number words
+    ("The plant will cost $5-6 billion to build.", "$5-6 billion", "MONEY", 5.5e9, "USD"),
+    ("Analysts expect 2-3 trillion tenge of new loans.", "2-3 trillion tenge", "MONEY", 2.5e12, "KZT"),
+    ("Shares fell 34 cents to close lower.", "34 cents", "MONEY", 0.34, "USD"),
+    ("The bid of 470 pence a share was rejected.", "470 pence", "MONEY", 4.7, "GBP"),
+    ("The stock rose 18 sen to RM23.50.", "18 sen", "MONEY", 0.18, "MYR"),
+    ("The official received five million yen from the firm.", "five million yen", "MONEY", 5e6, "JPY"),
+    ("It only cost fifty dollars at the market.", "fifty dollars", "MONEY", 50, "USD"),
+    ("Lunch costs about eight euros in Riga.", "eight euros", "MONEY", 8, "EUR"),
+    ("The state spent a billion dollars on the dam.", "a billion dollars", "MONEY", 1e9, "USD"),
+    # percent forms
+    ("The index was 104.6 percent in February.", "104.6 percent", "PERCENT", 104.6, "%"),
+    ("Inflation slowed to 8.7% in June.", "8.7%", "PERCENT", 8.7, "%"),
+    ("The economy grew 4.8 per cent last year.", "4.8 per cent", "PERCENT", 4.8, "%"),
+    ("Retail sales rose 13pct year on year.", "13pct", "PERCENT", 13, "%"),
+    ("Wages rose 55pc in a decade.", "55pc", "PERCENT", 55, "%"),
+    ("Imports fell 0.3 pct in May.", "0.3 pct", "PERCENT", 0.3, "%"),
+    ("The Dow closed +0.2% on Monday.", "+0.2%", "PERCENT", 0.2, "%"),
+    ("The FTSE ended -1.3% lower.", "-1.3%", "PERCENT", -1.3, "%"),
+    ("Growth is forecast at 5-6% next year.", "5-6%", "PERCENT", 5.5, "%"),
+    ("Yields rose 2.5 percentage points in a year.", "2.5 percentage points", "PERCENT", 2.5, "pp"),
+    ("The share of exports rose 1.2 p.p. in 2023.", "1.2 p.p.", "PERCENT", 1.2, "pp"),
+    ("The central bank cut the rate by 50 basis points.", "50 basis points", "PERCENT", 0.5, "pp"),
+    ("The spread narrowed 25 bps on the news.", "25 bps", "PERCENT", 0.25, "pp"),
+    ("Other finished products grew 1.8 times.", "1.8 times", "PERCENT", 1.8, "x"),
+    ("Exports of grain grew twofold over the year.", "twofold", "PERCENT", 2, "x"),
+    ("Profits rose sixfold to a record.", "sixfold", "PERCENT", 6, "x"),
+    ("Sales jumped 6-fold in five years.", "6-fold", "PERCENT", 6, "x"),
+    ("The index fell minus five percent on the day.", "minus five percent", "PERCENT", -5, "%"),
+    ("The rate fell to .001 per cent in March.", ".001 per cent", "PERCENT", 0.001, "%"),
+    ("Unemployment stood at forty percent in the town.", "forty percent", "PERCENT", 40, "%"),
+    ("montgomery county sold $ 75 million of bonds .", "$ 75 million", "MONEY", 75e6, "USD"),
+    ("the stock rose 6 . 2 % to $ 1.45 billion .", "$ 1.45 billion", "MONEY", 1.45e9, "USD"),
+    ("profit rose to hk $ 10.05 billion .", "hk $ 10.05 billion", "MONEY", 10.05e9, "HKD"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,label,value,unit", CASES, ids=[c[1] for c in CASES])
+def test_figure(nlp, sentence, surface, label, value, unit):
+    doc = nlp(sentence)
+    found = {figure["text"]: figure for figure in doc._.figures}
+    assert surface in found, f"figures found: {list(found)}"
+    figure = found[surface]
+    assert figure["label"] == label
+    assert figure["unit"] == unit
+    assert figure["value"] == pytest.approx(value, rel=1e-9)
+
+
+# (sentence, hedge word, figure surface): hedges stay outside and are recorded as `approx`
+HEDGES = [
+    ("Output amounted to about $7.9 billion.", "about", "$7.9 billion"),
+    ("Exports reached nearly 3 trillion tenge.", "nearly", "3 trillion tenge"),
+    ("The share rose to more than 60 per cent.", "more than", "60 per cent"),
+    ("Imports were over $2 billion.", "over", "$2 billion"),
+]
+
+
+@pytest.mark.parametrize("sentence,hedge,surface", HEDGES, ids=[h[2] for h in HEDGES])
+def test_hedges_stay_outside(nlp, sentence, hedge, surface):
+    doc = nlp(sentence)
+    figure = next(f for f in doc._.figures if f["text"] == surface)
+    assert figure["approx"] == hedge
+
+
+# bare amounts: money where the context says so, nothing otherwise
+BARE = [
+    ("Production amounted to 7.5 trillion tenge (about 16.6 billion) in 2024.", "16.6 billion", "USD"),
+    ("Sales rose to 12 billion marks from 10.4 billion a year earlier.", "10.4 billion", "DEM"),
+    ("Revenue was 46.4 trillion tenge (about $102.5 billion), and the fund held 3 trillion tenge (about 6.6 billion).", "6.6 billion", "USD"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,unit", BARE, ids=[b[1] for b in BARE])
+def test_bare_amounts_take_the_implied_currency(nlp, sentence, surface, unit):
+    doc = nlp(sentence)
+    figure = next(f for f in doc._.figures if f["text"] == surface)
+    assert (figure["label"], figure["unit"]) == ("MONEY", unit)
+
+
+NOT_FIGURES = [
+    "The country has 19.6 million people and 2.7 million hectares of wheat.",
+    "Gas output reached 53 billion cubic metres (about 1.9 trillion cubic feet).",
+    "The meeting was held three times a year in 2023.",
+    "The 2023 edition drew 1,300 members.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FIGURES)
+def test_no_money_or_percent_without_a_unit(nlp, sentence):
+    doc = nlp(sentence)
+    assert [f["text"] for f in doc._.figures] == []
