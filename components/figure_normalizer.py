@@ -104,6 +104,7 @@ class FigureNormalizer(Pipe):
             else:
                 readings.append((ent, figure))
         readings.sort(key=lambda item: item[0].start)
+        self.resolve_bare_words(readings)
         equivalents = self.equivalent_currencies(readings)
         for ent, figure in bare:
             unit = self.implied_currency(ent, readings, equivalents)
@@ -148,6 +149,23 @@ class FigureNormalizer(Pipe):
             if text in self.lexicon.hedge_kinds:
                 return text
         return None
+
+    def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]]) -> None:
+        """`18.9 billion manats` in an article that also says `TMT 23.6 billion`: read the bare word as TMT.
+
+        A figure whose currency is a bare head word with several readings takes the currency of
+        the nearest figure (preceding first) that names one of those readings explicitly.
+        """
+        assert self.lexicon is not None
+        words = [" ".join(unit_words(span, self.lexicon)) for span, _ in readings]
+        options = [self.lexicon.readings_of(text) if text else set() for text in words]
+        explicit = [(index, figure["unit"]) for index, (_, figure) in enumerate(readings) if not options[index]]
+        for index, (_, figure) in enumerate(readings):
+            if figure["label"] != "MONEY" or not options[index]:
+                continue
+            candidates = [(abs(index - other) + (other > index) * 0.5, unit) for other, unit in explicit if unit in options[index]]
+            if candidates:
+                figure["unit"] = min(candidates)[1]
 
     def equivalent_currencies(self, readings: list[tuple[Span, dict[str, Any]]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
@@ -210,26 +228,46 @@ class FigureNormalizer(Pipe):
 
 
 def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:
-    """Value, unit and range of a figure surface given as tokens; None if it does not read."""
+    """Value, unit and range of a figure surface given as tokens; None if it does not read.
+
+    Reads one amount (`$7.9 billion`), a range (`$5-6 billion`: midpoint, low, high) or an
+    amount with its minor unit (`3 dollars 50 cents`, `15 dollars and 15`).
+    """
     if len(words) == 1 and words[0].lower() in lexicon.multiple_by_word:
         return {"value": lexicon.multiple_by_word[words[0].lower()], "unit": "x", "low": None, "high": None}
     sign, words = leading_sign(words, lexicon)
-    groups, unit_words = split_number_groups(words, lexicon)
-    if not groups:
+    parts = segments(words, lexicon)
+    numbers = [tokens for kind, tokens in parts if kind == "number"]
+    units = [tokens for kind, tokens in parts if kind == "unit"]
+    values = [parse_number(tokens, lexicon) for tokens in numbers]
+    if not values or None in values or len(values) > 2:
         return None
-    values = [parse_number(group, lexicon) for group in groups]
-    if any(value is None for value in values):
-        return None
-    trailing_scale = trailing_scale_of(groups[-1], lexicon)
-    if len(values) > 1 and trailing_scale != 1.0:  # `$5-6 billion`: the scale applies to both ends
-        values = [v * trailing_scale if trailing_scale_of(g, lexicon) == 1.0 else v for v, g in zip(values, groups)]
-    unit, factor = read_unit(unit_words, label, lexicon)
+    if len(values) == 2 and ("range", []) not in parts:
+        return read_compound(values, units, label, lexicon, sign)  # type: ignore[arg-type]
+    unit, factor = read_unit([word for run in units for word in run], label, lexicon)
     if unit is None and label != "AMOUNT":
         return None
-    numbers = [sign * value * factor for value in values]  # type: ignore[operator]
-    low, high = (min(numbers), max(numbers)) if len(numbers) > 1 else (None, None)
-    value = (low + high) / 2 if low is not None and high is not None else numbers[0]
+    scale = trailing_scale_of(numbers[-1], lexicon)
+    if len(values) == 2 and scale != 1.0 and trailing_scale_of(numbers[0], lexicon) == 1.0:
+        values[0] *= scale  # `$5-6 billion`: the scale applies to both ends  # type: ignore[operator]
+    amounts = [sign * value * factor for value in values]  # type: ignore[operator]
+    low, high = (min(amounts), max(amounts)) if len(amounts) == 2 else (None, None)
+    value = (low + high) / 2 if low is not None and high is not None else amounts[0]
     return {"value": value, "unit": unit, "low": low, "high": high}
+
+
+def read_compound(
+    values: list[float], units: list[list[str]], label: str, lexicon: FigureLexicon, sign: float
+) -> dict[str, Any] | None:
+    """`3 dollars 50 cents`, `15 dollars and 15`: the major amount plus the minor one (cents by default)."""
+    if label != "MONEY" or not units or len(units) > 2:
+        return None
+    major = lexicon.currency(" ".join(units[0]))
+    minor = lexicon.currency(" ".join(units[1])) if len(units) == 2 else None
+    if major is None or major.factor != 1.0 or (minor is not None and minor.code != major.code):
+        return None
+    value = values[0] + values[1] * (minor.factor if minor is not None else 0.01)
+    return {"value": sign * value, "unit": major.code, "low": None, "high": None}
 
 
 def leading_sign(words: Sequence[str], lexicon: FigureLexicon) -> tuple[float, list[str]]:
@@ -242,27 +280,38 @@ def leading_sign(words: Sequence[str], lexicon: FigureLexicon) -> tuple[float, l
     return 1.0, words
 
 
-def split_number_groups(words: Sequence[str], lexicon: FigureLexicon) -> tuple[list[list[str]], list[str]]:
-    """Split tokens into number groups (one, or two for a range) and the unit tokens."""
-    groups: list[list[str]] = []
-    units: list[str] = []
-    current: list[str] = []
+def segments(words: Sequence[str], lexicon: FigureLexicon) -> list[tuple[str, list[str]]]:
+    """Split a figure surface into runs: ("number", tokens incl. scales), ("unit", tokens), ("range", [])."""
+    parts: list[tuple[str, list[str]]] = []
     for index, word in enumerate(words):
-        numeric = is_number_token(word, lexicon) or lexicon.scale(word) is not None
-        if word in RANGE_WORDS and current and is_range_continuation(words[index + 1 :], lexicon):
-            groups.append(current)
-            current = []
-        elif word in ("-", "‐") and current:
-            continue  # `forty-five`, `12-cent`, `6-fold`
-        elif numeric and (current or is_number_token(word, lexicon) or word.lower() in ("a", "an")):
-            current.append(word)
-        elif word.lower() in ("a", "an") and not current:
-            current.append(word)
+        last = parts[-1] if parts else ("", [])
+        numeric = is_number_token(word, lexicon) or word.lower() in ("a", "an")
+        if word in RANGE_WORDS and last[0] == "number" and is_range_continuation(words[index + 1 :], lexicon):
+            parts.append(("range", []))
+        elif word in ("-", "‐") or (word.lower() == "and" and last[0] == "unit"):
+            continue  # `forty-five`, `12-cent`, `15 dollars and 15`
+        elif lexicon.scale(word) is not None and not numeric:
+            if last[0] == "number":
+                last[1].append(word)
+            elif len(parts) >= 2 and last[0] == "unit" and parts[-2][0] == "number":
+                parts[-2][1].append(word)  # `75 USD million`
+            else:
+                return []
+        elif numeric:
+            if last[0] == "number" and not is_digits_after_scale(last[1], word, lexicon):
+                last[1].append(word)
+            else:
+                parts.append(("number", [word]))
+        elif last[0] == "unit":
+            last[1].append(word)
         else:
-            units.append(word)
-    if current:
-        groups.append(current)
-    return groups, units
+            parts.append(("unit", [word]))
+    return parts
+
+
+def is_digits_after_scale(group: Sequence[str], word: str, lexicon: FigureLexicon) -> bool:
+    """Whether digits follow a scale word (`2 million 300`), which starts a new number."""
+    return bool(group) and lexicon.scale(group[-1]) is not None and bool(DIGITS.match(word))
 
 
 def is_range_continuation(rest: Sequence[str], lexicon: FigureLexicon) -> bool:
@@ -284,6 +333,11 @@ def trailing_scale_of(group: Sequence[str], lexicon: FigureLexicon) -> float:
             break
         factor *= scale
     return factor
+
+
+def unit_words(span: Span, lexicon: FigureLexicon) -> list[str]:
+    """The unit tokens of a figure span (`Turkish lira` in `2.5 billion Turkish lira`)."""
+    return [word for kind, tokens in segments([t.text for t in span], lexicon) if kind == "unit" for word in tokens]
 
 
 def read_unit(words: Sequence[str], label: str, lexicon: FigureLexicon) -> tuple[str | None, float]:

@@ -52,6 +52,7 @@ class FigureLexicon:
     multiple_by_word: dict[str, float] = field(init=False)
     hedge_kinds: dict[str, str] = field(init=False)
     number_words: dict[str, tuple[float, str]] = field(init=False)
+    qualified_codes: dict[str, set[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.currency_by_surface = {}
@@ -64,6 +65,12 @@ class FigureLexicon:
                 self.currency_by_surface[surface_key(surface)] = Currency(code)
             for surface in entry.get("ambiguous", ()):
                 self.currency_by_surface.setdefault(surface_key(surface), Currency(code))
+        self.qualified_codes = {}
+        for entry in self.tables["currencies"]:
+            for word in entry.get("words", ()):
+                qualifier, _, head = word.rpartition(" ")
+                if qualifier:
+                    self.qualified_codes.setdefault(surface_key(head), set()).add(entry["code"])
         self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
         self.percent_by_surface = {
             surface_key(w): (e["unit"], float(e["factor"])) for e in self.tables["percent_units"] for w in e["words"]
@@ -87,6 +94,12 @@ class FigureLexicon:
     def currency(self, surface: str) -> Currency | None:
         """The currency a surface names (`US$`, `tenge`, `hong kong dollars`, `cents`), if known."""
         return self.currency_by_surface.get(surface_key(surface))
+
+    def readings_of(self, surface: str) -> set[str]:
+        """Currencies a bare head word may mean when qualified elsewhere (`manat`: AZN, TMT)."""
+        default = self.currency(surface)
+        qualified = self.qualified_codes.get(surface_key(surface), set())
+        return qualified | ({default.code} if default and qualified else set())
 
     def scale(self, word: str) -> float | None:
         """The factor of a scale word (`bn` -> 1e9); case-sensitive, then lower-case."""

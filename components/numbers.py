@@ -59,8 +59,11 @@ def parse_number(words: Sequence[str], lexicon: FigureLexicon) -> float | None:
         elif word.lower() in lexicon.number_words:
             if digits or scale != 1.0:
                 return None
-            value, _ = lexicon.number_words[word.lower()]
-            word_total = (word_total or 0.0) + value
+            value, kind = lexicon.number_words[word.lower()]
+            if kind == "fraction":  # `a quarter million`, `half a billion`
+                word_total = (1.0 if word_total is None else word_total) * value
+            else:
+                word_total = (word_total or 0.0) + value
         elif factor is not None:
             scale *= factor
         else:

