@@ -2,6 +2,7 @@
 from .entity_ruler import EconEntityRuler, make_entity_ruler
 from .extensions import register_extensions
 from .figure_normalizer import FigureNormalizer, make_figure_normalizer
+from .relations import FigureRelations, make_figure_relations
 from .readers import create_lexicon_reader, create_pattern_reader
 from .tokenizer import create_tokenizer
 
@@ -10,10 +11,12 @@ register_extensions()
 __all__ = [
     "EconEntityRuler",
     "FigureNormalizer",
+    "FigureRelations",
     "create_lexicon_reader",
     "create_pattern_reader",
     "create_tokenizer",
     "make_entity_ruler",
     "make_figure_normalizer",
+    "make_figure_relations",
     "register_extensions",
 ]

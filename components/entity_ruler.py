@@ -1,5 +1,6 @@
 """The entity ruler: MONEY, PERCENT, REGION and ORG (and bare AMOUNT candidates) from pattern files.
 
+With a `spans_key` it writes `doc.spans[key]` instead (the INDICATOR/PERIOD candidates).
 Modelled on spaCy's SpanRuler: token patterns go to a Matcher, phrase patterns to a
 PhraseMatcher, `match(doc)` finds candidates and `set_annotations(doc, spans)` writes
 `doc.ents`, keeping the longest candidate where they overlap (then the label priority).
@@ -31,10 +32,16 @@ Pattern = dict[str, Any]
         "phrase_matcher_attr": "ORTH",
         "label_priority": ["MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"],
         "expand_acronyms": True,
+        "spans_key": None,
     },
 )
 def make_entity_ruler(
-    nlp: Language, name: str, phrase_matcher_attr: str, label_priority: list[str], expand_acronyms: bool
+    nlp: Language,
+    name: str,
+    phrase_matcher_attr: str,
+    label_priority: list[str],
+    expand_acronyms: bool,
+    spans_key: str | None,
 ) -> "EconEntityRuler":
     """Build the entity ruler; its patterns are loaded by `initialize` or `from_disk`."""
     return EconEntityRuler(
@@ -43,6 +50,7 @@ def make_entity_ruler(
         phrase_matcher_attr=phrase_matcher_attr,
         label_priority=label_priority,
         expand_acronyms=expand_acronyms,
+        spans_key=spans_key,
     )
 
 
@@ -57,8 +65,10 @@ class EconEntityRuler(Pipe):
         phrase_matcher_attr: str = "ORTH",
         label_priority: Sequence[str] = ("MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"),
         expand_acronyms: bool = True,
+        spans_key: str | None = None,
     ) -> None:
         register_extensions()
+        self.spans_key = spans_key
         self.nlp = nlp
         self.name = name
         self.phrase_matcher_attr = phrase_matcher_attr
@@ -135,11 +145,22 @@ class EconEntityRuler(Pipe):
         return sorted(spans)
 
     def set_annotations(self, doc: Doc, spans: Sequence[Span]) -> None:
-        """Write the non-overlapping selection of `spans` to `doc.ents` (replacing what was there)."""
+        """Write the non-overlapping selection of `spans` to `doc.ents` (replacing what was there).
+
+        With a `spans_key`, write to `doc.spans[spans_key]` instead, leaving out candidates
+        that overlap an entity.
+        """
+        if self.spans_key is not None:
+            taken = {index for ent in doc.ents for index in range(ent.start, ent.end)}
+            spans = [span for span in spans if not taken.intersection(range(span.start, span.end))]
         chosen = self.select(spans)
         if self.expand_acronyms:
             chosen = add_acronym_mentions(doc, chosen)
-        doc.ents = sorted(chosen, key=lambda span: span.start)
+        chosen.sort(key=lambda span: span.start)
+        if self.spans_key is None:
+            doc.ents = chosen
+        else:
+            doc.spans[self.spans_key] = chosen
 
     def select(self, spans: Sequence[Span]) -> list[Span]:
         """Longest first, then by label priority, then leftmost; no two chosen spans share a token."""
@@ -176,7 +197,7 @@ def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name."""
     acronyms: dict[str, str] = {}
     for span in spans:
-        if span.label_ in ("ORG", "REGION") and span.end + 2 < len(doc):
+        if span.label_ in ("ORG", "REGION", "INDICATOR") and span.end + 2 < len(doc):
             opening, candidate, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
             if opening.text == "(" and closing.text == ")" and is_acronym(candidate.text):
                 acronyms.setdefault(candidate.text, span.label_)

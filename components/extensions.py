@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-DOC_ATTRIBUTES = ("doc_id", "meta", "figures")
+DOC_ATTRIBUTES = ("doc_id", "meta", "figures", "relations", "facts")
 
 
 def figure_of(span: Span) -> dict[str, Any] | None:

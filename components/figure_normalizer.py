@@ -8,7 +8,7 @@ means money, and drops the rest. The result goes to `doc._.figures`.
 
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Collection, Iterable, Sequence
 
 import srsly
 from spacy.language import Language
@@ -172,7 +172,7 @@ class FigureNormalizer(Pipe):
         counts: Counter[str] = Counter()
         money = [(span, figure) for span, figure in readings if figure["label"] == "MONEY"]
         for (previous, first), (span, second) in zip(money, money[1:]):
-            if first["unit"] != second["unit"] and self.only_linking_words(previous, span):
+            if first["unit"] != second["unit"] and only_linking_words(previous, span, self.lexicon.hedge_kinds):
                 counts[second["unit"]] += 1
         return counts
 
@@ -187,7 +187,7 @@ class FigureNormalizer(Pipe):
         if not before:
             return None
         previous, figure = before[-1]
-        if self.only_linking_words(previous, span) and doc[previous.end].text in ("(", ","):
+        if only_linking_words(previous, span, self.lexicon.hedge_kinds) and doc[previous.end].text in ("(", ","):
             for unit, _ in equivalents.most_common():
                 if unit != figure["unit"]:
                     return unit
@@ -198,15 +198,6 @@ class FigureNormalizer(Pipe):
         if previous.sent == span.sent and doc[cue].lower_ in self.comparison_words:
             return figure["unit"]
         return None
-
-    def only_linking_words(self, first: Span, second: Span) -> bool:
-        """Whether only brackets, commas, `or` and hedges stand between two spans."""
-        assert self.lexicon is not None
-        between = [token.lower_ for token in first.doc[first.end : second.start]]
-        if not between or len(between) > MAX_HEDGE_TOKENS + 2:
-            return False
-        words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to")]
-        return " ".join(words) in self.lexicon.hedge_kinds or not words
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         """Save the lexicon tables as `lexicon.json`."""
@@ -333,6 +324,15 @@ def trailing_scale_of(group: Sequence[str], lexicon: FigureLexicon) -> float:
             break
         factor *= scale
     return factor
+
+
+def only_linking_words(first: Span, second: Span, hedges: Collection[str]) -> bool:
+    """Whether only brackets, commas, `or` and a hedge stand between two spans (`3.5 trillion tenge, or about $7.9 billion`)."""
+    between = [token.lower_ for token in first.doc[first.end : second.start]]
+    if not between or len(between) > MAX_HEDGE_TOKENS + 2:
+        return False
+    words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to")]
+    return not words or " ".join(words) in hedges
 
 
 def unit_words(span: Span, lexicon: FigureLexicon) -> list[str]:

@@ -1,4 +1,4 @@
-"""The figure lexicon: currencies, scales, percent units, multiples, hedges, number words.
+"""The lexicon: currencies, scales, percent units, multiples, hedges, number words, period words, relation cues.
 
 Read from the JSONL files in a lexicon folder (`configs/lexicons/`), indexed for the
 normaliser and the pattern generator, and serialised whole with the pipeline.
@@ -18,6 +18,8 @@ LEXICON_FILES = {
     "multiples": "multiples.jsonl",
     "hedges": "hedges.jsonl",
     "number_words": "number_words.jsonl",
+    "periods": "periods.jsonl",
+    "relation_cues": "relation_cues.jsonl",
 }
 
 

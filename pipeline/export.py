@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 from spacy.tokens import Doc
 
+CONCEPTS_KEY = "concepts"  # doc.spans key of the linked INDICATOR/PERIOD spans (see configs/pipeline.cfg)
 FIGURE_KEYS = ("value", "unit", "approx", "low", "high")
 ENTITY_COLUMNS: dict[str, str] = {
     "doc_id": "string",
@@ -27,13 +28,80 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
     """The Doc as one annotation record (see `shared/spec/annotations.md`): spans with values, relations."""
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
     spans = []
-    for ent in doc.ents:
+    for ent in sorted([*doc.ents, *doc.spans.get(CONCEPTS_KEY, ())], key=lambda span: (span.start, span.end)):
         span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
         figure = figures.get((ent.start_char, ent.end_char))
         if figure is not None:
             span.update({key: figure[key] for key in FIGURE_KEYS if figure.get(key) is not None})
         spans.append(span)
-    return {"id": doc._.doc_id, "text": doc.text, "meta": doc._.meta or {}, "spans": spans, "relations": []}
+    relations = [
+        {"head_span": relation["head"], "child_span": relation["child"], "label": relation["label"]}
+        for relation in doc._.relations or ()
+    ]
+    return {"id": doc._.doc_id, "text": doc.text, "meta": doc._.meta or {}, "spans": spans, "relations": relations}
+
+
+FACT_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "label": "string",
+    "value": "float64",
+    "unit": "string",
+    "approx": "string",
+    "low": "float64",
+    "high": "float64",
+    "kind": "string",
+    "direction": "string",
+    "indicator": "string",
+    "period": "string",
+    "period_start": "date",
+    "period_end": "date",
+    "region": "string",
+    "equals": "string",
+    "equals_value": "float64",
+    "equals_unit": "string",
+    "compared_to": "string",
+    "compared_to_value": "float64",
+    "compared_to_period_start": "date",
+    "compared_to_period_end": "date",
+    "sentence": "string",
+}
+RELATION_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "label": "string",
+    "head_start": "int64",
+    "head_end": "int64",
+    "head_text": "string",
+    "child_start": "int64",
+    "child_end": "int64",
+    "child_label": "string",
+    "child_text": "string",
+}
+
+
+def fact_rows(doc: Doc) -> list[dict[str, Any]]:
+    """One row per figure: `doc._.facts` as they are."""
+    return list(doc._.facts or ())
+
+
+def relation_rows(doc: Doc) -> list[dict[str, Any]]:
+    """One row per relation, with the surfaces of both ends."""
+    return [
+        {
+            "doc_id": doc._.doc_id,
+            "label": relation["label"],
+            "head_start": relation["head"]["start"],
+            "head_end": relation["head"]["end"],
+            "head_text": doc.text[relation["head"]["start"] : relation["head"]["end"]],
+            "child_start": relation["child"]["start"],
+            "child_end": relation["child"]["end"],
+            "child_label": relation["child"]["label"],
+            "child_text": doc.text[relation["child"]["start"] : relation["child"]["end"]],
+        }
+        for relation in doc._.relations or ()
+    ]
 
 
 def entity_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -57,13 +125,24 @@ def entity_rows(doc: Doc) -> list[dict[str, Any]]:
 
 
 def frame(rows: Iterable[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
-    """A DataFrame with exactly `columns`, in order, with their dtypes (missing values as NA)."""
+    """A DataFrame with exactly `columns`, in order, with their dtypes (missing values as NA).
+
+    Dtype `date` columns hold ISO date strings turned into `datetime.date` objects (Parquet `date32`).
+    """
     table = pd.DataFrame.from_records(list(rows), columns=list(columns))
-    return table.astype(columns)
+    for name, dtype in columns.items():
+        if dtype == "date":
+            table[name] = pd.to_datetime(table[name], errors="coerce").dt.date.astype("object")
+            table[name] = table[name].where(table[name].notna(), None)
+        else:
+            table[name] = table[name].astype(dtype)
+    return table
 
 
 TABLES: dict[str, tuple[dict[str, str], Callable[[Doc], list[dict[str, Any]]]]] = {
     "entities": (ENTITY_COLUMNS, entity_rows),
+    "facts": (FACT_COLUMNS, fact_rows),
+    "relations": (RELATION_COLUMNS, relation_rows),
 }
 
 
@@ -78,7 +157,7 @@ def frames_from_rows(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.Data
 
 
 def to_frames(docs: Iterable[Doc]) -> dict[str, pd.DataFrame]:
-    """The tables of processed Docs, by name (`entities`: one row per entity)."""
+    """The tables of processed Docs, by name: `entities`, `facts` (one row per figure), `relations`."""
     collected: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for doc in docs:
         for name, rows in table_rows(doc).items():

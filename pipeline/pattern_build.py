@@ -1,7 +1,8 @@
 """`patterns build`: regenerate the lexicon- and gazetteer-derived pattern files, deterministically.
 
 Writes `patterns/figures.jsonl` (from the figure lexicon), `patterns/regions.jsonl` and
-`patterns/organisations.jsonl` (from the gazetteer and the curated lexicons). Hand-kept
+`patterns/organisations.jsonl` (from the gazetteer and the curated lexicons),
+`patterns/indicators.jsonl` and `patterns/periods.jsonl` (from their lexicons). Hand-kept
 files (`org_shapes.jsonl`) and learned ones (`learned.jsonl`) are never touched.
 """
 from __future__ import annotations
@@ -11,14 +12,14 @@ from pathlib import Path
 
 import spacy
 
-from components.lexicon import FigureLexicon
+from components.lexicon import FigureLexicon, read_jsonl
 from components.tokenizer import create_tokenizer
 
+from .concept_patterns import indicator_patterns, period_patterns
 from .figure_patterns import figure_patterns
 from .gazetteer import is_english_word, organisation_patterns, region_patterns
 from .loading import CONFIG_DIR
 
-GENERATED_FILES = ("figures.jsonl", "regions.jsonl", "organisations.jsonl")
 
 
 def build_patterns(config_dir: Path = CONFIG_DIR) -> dict[str, int]:
@@ -26,12 +27,18 @@ def build_patterns(config_dir: Path = CONFIG_DIR) -> dict[str, int]:
     lexicon_dir = config_dir / "lexicons"
     nlp = spacy.blank("en")
     tokenizer = create_tokenizer()(nlp)
+
+    def tokenize(text: str) -> list[str]:
+        return [token.text for token in tokenizer(text)]
+
     generated = {
         "figures.jsonl": figure_patterns(
-            FigureLexicon.from_dir(lexicon_dir), lambda text: [t.text for t in tokenizer(text)], is_english_word
+            FigureLexicon.from_dir(lexicon_dir), tokenize, is_english_word
         ),
         "regions.jsonl": region_patterns(lexicon_dir),
         "organisations.jsonl": organisation_patterns(lexicon_dir),
+        "indicators.jsonl": indicator_patterns(read_jsonl(lexicon_dir / "indicators.jsonl"), tokenize),
+        "periods.jsonl": period_patterns(read_jsonl(lexicon_dir / "periods.jsonl")),
     }
     counts = {}
     for name, patterns in generated.items():

@@ -1,0 +1,439 @@
+"""The relation component: link every figure to its indicator, period, region, equivalent and base.
+
+It works on the blank pipeline (sentences from the sentencizer, lemmas from the lookup
+lemmatizer, no parser), reading the figures (`doc._.figures`), the REGION entities and the
+INDICATOR/PERIOD candidates of the concept ruler (`doc.spans[candidates_key]`):
+
+- INDICATOR: the nearest indicator before the figure in its sentence; else one after it
+  (not in a share phrase, `of total production`); else the last one earlier in the paragraph.
+  An indicator in brackets after another (`industrial production index (IPI)`) is an alias.
+- PERIOD: the nearest period of the sentence that is not a comparison base (`compared to
+  2022`, `than in 2022`, `from the same period`); a figure right after a period in brackets
+  (`the same period in 2022 ($24.2 billion)`) takes that one; else the paragraph's last.
+- REGION: the nearest place of the sentence that is not a trade partner (`exports to China`);
+  else the paragraph's last.
+- EQUALS: a money figure right after another in a different currency (`(about $7.9 billion)`).
+- COMPARED_TO: for changes and indices, the base after a comparison cue (a figure before a
+  period's figure in brackets, or the period), else the paragraph's last base for a change.
+
+It writes `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans in
+`doc.spans[spans_key]`. Cue words are data (`lexicons/relation_cues.jsonl`).
+"""
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
+
+from .extensions import register_extensions
+from .figure_normalizer import only_linking_words
+from .lexicon import FigureLexicon
+from .periods import PeriodWords, resolve_period
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
+SKIPPED_BEFORE_BASE = {"the", "in", "a", "of", "from", "for", "with", "to", "that", "during"}
+DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
+
+
+@dataclass
+class Cues:
+    """Relation cue words by role, from `lexicons/relation_cues.jsonl`."""
+
+    comparison: tuple[tuple[str, ...], ...]
+    partner: frozenset[str]
+    up: frozenset[str]
+    down: frozenset[str]
+    share: tuple[tuple[str, ...], ...]
+    rate_words: frozenset[str]
+    index_words: frozenset[str]
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, Any]]) -> "Cues":
+        def texts(role: str) -> list[str]:
+            return [row["text"].lower() for row in rows if row["role"] == role]
+
+        def phrases(role: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(sorted((tuple(text.split()) for text in texts(role)), key=len, reverse=True))
+
+        return cls(
+            comparison=phrases("comparison"),
+            partner=frozenset(texts("partner")),
+            up=frozenset(texts("up")),
+            down=frozenset(texts("down")),
+            share=phrases("share"),
+            rate_words=frozenset(texts("rate_indicator")),
+            index_words=frozenset(texts("index_indicator")),
+        )
+
+
+@dataclass
+class Figure:
+    """A figure being linked: its span, its dict from `doc._.figures`, and what was found."""
+
+    span: Span
+    data: dict[str, Any]
+    indicator: Span | None = None
+    period: Span | None = None
+    region: Span | None = None
+    equals: "Figure | None" = None
+    base: "Span | Figure | None" = None
+    kind: str = "level"
+    direction: str | None = None
+    links: dict[str, Any] = field(default_factory=dict)
+
+
+@Language.factory(
+    "figure_relations",
+    assigns=["doc._.relations", "doc._.facts", "doc.spans"],
+    default_config={"candidates_key": "concept_candidates", "spans_key": "concepts"},
+)
+def make_figure_relations(nlp: Language, name: str, candidates_key: str, spans_key: str) -> "FigureRelations":
+    """Build the relation component; its cue lexicon is loaded by `initialize` or `from_disk`."""
+    return FigureRelations(nlp, name, candidates_key=candidates_key, spans_key=spans_key)
+
+
+class FigureRelations(Pipe):
+    """Links figures to indicators, periods, regions, equivalents and bases; see the module docstring."""
+
+    def __init__(
+        self, nlp: Language, name: str = "figure_relations", *, candidates_key: str = "concept_candidates", spans_key: str = "concepts"
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.candidates_key = candidates_key
+        self.spans_key = spans_key
+        self.tables: dict[str, list[dict[str, Any]]] = {}
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon: dict[str, list[dict[str, Any]]] | None = None,
+    ) -> None:
+        """Load the lexicon tables (hedges, period words, relation cues)."""
+        if lexicon is None:
+            raise ValueError(f"{self.name}: initialize needs the lexicon tables (econ.lexicon.v1 reader)")
+        self.tables = lexicon
+        self.hedges = FigureLexicon(lexicon).hedge_kinds
+        self.cues = Cues.from_rows(lexicon["relation_cues"])
+        self.period_words = PeriodWords.from_rows(lexicon["periods"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.link(doc))
+            return doc
+        except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
+            return error_handler(self.name, self, [doc], error)
+
+    def link(self, doc: Doc) -> list[Figure]:
+        """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
+        if not self.tables:
+            raise ValueError(f"{self.name} is not initialized: no lexicon loaded")
+        view = DocView(doc, self.candidates_key, self.cues)
+        figures = [Figure(span, data) for data in doc._.figures or () if (span := doc.char_span(data["start"], data["end"])) is not None]
+        paragraph_bases: dict[int, Span | Figure] = {}
+        for index, figure in enumerate(figures):
+            previous = figures[index - 1] if index else None
+            self.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, view)
+            if previous and previous.data["label"] == "MONEY" == figure.data["label"] and previous.data["unit"] != figure.data["unit"]:
+                if only_linking_words(previous.span, figure.span, self.hedges):
+                    figure.equals = previous
+            if figure.equals is not None:
+                figure.indicator, figure.period, figure.region = figure.equals.indicator, figure.equals.period, figure.equals.region
+            else:
+                figure.indicator = view.indicator_for(figure.span)
+                figure.period = view.period_for(figure.span)
+                figure.region = view.region_for(figure.span)
+        for figure in figures:
+            if figure.kind in ("change", "index"):
+                figure.base = view.base_for(figure, figures)
+                paragraph = view.paragraph(figure.span)
+                if figure.base is not None:
+                    paragraph_bases[paragraph] = figure.base
+                elif figure.kind == "change":
+                    figure.base = paragraph_bases.get(paragraph)
+        return figures
+
+    def classify(self, figure: Figure, previous: Figure | None, view: "DocView") -> None:
+        """Set `kind` (level, change, share, index, rate) and `direction` (up, down, None) from the wording."""
+        doc = figure.span.doc
+        start = previous.span.end if previous else figure.span.sent.start
+        before = [token.lemma_.lower() or token.lower_ for token in doc[start : figure.span.start]]
+        after = [token.lower_ for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, figure.span.sent.end)]]
+        words = before + after
+        direction = "up" if self.cues.up.intersection(words) else "down" if self.cues.down.intersection(words) else None
+        if figure.data.get("value") is not None and figure.data["value"] < 0:
+            direction = "down"
+        if before and before[-1] == "to" and not after[:1] == ["more"]:
+            direction = None  # `rose to 8.7%`: the new level, not the change
+        text = " ".join(words)
+        indicator = view.indicator_for(figure.span)
+        indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()
+        if any(" ".join(phrase) in text for phrase in self.cues.share) and not direction:
+            figure.kind = "share"
+        elif direction or figure.data.get("unit") == "x":
+            figure.kind = "change"
+        elif previous is not None and continues_list(before) and previous.kind in ("change", "share"):
+            figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
+        elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.index_words:
+            figure.kind = "index"
+        elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.rate_words:
+            figure.kind = "rate"
+        figure.direction = direction
+
+    def set_annotations(self, doc: Doc, figures: list[Figure]) -> None:
+        """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
+        published = parse_date((doc._.meta or {}).get("date"))
+        relations: list[dict[str, Any]] = []
+        linked: dict[tuple[int, int], Span] = {}
+        candidates = list(doc.spans[self.candidates_key]) if self.candidates_key in doc.spans else []
+        for figure in figures:
+            base = figure.base
+            children = {
+                "INDICATOR": figure.indicator,
+                "PERIOD": figure.period,
+                "REGION": figure.region,
+                "EQUALS": figure.equals.span if figure.equals else None,
+                "COMPARED_TO": base.span if isinstance(base, Figure) else base,
+            }
+            for label, child in children.items():
+                if child is None:
+                    continue
+                relations.append({"head": span_ref(figure.span), "child": span_ref(child), "label": label})
+                if child.label_ in ("INDICATOR", "PERIOD"):
+                    linked[(child.start, child.end)] = child
+        for alias in aliases(candidates):
+            if (alias[1].start, alias[1].end) in linked:
+                linked[(alias[0].start, alias[0].end)] = alias[0]
+        doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
+        doc._.relations = relations
+        doc._.facts = [self.fact(doc, figure, published) for figure in figures]
+
+    def fact(self, doc: Doc, figure: Figure, published: date | None) -> dict[str, Any]:
+        """One plain dict per figure: what, how much, when, where, against what."""
+        own = resolve_period(figure.period.text, self.period_words, published) if figure.period is not None else None
+        base = figure.base
+        base_period = None
+        if isinstance(base, Span):
+            base_period = resolve_period(base.text, self.period_words, published, own)
+        data = figure.data
+        return {
+            "doc_id": doc._.doc_id,
+            "start": data["start"],
+            "end": data["end"],
+            "text": data["text"],
+            "label": data["label"],
+            "value": data["value"],
+            "unit": data["unit"],
+            "approx": data.get("approx"),
+            "low": data.get("low"),
+            "high": data.get("high"),
+            "kind": figure.kind,
+            "direction": figure.direction,
+            "indicator": figure.indicator.text if figure.indicator is not None else None,
+            "period": figure.period.text if figure.period is not None else None,
+            "period_start": own[0].isoformat() if own else None,
+            "period_end": own[1].isoformat() if own else None,
+            "region": figure.region.text if figure.region is not None else None,
+            "equals": figure.equals.data["text"] if figure.equals else None,
+            "equals_value": figure.equals.data["value"] if figure.equals else None,
+            "equals_unit": figure.equals.data["unit"] if figure.equals else None,
+            "compared_to": (base.data["text"] if isinstance(base, Figure) else base.text) if base is not None else None,
+            "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
+            "compared_to_period_start": base_period[0].isoformat() if base_period else None,
+            "compared_to_period_end": base_period[1].isoformat() if base_period else None,
+            "sentence": figure.span.sent.text.strip(),
+        }
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        """Save the lexicon tables as `lexicon.json`."""
+        to_disk(ensure_path(path), {"lexicon.json": lambda p: srsly.write_json(p, self.tables)}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "FigureRelations":
+        """Load the lexicon tables written by `to_disk`."""
+        from_disk(ensure_path(path), {"lexicon.json": lambda p: self.initialize(lexicon=srsly.read_json(p))}, exclude)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        return srsly.json_dumps(self.tables).encode("utf-8")
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "FigureRelations":
+        self.initialize(lexicon=srsly.json_loads(bytes_data))
+        return self
+
+
+class DocView:
+    """The mentions of one Doc (indicators, periods, places, figures) with sentence and paragraph lookups."""
+
+    def __init__(self, doc: Doc, candidates_key: str, cues: Cues) -> None:
+        self.doc = doc
+        self.cues = cues
+        candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
+        alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
+        self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
+        self.periods = [s for s in candidates if s.label_ == "PERIOD"]
+        self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
+        self.regions = [s for s in doc.ents if s.label_ == "REGION" and not self.is_partner(s)]
+        self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(doc.text)]
+        self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def paragraph(self, span: Span) -> int:
+        return bisect.bisect_right(self.breaks, span.start_char)
+
+    def sentence(self, span: Span) -> int:
+        return bisect.bisect_right(self.sentence_starts, span.start) - 1
+
+    def same_sentence(self, first: Span, second: Span) -> bool:
+        return self.sentence(first) == self.sentence(second)
+
+    def cue_before(self, span: Span, phrases: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
+        """A cue phrase ending within `CUE_WINDOW` tokens before the span, in its sentence."""
+        start = max(span.sent.start, span.start - CUE_WINDOW - 2)
+        words = [token.lower_ for token in self.doc[start : span.start]]
+        for end in range(len(words), max(len(words) - CUE_WINDOW, 0), -1):
+            for phrase in phrases:
+                if tuple(words[max(end - len(phrase), 0) : end]) == phrase:
+                    return phrase
+        return None
+
+    def is_comparison(self, period: Span) -> bool:
+        """Whether a period is a comparison base (`compared to 2022`), not `from January through March`."""
+        cue = self.cue_before(period, self.cues.comparison)
+        if cue in (("from",), ("over",)):
+            words = {token.lower_ for token in period}
+            return not words & {"-", "–", "—", "through", "to", "till", "until"} and (cue == ("from",) or "same" in words)
+        return cue is not None
+
+    def is_partner(self, region: Span) -> bool:
+        """Whether a place is a trade partner (`exports to China`, `trade with China`)."""
+        return region.start > 0 and self.doc[region.start - 1].lower_ in self.cues.partner
+
+    def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
+        sentence = self.sentence(span)
+        return [s for s in spans if self.sentence(s) == sentence]
+
+    def earlier_in_paragraph(self, spans: list[Span], span: Span) -> list[Span]:
+        paragraph = self.paragraph(span)
+        return [s for s in spans if s.end <= span.start and self.paragraph(s) == paragraph]
+
+    def indicator_for(self, span: Span) -> Span | None:
+        """The indicator a figure measures; see the module docstring."""
+        same = self.in_sentence(self.indicators, span)
+        before = [s for s in same if s.end <= span.start]
+        if before:
+            return before[-1]
+        after = [s for s in same if s.start >= span.end and not self.in_share_phrase(s) and not self.figure_between(span, s)]
+        if after:
+            return after[0]
+        earlier = self.earlier_in_paragraph(self.indicators, span)
+        return earlier[-1] if earlier else None
+
+    def in_share_phrase(self, span: Span) -> bool:
+        return self.cue_before(span, self.cues.share) is not None
+
+    def figure_between(self, first: Span, second: Span) -> bool:
+        return any(e.label_ in ("MONEY", "PERCENT") and first.end <= e.start and e.end <= second.start for e in self.doc.ents)
+
+    def period_for(self, span: Span) -> Span | None:
+        """The period a figure refers to; see the module docstring."""
+        same = self.in_sentence(self.periods, span)
+        for period in same:
+            if period.end < span.start and only_brackets_between(period, span):
+                return period
+        own = [p for p in same if (p.start, p.end) not in self.comparison]
+        if own:
+            return min(own, key=lambda p: (distance(p, span), p.start < span.start))
+        earlier = [p for p in self.earlier_in_paragraph(self.periods, span) if (p.start, p.end) not in self.comparison]
+        return earlier[-1] if earlier else None
+
+    def region_for(self, span: Span) -> Span | None:
+        """The place a figure describes; see the module docstring."""
+        same = self.in_sentence(self.regions, span)
+        before = [s for s in same if s.end <= span.start]
+        if before:
+            return before[-1]
+        after = [s for s in same if s.start >= span.end and not self.figure_between(span, s)]
+        if after:
+            return after[0]
+        earlier = self.earlier_in_paragraph(self.regions, span)
+        return earlier[-1] if earlier else None
+
+    def base_for(self, figure: Figure, figures: list[Figure]) -> Span | Figure | None:
+        """What a change or index is compared with, found after a comparison cue in its sentence."""
+        sentence = figure.span.sent
+        by_start = {f.span.start: f for f in figures}
+        periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
+        for index in range(sentence.start, sentence.end):
+            phrase = self.cue_at(index)
+            if phrase is None:
+                continue
+            position = index + len(phrase)
+            while position < sentence.end:
+                if position in by_start and by_start[position] is not figure:
+                    return by_start[position]
+                period = periods.get(position)
+                if period is not None and (period.start, period.end) in self.comparison:
+                    follower = next((f for f in figures if f.span.start > period.end and only_brackets_between(period, f.span)), None)
+                    return follower if follower is not None and follower is not figure else period
+                if self.doc[position].lower_ not in SKIPPED_BEFORE_BASE:
+                    break
+                position += 1
+        return None
+
+    def cue_at(self, index: int) -> tuple[str, ...] | None:
+        """The comparison cue phrase starting at token `index`, if any."""
+        for phrase in self.cues.comparison:
+            words = tuple(token.lower_ for token in self.doc[index : index + len(phrase)])
+            if words == phrase:
+                return phrase
+        return None
+
+
+def continues_list(words: list[str]) -> bool:
+    """Whether the words since the previous figure continue a list (`, metallurgy - 10.6 percent`)."""
+    return bool(words) and words[-1] in ("-", "–", "—", ":")
+
+
+def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:
+    """(alias, named) pairs: an INDICATOR in brackets right after another (`index (IPI)`)."""
+    pairs = []
+    for first, second in zip(candidates, candidates[1:]):
+        doc = first.doc
+        if first.label_ == second.label_ == "INDICATOR" and second.start == first.end + 1 and doc[first.end].text == "(":
+            if second.end < len(doc) and doc[second.end].text == ")":
+                pairs.append((second, first))
+    return pairs
+
+
+def only_brackets_between(first: Span, second: Span) -> bool:
+    """Whether just an opening bracket stands between two spans (`2022 ($24.2 billion)`)."""
+    return [token.text for token in first.doc[first.end : second.start]] == ["("]
+
+
+def distance(first: Span, second: Span) -> int:
+    """Tokens between two spans."""
+    return max(first.start - second.end, second.start - first.end, 0)
+
+
+def span_ref(span: Span) -> dict[str, Any]:
+    """A span as the spec's relation end: character offsets and label."""
+    return {"start": span.start_char, "end": span.end_char, "label": span.label_}
+
+
+def parse_date(text: Any) -> date | None:
+    """An ISO date string as a date, or None."""
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None

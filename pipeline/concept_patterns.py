@@ -1,0 +1,102 @@
+"""Generate INDICATOR and PERIOD patterns from `lexicons/indicators.jsonl` and `lexicons/periods.jsonl`.
+
+INDICATOR: the shortest noun phrase naming an economic quantity, built from modifiers
+and head nouns (`industrial production index`, `non-oil exports`), a measure word with
+its `of` complement (`volume of industrial production`, `net inflow of remittances`), or
+a listed name (`GDP`, `investment in fixed assets`). PERIOD: month ranges, months,
+dates, years, quarters and halves, `the first nine months of 2023`, `the same period
+in 2022`, relative forms (`June last year`, `a year earlier`, `since the beginning of
+the year`).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+Token = dict[str, Any]
+Pattern = dict[str, Any]
+
+YEAR = {"TEXT": {"REGEX": r"^(?:19[5-9][0-9]|20[0-9][0-9])$"}}
+DAY = {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}
+THE = {"LOWER": "the"}
+
+
+def words(rows: list[dict[str, Any]], role: str) -> list[str]:
+    """The words of a lexicon with the given role, sorted."""
+    return sorted({row["word"] for row in rows if row.get("role") == role})
+
+
+def indicator_patterns(rows: list[dict[str, Any]], tokenize: Callable[[str], list[str]]) -> list[Pattern]:
+    """Token and phrase patterns for INDICATOR candidates."""
+    heads = words(rows, "head")
+    heads_lower = sorted({w.lower() for w in heads} | {w.lower() + "s" for w in heads if not w.endswith("s")})
+    head = {"LOWER": {"IN": heads_lower}}
+    measure = {"LOWER": {"IN": [w.lower() for w in words(rows, "measure")]}}
+    modifier = {"LOWER": {"IN": sorted({w.lower() for w in words(rows, "modifier")})}}
+    patterns: list[Pattern] = []
+
+    def add(shape: str, tokens: list[Token]) -> None:
+        patterns.append({"label": "INDICATOR", "pattern": tokens, "id": f"indicator/{shape}"})
+
+    add("modifier-head", [{**modifier, "OP": "*"}, head, {**head, "OP": "?"}])
+    add("coordinated-modifiers", [modifier, {"LOWER": {"IN": ["and", "&"]}}, {**modifier, "OP": "*"}, head, {**head, "OP": "?"}])
+    add("measure-of", [{**modifier, "OP": "*"}, measure, {"LOWER": "of"}, {**modifier, "OP": "*"}, head, {**head, "OP": "?"}])
+    for row in rows:
+        if row.get("role") == "name":
+            phrase = row["phrase"]
+            tokens = tokenize(phrase)
+            spec = [{"ORTH": t} if phrase.isupper() else {"LOWER": t.lower()} for t in tokens]
+            add(f"name/{phrase.lower().replace(' ', '-')}", spec)
+    return patterns
+
+
+def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
+    """Token patterns for PERIOD candidates."""
+    month = {"ORTH": {"IN": words(rows, "month")}}
+    lone_month = {"ORTH": {"IN": [w for w in words(rows, "month") if len(w) > 3 and w != "May" and not w.endswith(".")]}}
+    range_word = {"LOWER": {"IN": words(rows, "range")}}
+    ordinal = {"LOWER": {"IN": words(rows, "ordinal")}}
+    count = {"LOWER": {"IN": words(rows, "count")}}
+    part = {"LOWER": {"IN": [w for w in words(rows, "part") if w not in ("year", "month", "months")]}}
+    unit = {"LOWER": {"IN": ["year", "month", "quarter", "half", "half-year", "week"]}}
+    relative = {"LOWER": {"IN": words(rows, "relative")}}
+    reference = {"LOWER": {"IN": words(rows, "reference")}}
+    ago = {"LOWER": {"IN": words(rows, "ago")}}
+    fiscal = {"LOWER": {"IN": [w.lower() for w in words(rows, "fiscal")]}}
+    codes = {"ORTH": {"IN": words(rows, "quarter_code") + words(rows, "half_code")}}
+    period_noun = {"LOWER": {"IN": ["period", "month", "quarter", "date", "year", "half", "months"]}}  # not `time`: `at the same time`
+    of_year: list[list[Token]] = [[{"LOWER": "of"}, YEAR], [{"LOWER": "of"}, THE, {"LOWER": "year"}],
+                                  [{"LOWER": "of"}, relative, {"LOWER": "year"}], [{"LOWER": "of"}, THE, relative, {"LOWER": "year"}]]
+    patterns: list[Pattern] = []
+
+    def add(shape: str, tokens: list[Token]) -> None:
+        patterns.append({"label": "PERIOD", "pattern": tokens, "id": f"period/{shape}"})
+
+    add("month-range", [month, range_word, month, {**YEAR, "OP": "?"}])
+    add("month-year-range", [month, YEAR, range_word, month, YEAR])
+    add("month-year", [month, {"ORTH": ",", "OP": "?"}, YEAR])
+    add("month", [lone_month])
+    add("date", [month, DAY, {"ORTH": ",", "OP": "?"}, YEAR])
+    add("year", [YEAR])
+    add("year-range", [YEAR, range_word, YEAR])
+    add("code", [codes, {**YEAR, "OP": "?"}])
+    add("month-relative", [month, relative, {"LOWER": "year"}])
+    add("relative", [{**THE, "OP": "?"}, relative, unit])
+    add("ago", [{"LOWER": {"IN": ["a", "one", "two", "three"]}}, {"LOWER": {"IN": ["year", "years", "month", "months", "quarter"]}}, ago])
+    add("reference", [THE, reference, period_noun])
+    add("since-start", [{"LOWER": "since"}, THE, {"LOWER": {"IN": ["beginning", "start"]}}, {"LOWER": "of"}, {**THE, "OP": "?"}, {"LOWER": {"IN": ["year", "this"]}}, {"LOWER": "year", "OP": "?"}])
+    add("since-start-year", [{"LOWER": "since"}, THE, {"LOWER": {"IN": ["beginning", "start"]}}, {"LOWER": "of"}, YEAR])
+    add("fiscal", [fiscal, {"LOWER": "year", "OP": "?"}, YEAR])
+    add("part", [THE, ordinal, part])
+    add("first-months", [THE, {**ordinal, "OP": "?"}, count, {"LOWER": "months"}])
+    add("months-of", [count, {"LOWER": "months"}])
+    for index, tail in enumerate(of_year):
+        add(f"part-of/{index}", [THE, ordinal, part, *tail])
+        add(f"first-months-of/{index}", [{**THE, "OP": "?"}, {**ordinal, "OP": "?"}, count, {"LOWER": "months"}, *tail])
+        add(f"edge-of/{index}", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, *tail])
+    add("edge-of-month", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, {"LOWER": "of"}, month, {**YEAR, "OP": "?"}])
+    add("same", [THE, {"LOWER": "same"}, period_noun])
+    add("same-in-year", [THE, {"LOWER": "same"}, period_noun, {"LOWER": {"IN": ["in", "of"]}}, YEAR])
+    add("same-relative", [THE, {"LOWER": "same"}, period_noun, relative, {"LOWER": "year"}])
+    add("same-of-relative", [THE, {"LOWER": "same"}, period_noun, {"LOWER": "of"}, {**THE, "OP": "?"}, relative, {"LOWER": "year"}])
+    add("same-ago", [THE, {"LOWER": "same"}, period_noun, {"LOWER": {"IN": ["a", "one"]}}, {"LOWER": "year"}, ago])
+    return patterns
