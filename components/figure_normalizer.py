@@ -244,7 +244,12 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     amounts = [sign * value * factor for value in values]  # type: ignore[operator]
     low, high = (min(amounts), max(amounts)) if len(amounts) == 2 else (None, None)
     value = (low + high) / 2 if low is not None and high is not None else amounts[0]
-    return {"value": value, "unit": unit, "low": low, "high": high}
+    return {"value": tidy(value), "unit": unit, "low": tidy(low), "high": tidy(high)}
+
+
+def tidy(value: float | None) -> float | None:
+    """Drop binary noise from scaling (`16.6 * 1e9` -> 16600000000.0, not ...000002)."""
+    return None if value is None else float(f"{value:.12g}")
 
 
 def read_compound(
@@ -258,7 +263,7 @@ def read_compound(
     if major is None or major.factor != 1.0 or (minor is not None and minor.code != major.code):
         return None
     value = values[0] + values[1] * (minor.factor if minor is not None else 0.01)
-    return {"value": sign * value, "unit": major.code, "low": None, "high": None}
+    return {"value": tidy(sign * value), "unit": major.code, "low": None, "high": None}
 
 
 def leading_sign(words: Sequence[str], lexicon: FigureLexicon) -> tuple[float, list[str]]:
@@ -266,7 +271,7 @@ def leading_sign(words: Sequence[str], lexicon: FigureLexicon) -> tuple[float, l
     words = list(words)
     if words and words[0].lower() in SIGN_WORDS:
         return SIGN_WORDS[words[0].lower()], words[1:]
-    if len(words) > 1 and words[0] in SIGNS and not is_number_token(words[1], lexicon):
+    if len(words) > 1 and words[0] in SIGNS:  # a separate sign token: `-$5`, `− 1.3%` (the patterns want it glued)
         return SIGNS[words[0]], words[1:]
     return 1.0, words
 

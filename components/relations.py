@@ -10,8 +10,11 @@ INDICATOR/PERIOD candidates of the concept ruler (`doc.spans[candidates_key]`):
 - PERIOD: the nearest period of the sentence that is not a comparison base (`compared to
   2022`, `than in 2022`, `from the same period`); a figure right after a period in brackets
   (`the same period in 2022 ($24.2 billion)`) takes that one; else the paragraph's last.
-- REGION: the nearest place of the sentence that is not a trade partner (`exports to China`);
-  else the paragraph's last.
+- REGION: among the places of the sentence that are not trade partners (`exports to China`),
+  one attached to the figure (`8.4 trillion soums in Samarkand region`, `Abai region (109.9
+  percent)`), else one attached to its indicator (`Kazakhstan's exports`, `production in
+  Kazakhstan`) with no other figure between, else the nearest before it; else the previous figure's place in the paragraph.
+  Dateline places (`ASTANA, Kazakhstan, March 25.`) are never linked.
 - EQUALS: a money figure right after another in a different currency (`(about $7.9 billion)`).
 - COMPARED_TO: for changes and indices, the base after a comparison cue (a figure before a
   period's figure in brackets, or the period), else the paragraph's last base for a change.
@@ -40,6 +43,7 @@ from .periods import PeriodWords, resolve_period
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
 SKIPPED_BEFORE_BASE = {"the", "in", "a", "of", "from", "for", "with", "to", "that", "during"}
+DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
 
 
@@ -54,6 +58,10 @@ class Cues:
     share: tuple[tuple[str, ...], ...]
     rate_words: frozenset[str]
     index_words: frozenset[str]
+    indicator_place_links: frozenset[str]
+    figure_place_links: frozenset[str]
+    partner_skip: frozenset[str]
+    figure_indicator_links: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> "Cues":
@@ -71,6 +79,10 @@ class Cues:
             share=phrases("share"),
             rate_words=frozenset(texts("rate_indicator")),
             index_words=frozenset(texts("index_indicator")),
+            indicator_place_links=frozenset(texts("indicator_place_link")),
+            figure_place_links=frozenset(texts("figure_place_link")),
+            partner_skip=frozenset(texts("partner_skip")),
+            figure_indicator_links=frozenset(texts("figure_indicator_link")),
         )
 
 
@@ -143,6 +155,7 @@ class FigureRelations(Pipe):
         view = DocView(doc, self.candidates_key, self.cues)
         figures = [Figure(span, data) for data in doc._.figures or () if (span := doc.char_span(data["start"], data["end"])) is not None]
         paragraph_bases: dict[int, Span | Figure] = {}
+        paragraph_regions: dict[int, Span] = {}
         for index, figure in enumerate(figures):
             previous = figures[index - 1] if index else None
             self.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, view)
@@ -154,15 +167,17 @@ class FigureRelations(Pipe):
             else:
                 figure.indicator = view.indicator_for(figure.span)
                 figure.period = view.period_for(figure.span)
-                figure.region = view.region_for(figure.span)
+                figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(view.paragraph(figure.span)))
+            if figure.region is not None:
+                paragraph_regions[view.paragraph(figure.span)] = figure.region
         for figure in figures:
             if figure.kind in ("change", "index"):
                 figure.base = view.base_for(figure, figures)
                 paragraph = view.paragraph(figure.span)
                 if figure.base is not None:
                     paragraph_bases[paragraph] = figure.base
-                elif figure.kind == "change":
-                    figure.base = paragraph_bases.get(paragraph)
+                elif figure.kind == "change" and not (figure.period is not None and view.same_sentence(figure.period, figure.span)):
+                    figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence
         return figures
 
     def classify(self, figure: Figure, previous: Figure | None, view: "DocView") -> None:
@@ -170,7 +185,11 @@ class FigureRelations(Pipe):
         doc = figure.span.doc
         start = previous.span.end if previous else figure.span.sent.start
         before = [token.lemma_.lower() or token.lower_ for token in doc[start : figure.span.start]]
-        after = [token.lower_ for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, figure.span.sent.end)]]
+        after = []
+        for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, figure.span.sent.end)]:
+            if token.is_punct:
+                break
+            after.append(token.lower_)  # `4.6 percent more than`, not `, down 22.4 percent`
         words = before + after
         direction = "up" if self.cues.up.intersection(words) else "down" if self.cues.down.intersection(words) else None
         if figure.data.get("value") is not None and figure.data["value"] < 0:
@@ -284,7 +303,8 @@ class DocView:
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
         self.periods = [s for s in candidates if s.label_ == "PERIOD"]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
-        self.regions = [s for s in doc.ents if s.label_ == "REGION" and not self.is_partner(s)]
+        dateline_end = dateline_length(doc)
+        self.regions = [s for s in doc.ents if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end]
         self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(doc.text)]
         self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
@@ -316,8 +336,11 @@ class DocView:
         return cue is not None
 
     def is_partner(self, region: Span) -> bool:
-        """Whether a place is a trade partner (`exports to China`, `trade with China`)."""
-        return region.start > 0 and self.doc[region.start - 1].lower_ in self.cues.partner
+        """Whether a place is a trade partner (`exports to China`, `trade with the EU`)."""
+        index = region.start - 1
+        while index > 0 and self.doc[index].lower_ in self.cues.partner_skip:
+            index -= 1
+        return index >= 0 and self.doc[index].lower_ in self.cues.partner
 
     def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
         sentence = self.sentence(span)
@@ -333,14 +356,11 @@ class DocView:
         before = [s for s in same if s.end <= span.start]
         if before:
             return before[-1]
-        after = [s for s in same if s.start >= span.end and not self.in_share_phrase(s) and not self.figure_between(span, s)]
+        after = [s for s in same if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links)]
         if after:
-            return after[0]
+            return after[0]  # `$5 billion in exports`
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
-
-    def in_share_phrase(self, span: Span) -> bool:
-        return self.cue_before(span, self.cues.share) is not None
 
     def figure_between(self, first: Span, second: Span) -> bool:
         return any(e.label_ in ("MONEY", "PERCENT") and first.end <= e.start and e.end <= second.start for e in self.doc.ents)
@@ -351,23 +371,44 @@ class DocView:
         for period in same:
             if period.end < span.start and only_brackets_between(period, span):
                 return period
-        own = [p for p in same if (p.start, p.end) not in self.comparison]
+        own = [p for p in same if (p.start, p.end) not in self.comparison and self.owner(p) in (None, span.start)]
         if own:
             return min(own, key=lambda p: (distance(p, span), p.start < span.start))
         earlier = [p for p in self.earlier_in_paragraph(self.periods, span) if (p.start, p.end) not in self.comparison]
         return earlier[-1] if earlier else None
 
-    def region_for(self, span: Span) -> Span | None:
+    def owner(self, period: Span) -> int | None:
+        """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`)."""
+        starts = {e.end: e.start for e in self.doc.ents if e.label_ in ("MONEY", "PERCENT")}
+        for gap in range(0, 2):
+            end = period.start - gap
+            if end in starts and all(t.lower_ in ("in", "for", "during", "at") for t in self.doc[end : period.start]):
+                return starts[end]
+        return None
+
+    def region_for(self, span: Span, indicator: Span | None, carried: Span | None) -> Span | None:
         """The place a figure describes; see the module docstring."""
         same = self.in_sentence(self.regions, span)
-        before = [s for s in same if s.end <= span.start]
+        for anchor, links in ((span, self.cues.figure_place_links), (indicator, self.cues.indicator_place_links)):
+            attached = [
+                s for s in same
+                if anchor is not None and self.linked_by(s, anchor, links) and not self.figure_between(s, span) and not self.figure_between(span, s)
+            ]
+            if attached:
+                return min(attached, key=lambda s: distance(s, anchor))  # type: ignore[arg-type]
+        before = [s for s in same if s.end <= span.start and not self.figure_between(s, span)]
         if before:
             return before[-1]
-        after = [s for s in same if s.start >= span.end and not self.figure_between(span, s)]
-        if after:
-            return after[0]
+        if carried is not None:
+            return carried
         earlier = self.earlier_in_paragraph(self.regions, span)
         return earlier[-1] if earlier else None
+
+    def linked_by(self, first: Span, second: Span, links: frozenset[str]) -> bool:
+        """Whether only link words (at most three) stand between two spans, in either order."""
+        left, right = (first, second) if first.end <= second.start else (second, first)
+        between = [token.lower_ for token in self.doc[left.end : right.start]]
+        return left.end <= right.start and len(between) <= 3 and all(word in links for word in between)
 
     def base_for(self, figure: Figure, figures: list[Figure]) -> Span | Figure | None:
         """What a change or index is compared with, found after a comparison cue in its sentence."""
@@ -376,7 +417,7 @@ class DocView:
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
         for index in range(sentence.start, sentence.end):
             phrase = self.cue_at(index)
-            if phrase is None:
+            if phrase is None or not self.same_indicator_at(index, figure):
                 continue
             position = index + len(phrase)
             while position < sentence.end:
@@ -391,6 +432,11 @@ class DocView:
                 position += 1
         return None
 
+    def same_indicator_at(self, index: int, figure: Figure) -> bool:
+        """Whether a cue at token `index` speaks of the figure's indicator (`revenue rose 6.2%, while net profit fell from $31.5m`)."""
+        before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index]
+        return not before or figure.indicator is None or before[-1] == figure.indicator
+
     def cue_at(self, index: int) -> tuple[str, ...] | None:
         """The comparison cue phrase starting at token `index`, if any."""
         for phrase in self.cues.comparison:
@@ -403,6 +449,15 @@ class DocView:
 def continues_list(words: list[str]) -> bool:
     """Whether the words since the previous figure continue a list (`, metallurgy - 10.6 percent`)."""
     return bool(words) and words[-1] in ("-", "–", "—", ":")
+
+
+def dateline_length(doc: Doc) -> int:
+    """Tokens of a leading dateline (`ASTANA, Kazakhstan, March 25.`, `ASTANA. KAZINFORM -`): where the reporter is, not what a figure describes."""
+    limit = min(len(doc), DATELINE_TOKENS)
+    for token in doc[:limit]:
+        if token.text in ("-", "–", "—") or token.is_sent_end:
+            return token.i + 1
+    return 0
 
 
 def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:

@@ -19,8 +19,8 @@ DOLLAR_MARKER_PREFIX = r"\$(?:US|A|C|NZ|HK|S)(?=[0-9.])"
 MARKED_DOLLAR_PREFIX = r"[A-Z][A-Za-z]{0,2}\$(?=[0-9.])"
 # A code or letter symbol glued to a number: USD10m, KZT751bn, Rs500, PS8.1bn (one letter stays: Q1, H1, G20).
 CODE_PREFIX = r"[A-Z][A-Za-z]{1,2}(?=[0-9])"
-# A sign glued to a currency symbol (-$5, +€3).
-SIGN_PREFIX = r"[+\-−](?=[$€£¥₸₽₹])"
+# A sign glued to a currency symbol (-$5, +€3), and a Unicode minus before a digit (−1.3%).
+SIGN_PREFIX = r"[+\-−](?=[$€£¥₸₽₹])|−(?=[0-9])"
 # Units and scales glued after a digit.
 UNIT_SUFFIX = (
     r"(?<=[0-9])(?:bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"

@@ -19,7 +19,9 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 BUNDLED_INPUTS = (PROJECT_DIR / "seeds", PROJECT_DIR / "corpus" / "articles")
 BUNDLED_GOLD = PROJECT_DIR / "corpus" / "gold"
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn economic news into tables of facts.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Turn economic news into tables of facts."
+)
 patterns_app = typer.Typer(no_args_is_help=True, help="Manage the ruler's pattern files.")
 app.add_typer(patterns_app, name="patterns")
 err = Console(stderr=True)
@@ -31,8 +33,8 @@ class TableFormat(str, Enum):
 
 
 def fail(message: str, code: int = 2) -> None:
-    """Print one clear error line and exit."""
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    """Print one clear error line on stderr (plain text, never wrapped) and exit."""
+    typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
 

@@ -3,7 +3,8 @@
 INDICATOR: the shortest noun phrase naming an economic quantity, built from modifiers
 and head nouns (`industrial production index`, `non-oil exports`), a measure word with
 its `of` complement (`volume of industrial production`, `net inflow of remittances`), or
-a listed name (`GDP`, `investment in fixed assets`). PERIOD: month ranges, months,
+a listed name (`GDP`, `investment in fixed assets`). QUALIFIER phrases (`in current
+prices`) are matched only to keep their nouns from reading as indicators. PERIOD: month ranges, months,
 dates, years, quarters and halves, `the first nine months of 2023`, `the same period
 in 2022`, relative forms (`June last year`, `a year earlier`, `since the beginning of
 the year`).
@@ -41,11 +42,14 @@ def indicator_patterns(rows: list[dict[str, Any]], tokenize: Callable[[str], lis
     add("coordinated-modifiers", [modifier, {"LOWER": {"IN": ["and", "&"]}}, {**modifier, "OP": "*"}, head, {**head, "OP": "?"}])
     add("measure-of", [{**modifier, "OP": "*"}, measure, {"LOWER": "of"}, {**modifier, "OP": "*"}, head, {**head, "OP": "?"}])
     for row in rows:
-        if row.get("role") == "name":
+        if row.get("role") in ("name", "qualifier"):
             phrase = row["phrase"]
-            tokens = tokenize(phrase)
-            spec = [{"ORTH": t} if phrase.isupper() else {"LOWER": t.lower()} for t in tokens]
-            add(f"name/{phrase.lower().replace(' ', '-')}", spec)
+            spec = [{"ORTH": t} if phrase.isupper() else {"LOWER": t.lower()} for t in tokenize(phrase)]
+            slug = phrase.lower().replace(" ", "-")
+            if row["role"] == "name":
+                add(f"name/{slug}", spec)
+            else:  # `in current prices` is no indicator: the longer QUALIFIER match hides `prices`
+                patterns.append({"label": "QUALIFIER", "pattern": spec, "id": f"qualifier/{slug}"})
     return patterns
 
 

@@ -51,7 +51,7 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
             add("MONEY", f"currency-number/{form}/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star])
             add("MONEY", f"currency-number-marker/{form}/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star, US_MARKER])
         for size, unit in after.items():
-            add("MONEY", f"number-currency/{form}/{size}", [*number, scale_star, *unit])
+            add("MONEY", f"number-currency/{form}/{size}", [{**SIGN, "OP": "?"}, *number, scale_star, *unit])
             add("MONEY", f"number-code-scale/{form}/{size}", [*number, *unit, {**scales, "OP": "+"}])
         for size, unit in scaled_only.items():
             add("MONEY", f"number-scale-currency/{form}/{size}", [*number, {**scales, "OP": "+"}, *unit])
@@ -62,7 +62,7 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
                 add("MONEY", f"compound-minor/{form}/{size}", [*number, *unit, {"LOWER": "and", "OP": "?"}, *number, minor_any])
                 add("MONEY", f"compound-and/{form}/{size}", [*number, *unit, {"LOWER": "and"}, *number])
         for size, unit in percent.items():
-            add("PERCENT", f"number-unit/{form}/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, *number, scale_star, *unit])
+            add("PERCENT", f"number-unit/{form}/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, {**SIGN, "OP": "?"}, *number, scale_star, *unit])
     for form in ("digits", "groups"):
         add("AMOUNT", f"number-scale/{form}", [*numbers[form], {"ORTH": {"IN": big_scales}}, scale_star])
     for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)

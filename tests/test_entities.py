@@ -20,19 +20,7 @@ def entities(nlp, text: str) -> list[tuple[str, str]]:
     return [(ent.text, ent.label_) for ent in nlp(text).ents if ent.label_ in LABELS]
 
 
-def xfail(reason: str):
-    return pytest.mark.xfail(reason=reason, strict=True)
 
-
-ORG_SWALLOWS_TIME_WORDS = (
-    "org/shape patterns take a capitalised weekday or month as part of the name: "
-    "'on Tuesday' after the head word (head-of-name allows `on` + capitalised word) "
-    "and a leading 'March'/'Monday' before it (name-suffix)"
-)
-UNICODE_MINUS = (
-    "figure patterns need LIKE_NUM, which is false for a number signed with U+2212 (−1.3), "
-    "so the figure is lost although components/numbers.py reads that sign"
-)
 
 # (sentence, expected [(surface, label), ...] in text order): every MONEY/PERCENT/REGION/ORG entity
 CASES = [
@@ -169,15 +157,14 @@ CASES = [
                  [("Mongolia", "REGION"), ("-1.3%", "PERCENT")], id="sign-minus"),
     pytest.param("Consumer prices rose +0.4 percent in April.",
                  [("+0.4 percent", "PERCENT")], id="sign-plus"),
-    # known bugs (see the reasons)
     pytest.param("The Asian Development Bank on Tuesday approved a $500 million loan for Kyrgyzstan.",
                  [("Asian Development Bank", "ORG"), ("$500 million", "MONEY"), ("Kyrgyzstan", "REGION")],
-                 id="org-then-on-weekday", marks=xfail(ORG_SWALLOWS_TIME_WORDS)),
+                 id="org-then-on-weekday"),
     pytest.param("In March Kaspi Bank reported net income of 140 billion tenge.",
                  [("Kaspi Bank", "ORG"), ("140 billion tenge", "MONEY")],
-                 id="month-then-org", marks=xfail(ORG_SWALLOWS_TIME_WORDS)),
+                 id="month-then-org"),
     pytest.param("Industrial output in Mongolia fell −1.3% in March.",
-                 [("Mongolia", "REGION"), ("−1.3%", "PERCENT")], id="sign-unicode-minus", marks=xfail(UNICODE_MINUS)),
+                 [("Mongolia", "REGION"), ("−1.3%", "PERCENT")], id="sign-unicode-minus"),
 ]
 
 
