@@ -45,6 +45,7 @@ CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or p
 SKIPPED_BEFORE_BASE = {"the", "in", "a", "of", "from", "for", "with", "to", "that", "during"}
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
+SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
 
 
 @dataclass
@@ -191,12 +192,13 @@ class FigureRelations(Pipe):
                 break
             after.append(token.lower_)  # `4.6 percent more than`, not `, down 22.4 percent`
         words = before + after
+        following = [token.lower_ for token in doc[figure.span.end : min(figure.span.end + SHARE_AFTER, figure.span.sent.end)]]
         direction = "up" if self.cues.up.intersection(words) else "down" if self.cues.down.intersection(words) else None
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             direction = "down"
         if before and before[-1] == "to" and not after[:1] == ["more"]:
             direction = None  # `rose to 8.7%`: the new level, not the change
-        text = " ".join(words)
+        text = " ".join(before + following)
         indicator = view.indicator_for(figure.span)
         indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()
         if any(" ".join(phrase) in text for phrase in self.cues.share) and not direction:

@@ -65,17 +65,20 @@ def run(
     started = time.perf_counter()
     nlp = load()
     records, rows = [], {}
+    step = max(1, len(documents) // 10)
     with progress() as bar:
         task = bar.add_task("documents", total=len(documents))
-        for doc in annotate(nlp, documents, batch_size=batch_size, n_process=n_process):
+        for count, doc in enumerate(annotate(nlp, documents, batch_size=batch_size, n_process=n_process), start=1):
             records.append(doc_to_record(doc))
             for name, new_rows in table_rows(doc).items():
                 rows.setdefault(name, []).extend(new_rows)
             bar.advance(task)
+            if bar.disable and (count % step == 0 or count == len(documents)):
+                typer.echo(f"processed {count}/{len(documents)} documents", err=True)
     write_annotations(out / "annotations.jsonl", records)
     written = write_tables(frames_from_rows(rows), out, table_format.value)
     seconds = time.perf_counter() - started
-    err.print(f"{len(records)} documents in {seconds:.1f}s -> {out / 'annotations.jsonl'}, " + ", ".join(str(p) for p in written))
+    typer.echo(f"{len(records)} documents in {seconds:.1f}s -> {out / 'annotations.jsonl'}, " + ", ".join(str(p) for p in written), err=True)
 
 
 @app.command()
@@ -119,7 +122,7 @@ def patterns_build() -> None:
 
 
 def progress() -> Progress:
-    """A progress bar on stderr (quiet when stderr is not a terminal)."""
+    """A progress bar on stderr; when stderr is not a terminal, `run` prints a line every tenth instead."""
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
