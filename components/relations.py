@@ -41,6 +41,7 @@ from .lexicon import FigureLexicon
 from .periods import PeriodWords, resolve_period
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+YEAR = re.compile(r"(?:19|20)\d\d")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
 SKIPPED_BEFORE_BASE = {"the", "in", "a", "of", "from", "for", "with", "to", "that", "during"}
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
@@ -167,7 +168,7 @@ class FigureRelations(Pipe):
                 figure.indicator, figure.period, figure.region = figure.equals.indicator, figure.equals.period, figure.equals.region
             else:
                 figure.indicator = view.indicator_for(figure.span)
-                figure.period = view.period_for(figure.span)
+                figure.period = view.period_for(figure.span, figure.indicator)
                 figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(view.paragraph(figure.span)))
             if figure.region is not None:
                 paragraph_regions[view.paragraph(figure.span)] = figure.region
@@ -185,7 +186,7 @@ class FigureRelations(Pipe):
         """Set `kind` (level, change, share, index, rate) and `direction` (up, down, None) from the wording."""
         doc = figure.span.doc
         start = previous.span.end if previous else figure.span.sent.start
-        before = [token.lemma_.lower() or token.lower_ for token in doc[start : figure.span.start]]
+        before = [word for token in doc[start : figure.span.start] for word in {token.lower_, token.lemma_.lower()}]
         after = []
         for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, figure.span.sent.end)]:
             if token.is_punct:
@@ -198,6 +199,9 @@ class FigureRelations(Pipe):
             direction = "down"
         if before and before[-1] == "to" and not after[:1] == ["more"]:
             direction = None  # `rose to 8.7%`: the new level, not the change
+        if view.is_base_figure(figure.span.start) or view.after_comparison_period(figure.span):
+            figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
+            return
         text = " ".join(before + following)
         indicator = view.indicator_for(figure.span)
         indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()
@@ -303,9 +307,10 @@ class DocView:
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
-        self.periods = [s for s in candidates if s.label_ == "PERIOD"]
-        self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         dateline_end = dateline_length(doc)
+        self.periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
+        self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
+        self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
         self.regions = [s for s in doc.ents if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end]
         self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(doc.text)]
         self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
@@ -319,23 +324,27 @@ class DocView:
     def same_sentence(self, first: Span, second: Span) -> bool:
         return self.sentence(first) == self.sentence(second)
 
-    def cue_before(self, span: Span, phrases: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
-        """A cue phrase ending within `CUE_WINDOW` tokens before the span, in its sentence."""
+    def cues_before(self, span: Span, phrases: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        """The cue phrases ending within `CUE_WINDOW` tokens before the span, in its sentence."""
         start = max(span.sent.start, span.start - CUE_WINDOW - 2)
         words = [token.lower_ for token in self.doc[start : span.start]]
-        for end in range(len(words), max(len(words) - CUE_WINDOW, 0), -1):
-            for phrase in phrases:
-                if tuple(words[max(end - len(phrase), 0) : end]) == phrase:
-                    return phrase
-        return None
+        return {
+            phrase
+            for end in range(len(words), max(len(words) - CUE_WINDOW, 0), -1)
+            for phrase in phrases
+            if tuple(words[max(end - len(phrase), 0) : end]) == phrase
+        }
 
     def is_comparison(self, period: Span) -> bool:
-        """Whether a period is a comparison base (`compared to 2022`), not `from January through March`."""
-        cue = self.cue_before(period, self.cues.comparison)
-        if cue in (("from",), ("over",)):
-            words = {token.lower_ for token in period}
-            return not words & {"-", "–", "—", "through", "to", "till", "until"} and (cue == ("from",) or "same" in words)
-        return cue is not None
+        """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
+        cues = self.cues_before(period, self.cues.comparison)
+        if cues - {("from",), ("over",)}:
+            return True
+        words = {token.lower_ for token in period}
+        if words & {"-", "–", "—", "through", "to", "till", "until"}:
+            return False  # `from January through February 2024` is the figure's own period
+        shifted = bool(words & {"last", "previous", "prior", "earlier", "ago"}) or any(YEAR.fullmatch(t.text) for t in period)
+        return ("from",) in cues or (("over",) in cues and shifted)  # `over the same period last year`, not `over the six months`
 
     def is_partner(self, region: Span) -> bool:
         """Whether a place is a trade partner (`exports to China`, `trade with the EU`)."""
@@ -367,21 +376,42 @@ class DocView:
     def figure_between(self, first: Span, second: Span) -> bool:
         return any(e.label_ in ("MONEY", "PERCENT") and first.end <= e.start and e.end <= second.start for e in self.doc.ents)
 
-    def period_for(self, span: Span) -> Span | None:
+    def period_for(self, span: Span, indicator: Span | None) -> Span | None:
         """The period a figure refers to; see the module docstring."""
         same = self.in_sentence(self.periods, span)
         for period in same:
             if period.end < span.start and only_brackets_between(period, span):
                 return period
-        own = [p for p in same if (p.start, p.end) not in self.comparison and self.owner(p) in (None, span.start)]
-        if own:
-            return min(own, key=lambda p: (distance(p, span), p.start < span.start))
+        eligible = [
+            p for p in same
+            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator)
+        ]
+        owners = {(p.start, p.end): self.owner(p) for p in eligible}
+        own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
+        shared = [p for p in eligible if owners[(p.start, p.end)] is not None and not self.is_base_figure(owners[(p.start, p.end)])]
+        for choice in (own, shared):  # `cut by 1.5 points to 12% in March`: the period of the new level holds for the cut
+            if choice:
+                return min(choice, key=lambda p: (distance(p, span), p.start < span.start))
         earlier = [p for p in self.earlier_in_paragraph(self.periods, span) if (p.start, p.end) not in self.comparison]
         return earlier[-1] if earlier else None
 
+    def after_comparison_period(self, span: Span) -> bool:
+        """Whether a figure stands in brackets right after a comparison period (`than in 2022 ($13 billion)`)."""
+        return any(p.end < span.start and only_brackets_between(p, span) for p in self.periods if (p.start, p.end) in self.comparison)
+
+    def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
+        """Whether an indicator other than the figure's stands between two spans (another clause)."""
+        left, right = (first, second) if first.start < second.start else (second, first)
+        return any(left.end <= s.start and s.end <= right.start and s != indicator for s in self.indicators)
+
+    def is_base_figure(self, start: int) -> bool:
+        """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
+        figure = next(e for e in self.figure_spans if e.start == start)
+        return bool(self.cues_before(figure, self.cues.comparison))
+
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`)."""
-        starts = {e.end: e.start for e in self.doc.ents if e.label_ in ("MONEY", "PERCENT")}
+        starts = {e.end: e.start for e in self.figure_spans}
         for gap in range(0, 2):
             end = period.start - gap
             if end in starts and all(t.lower_ in ("in", "for", "during", "at") for t in self.doc[end : period.start]):
@@ -454,10 +484,17 @@ def continues_list(words: list[str]) -> bool:
 
 
 def dateline_length(doc: Doc) -> int:
-    """Tokens of a leading dateline (`ASTANA, Kazakhstan, March 25.`, `ASTANA. KAZINFORM -`): where the reporter is, not what a figure describes."""
-    limit = min(len(doc), DATELINE_TOKENS)
-    for token in doc[:limit]:
-        if token.text in ("-", "–", "—") or token.is_sent_end:
+    """Tokens of a leading dateline (`ASTANA, Kazakhstan, March 25.`, `ULAANBAATAR, March 15 -`).
+
+    A dateline tells where and when the reporter wrote, not what a figure describes. It ends
+    at the first sentence end or spaced dash within `DATELINE_TOKENS`, and holds no lower-case
+    word but the ` date ` prefix of the bundled format.
+    """
+    for token in doc[: min(len(doc), DATELINE_TOKENS)]:
+        if token.is_alpha and token.is_lower and token.text != "date":
+            return 0
+        spaced_dash = token.text in ("-", "–", "—") and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
+        if spaced_dash or token.is_sent_end:
             return token.i + 1
     return 0
 

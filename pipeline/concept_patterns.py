@@ -79,6 +79,7 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("month-year-range", [month, YEAR, range_word, month, YEAR])
     add("month-year", [month, {"ORTH": ",", "OP": "?"}, YEAR])
     add("month", [lone_month])
+    add("month-may", [{"ORTH": "May", "IS_SENT_START": False}])  # not the modal verb opening a sentence
     add("date", [month, DAY, {"ORTH": ",", "OP": "?"}, YEAR])
     add("year", [YEAR])
     add("year-range", [YEAR, range_word, YEAR])
