@@ -312,6 +312,8 @@ class DocView:
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
         self.regions = [s for s in doc.ents if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end]
+        self.words = [token.lower_ for token in doc]
+        self.cue_starts = self.find_phrases(cues.comparison)
         self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(doc.text)]
         self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
@@ -469,13 +471,22 @@ class DocView:
         before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index]
         return not before or figure.indicator is None or before[-1] == figure.indicator
 
+    def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> dict[int, tuple[str, ...]]:
+        """Token index -> the longest of `phrases` starting there (phrases are sorted longest first)."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            by_first.setdefault(phrase[0], []).append(phrase)
+        found = {}
+        for index, word in enumerate(self.words):
+            for phrase in by_first.get(word, ()):
+                if tuple(self.words[index : index + len(phrase)]) == phrase:
+                    found[index] = phrase
+                    break
+        return found
+
     def cue_at(self, index: int) -> tuple[str, ...] | None:
         """The comparison cue phrase starting at token `index`, if any."""
-        for phrase in self.cues.comparison:
-            words = tuple(token.lower_ for token in self.doc[index : index + len(phrase)])
-            if words == phrase:
-                return phrase
-        return None
+        return self.cue_starts.get(index)
 
 
 def continues_list(words: list[str]) -> bool:
