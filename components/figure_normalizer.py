@@ -7,17 +7,14 @@ means money, and drops the rest. The result goes to `doc._.figures`.
 """
 
 from collections import Counter
-from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Sequence
+from typing import Any, Collection, Sequence
 
-import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
-from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
 from .extensions import register_extensions
 from .lexicon import FigureLexicon, surface_key
+from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGN_WORDS, SIGNS, is_number_token, parse_number
 
 FIGURE_LABELS = ("MONEY", "PERCENT")
@@ -47,7 +44,7 @@ def make_figure_normalizer(
     )
 
 
-class FigureNormalizer(Pipe):
+class FigureNormalizer(LexiconPipe):
     """Normalise MONEY/PERCENT entities and resolve bare amounts; see the module docstring."""
 
     def __init__(
@@ -67,30 +64,12 @@ class FigureNormalizer(Pipe):
         self.comparison_words = frozenset(comparison_words)
         self.lexicon: FigureLexicon | None = None
 
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
-        *,
-        nlp: Language | None = None,
-        lexicon: dict[str, list[dict[str, Any]]] | None = None,
-    ) -> None:
-        """Load the lexicon tables (see `components.lexicon.LEXICON_FILES`)."""
-        if lexicon is None:
-            raise ValueError(f"{self.name}: initialize needs the lexicon tables (econ.lexicon.v1 reader)")
-        self.lexicon = FigureLexicon(lexicon)
+    def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Index the lexicon tables."""
+        self.lexicon = FigureLexicon(tables)
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.read(doc))
-            return doc
-        except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
-            return error_handler(self.name, self, [doc], error)
-
-    def read(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+    def find(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
         """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""
-        if self.lexicon is None:
-            raise ValueError(f"{self.name} is not initialized: no lexicon loaded")
         readings: list[tuple[Span, dict[str, Any]]] = []
         bare: list[tuple[Span, dict[str, Any]]] = []
         for ent in doc.ents:
@@ -198,24 +177,6 @@ class FigureNormalizer(Pipe):
         if previous.sent == span.sent and doc[cue].lower_ in self.comparison_words:
             return figure["unit"]
         return None
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Save the lexicon tables as `lexicon.json`."""
-        assert self.lexicon is not None
-        to_disk(ensure_path(path), {"lexicon.json": lambda p: srsly.write_json(p, self.lexicon.tables)}, exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "FigureNormalizer":
-        """Load the lexicon tables written by `to_disk`."""
-        from_disk(ensure_path(path), {"lexicon.json": lambda p: self.initialize(lexicon=srsly.read_json(p))}, exclude)
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        assert self.lexicon is not None
-        return srsly.json_dumps(self.lexicon.tables).encode("utf-8")
-
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "FigureNormalizer":
-        self.initialize(lexicon=srsly.json_loads(bytes_data))
-        return self
 
 
 def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:

@@ -26,18 +26,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
-import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
-from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
 from .extensions import register_extensions
 from .figure_normalizer import only_linking_words
 from .lexicon import FigureLexicon
+from .lexicon_pipe import LexiconPipe
 from .periods import PeriodWords, resolve_period
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -114,7 +111,7 @@ def make_figure_relations(nlp: Language, name: str, candidates_key: str, spans_k
     return FigureRelations(nlp, name, candidates_key=candidates_key, spans_key=spans_key)
 
 
-class FigureRelations(Pipe):
+class FigureRelations(LexiconPipe):
     """Links figures to indicators, periods, regions, equivalents and bases; see the module docstring."""
 
     def __init__(
@@ -125,35 +122,15 @@ class FigureRelations(Pipe):
         self.name = name
         self.candidates_key = candidates_key
         self.spans_key = spans_key
-        self.tables: dict[str, list[dict[str, Any]]] = {}
 
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
-        *,
-        nlp: Language | None = None,
-        lexicon: dict[str, list[dict[str, Any]]] | None = None,
-    ) -> None:
-        """Load the lexicon tables (hedges, period words, relation cues)."""
-        if lexicon is None:
-            raise ValueError(f"{self.name}: initialize needs the lexicon tables (econ.lexicon.v1 reader)")
-        self.tables = lexicon
-        self.hedges = FigureLexicon(lexicon).hedge_kinds
-        self.cues = Cues.from_rows(lexicon["relation_cues"])
-        self.period_words = PeriodWords.from_rows(lexicon["periods"])
+    def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Index the hedges, period words and relation cues."""
+        self.hedges = FigureLexicon(tables).hedge_kinds
+        self.cues = Cues.from_rows(tables["relation_cues"])
+        self.period_words = PeriodWords.from_rows(tables["periods"])
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.link(doc))
-            return doc
-        except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
-            return error_handler(self.name, self, [doc], error)
-
-    def link(self, doc: Doc) -> list[Figure]:
+    def find(self, doc: Doc) -> list[Figure]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
-        if not self.tables:
-            raise ValueError(f"{self.name} is not initialized: no lexicon loaded")
         view = DocView(doc, self.candidates_key, self.cues)
         figures = [Figure(span, data) for data in doc._.figures or () if (span := doc.char_span(data["start"], data["end"])) is not None]
         paragraph_bases: dict[int, Span | Figure] = {}
@@ -280,22 +257,6 @@ class FigureRelations(Pipe):
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,
             "sentence": figure.span.sent.text.strip(),
         }
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Save the lexicon tables as `lexicon.json`."""
-        to_disk(ensure_path(path), {"lexicon.json": lambda p: srsly.write_json(p, self.tables)}, exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "FigureRelations":
-        """Load the lexicon tables written by `to_disk`."""
-        from_disk(ensure_path(path), {"lexicon.json": lambda p: self.initialize(lexicon=srsly.read_json(p))}, exclude)
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        return srsly.json_dumps(self.tables).encode("utf-8")
-
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()) -> "FigureRelations":
-        self.initialize(lexicon=srsly.json_loads(bytes_data))
-        return self
 
 
 class DocView:
