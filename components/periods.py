@@ -47,6 +47,12 @@ class PeriodWords:
         )
 
 
+def ordinal(lower: list[str], words: PeriodWords, last: int) -> int | None:
+    """The ordinal of a part (`first` -> 1); `last`/`final` (-1) is the last part."""
+    number = next((words.ordinals[t] for t in lower if t in words.ordinals), None)
+    return last if number == -1 else number
+
+
 def month_range(year: int, first: int, last: int) -> Range:
     """From the first day of month `first` to the last day of month `last` of one year."""
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
@@ -85,6 +91,8 @@ def resolve_period(text: str, words: PeriodWords, published: date | None = None,
         return shift_years(reference, -1) if offset == -1 or words.ago.intersection(lower) else reference
     if words.ago.intersection(lower):
         return shift_years(reference, -1) if reference and "year" in lower else None
+    if "mid" in lower or any(token.startswith("fy") for token in lower) or "fiscal" in lower:
+        return None  # `mid-2024`, `FY2024`: not a fixed calendar stretch
     if "since" in lower:
         year = years[0] if years else default_year
         if year is None:
@@ -96,17 +104,23 @@ def resolve_period(text: str, words: PeriodWords, published: date | None = None,
         year = reference[0].year if reference and offset is None else default_year
     if year is None:
         return None
+    parts = None
     if words.quarter_codes.keys() & set(lower) or "quarter" in lower:
-        quarter = next((words.quarter_codes[t] for t in lower if t in words.quarter_codes), None)
-        quarter = quarter or next((words.ordinals[t] for t in lower if t in words.ordinals), None)
-        return month_range(year, 3 * quarter - 2, 3 * quarter) if quarter and quarter > 0 else None
-    if words.half_codes.keys() & set(lower) or "half" in lower:
-        half = next((words.half_codes[t] for t in lower if t in words.half_codes), None)
-        half = half or next((words.ordinals[t] for t in lower if t in words.ordinals), None)
-        return month_range(year, 6 * half - 5, 6 * half) if half in (1, 2) else None
-    if "months" in lower:
-        count = next((words.counts[t] for t in lower if t in words.counts), None)
-        return month_range(year, 1, count) if count else None
+        quarter = next((words.quarter_codes[t] for t in lower if t in words.quarter_codes), None) or ordinal(lower, words, 4)
+        parts = (3 * quarter - 2, 3 * quarter) if quarter in (1, 2, 3, 4) else None
+    elif words.half_codes.keys() & set(lower) or "half" in lower:
+        half = next((words.half_codes[t] for t in lower if t in words.half_codes), None) or ordinal(lower, words, 2)
+        parts = (6 * half - 5, 6 * half) if half in (1, 2) else None
+    elif "months" in lower:
+        count = next((words.counts.get(t) or int(t) for t in lower if t in words.counts or t.isdigit() and int(t) <= 12), None)
+        parts = (1, count) if count else None
+    if parts is not None or {"quarter", "half", "months"} & set(lower) or words.quarter_codes.keys() & set(lower):
+        if parts is None:
+            return None
+        resolved = month_range(year, *parts)
+        if not years and offset is None and reference is None and published and resolved[1] > published:
+            resolved = month_range(year - 1, *parts)  # `the fourth quarter` in a February article
+        return resolved
     if "end" in lower:
         last = months[-1] if months else 12
         return month_range(year, last, last)[1], month_range(year, last, last)[1]
@@ -131,6 +145,6 @@ def resolve_period(text: str, words: PeriodWords, published: date | None = None,
         return None  # `last week`, `the previous quarter`: not fixed well enough here
     if len(years) == 2:
         return date(years[0], 1, 1), date(years[1], 12, 31)
-    if "fiscal" in lower or "fy" in lower or "/" in text:
+    if "/" in text:
         return None
     return date(year, 1, 1), date(year, 12, 31)

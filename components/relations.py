@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -44,6 +44,8 @@ SKIPPED_BEFORE_BASE = {"the", "in", "a", "of", "from", "for", "with", "to", "tha
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
+SHARE_BEFORE = 4  # tokens before a figure searched for `accounted for`, `made up`
+CLAUSE_CONJUNCTIONS = {"and", "while", "but", "whereas", "although"}
 
 
 @dataclass
@@ -132,7 +134,11 @@ class FigureRelations(LexiconPipe):
     def find(self, doc: Doc) -> list[Figure]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         view = DocView(doc, self.candidates_key, self.cues)
-        figures = [Figure(span, data) for data in doc._.figures or () if (span := doc.char_span(data["start"], data["end"])) is not None]
+        figures = [
+            Figure(span, data)
+            for data in doc._.figures or ()
+            if (span := doc.char_span(data["start"], data["end"], label=data["label"])) is not None
+        ]
         paragraph_bases: dict[int, Span | Figure] = {}
         paragraph_regions: dict[int, Span] = {}
         for index, figure in enumerate(figures):
@@ -160,33 +166,40 @@ class FigureRelations(LexiconPipe):
         return figures
 
     def classify(self, figure: Figure, previous: Figure | None, view: "DocView") -> None:
-        """Set `kind` (level, change, share, index, rate) and `direction` (up, down, None) from the wording."""
+        """Set `kind` (level, change, share, index, rate) and `direction` (up, down, None) from the wording.
+
+        The words read are those of the figure's clause: since the previous figure of the
+        sentence, cut at `, and` / `, while` / `;`; plus the two words after it (`4.6 percent
+        more`). A share phrase is read close to the figure (`accounted for`, `of the total`).
+        """
         doc = figure.span.doc
-        start = previous.span.end if previous else figure.span.sent.start
-        before = [word for token in doc[start : figure.span.start] for word in {token.lower_, token.lemma_.lower()}]
+        if view.is_base_figure(figure.span.start) or view.after_comparison_period(figure.span):
+            figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
+            return
+        start = clause_start(doc, previous.span.end if previous else figure.span.sent.start, figure.span.start)
+        before = [[token.lower_, token.lemma_.lower()] for token in doc[start : figure.span.start]]
         after = []
         for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, figure.span.sent.end)]:
             if token.is_punct:
                 break
             after.append(token.lower_)  # `4.6 percent more than`, not `, down 22.4 percent`
-        words = before + after
-        following = [token.lower_ for token in doc[figure.span.end : min(figure.span.end + SHARE_AFTER, figure.span.sent.end)]]
-        direction = "up" if self.cues.up.intersection(words) else "down" if self.cues.down.intersection(words) else None
+        near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + [t.lower_ for t in doc[figure.span.end : figure.span.end + SHARE_AFTER]])
+        share = next((" ".join(p) for p in self.cues.share if " ".join(p) in near), None)
+        words = {word for forms in before for word in forms} | set(after)
+        if share:
+            words -= set(share.split())  # `made up` is no rise
+        direction = "up" if self.cues.up & words else "down" if self.cues.down & words else None
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             direction = "down"
-        if before and before[-1] == "to" and not after[:1] == ["more"]:
+        if before and before[-1][0] == "to" and after[:1] != ["more"]:
             direction = None  # `rose to 8.7%`: the new level, not the change
-        if view.is_base_figure(figure.span.start) or view.after_comparison_period(figure.span):
-            figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
-            return
-        text = " ".join(before + following)
         indicator = view.indicator_for(figure.span)
         indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()
-        if any(" ".join(phrase) in text for phrase in self.cues.share) and not direction:
+        if share and not direction:
             figure.kind = "share"
         elif direction or figure.data.get("unit") == "x":
             figure.kind = "change"
-        elif previous is not None and continues_list(before) and previous.kind in ("change", "share"):
+        elif previous is not None and continues_list([forms[0] for forms in before]) and previous.kind in ("change", "share"):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
         elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.index_words:
             figure.kind = "index"
@@ -220,15 +233,27 @@ class FigureRelations(LexiconPipe):
                 linked[(alias[0].start, alias[0].end)] = alias[0]
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
-        doc._.facts = [self.fact(doc, figure, published) for figure in figures]
+        periods = [span for span in candidates if span.label_ == "PERIOD"]
+        absolute = {(p.start, p.end): resolve_period(p.text, self.period_words, published) for p in periods}
+        anchors = [p for p in periods if absolute[(p.start, p.end)] is not None]
 
-    def fact(self, doc: Doc, figure: Figure, published: date | None) -> dict[str, Any]:
+        def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
+            """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""
+            if period is None:
+                return None
+            found = absolute.get((period.start, period.end))
+            if found is None:
+                reference = reference or anchor_range(period, anchors, absolute)
+                found = resolve_period(period.text, self.period_words, published, reference) if reference else None
+            return found
+
+        doc._.facts = [self.fact(doc, figure, resolve) for figure in figures]
+
+    def fact(self, doc: Doc, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
         """One plain dict per figure: what, how much, when, where, against what."""
-        own = resolve_period(figure.period.text, self.period_words, published) if figure.period is not None else None
+        own = resolve(figure.period)
         base = figure.base
-        base_period = None
-        if isinstance(base, Span):
-            base_period = resolve_period(base.text, self.period_words, published, own)
+        base_period = resolve(base, own) if isinstance(base, Span) else None
         data = figure.data
         return {
             "doc_id": doc._.doc_id,
@@ -365,7 +390,15 @@ class DocView:
     def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
         """Whether an indicator other than the figure's stands between two spans (another clause)."""
         left, right = (first, second) if first.start < second.start else (second, first)
-        return any(left.end <= s.start and s.end <= right.start and s != indicator for s in self.indicators)
+        return any(
+            left.end <= s.start and s.end <= right.start and s != indicator and not self.is_denominator(s)
+            for s in self.indicators
+        )
+
+    def is_denominator(self, indicator: Span) -> bool:
+        """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`)."""
+        start = indicator.start
+        return start >= 2 and self.doc[start - 1].lower_ == "of" and any(e.end == start - 1 for e in self.figure_spans)
 
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
@@ -450,9 +483,26 @@ class DocView:
         return self.cue_starts.get(index)
 
 
+def clause_start(doc: Doc, start: int, end: int) -> int:
+    """Where the figure's clause begins between `start` and `end`: after the last `, and`, `, while`, `;`."""
+    for index in range(end - 1, start, -1):
+        if doc[index].text == ";" or (doc[index - 1].text == "," and doc[index].lower_ in CLAUSE_CONJUNCTIONS):
+            return index + 1
+    return start
+
+
 def continues_list(words: list[str]) -> bool:
     """Whether the words since the previous figure continue a list (`, metallurgy - 10.6 percent`)."""
     return bool(words) and words[-1] in ("-", "–", "—", ":")
+
+
+def anchor_range(period: Span, anchors: list[Span], ranges: dict[tuple[int, int], Any]) -> Any:
+    """The dates of the fixed period a relative one leans on: nearest in its sentence, else the last before it."""
+    same = [a for a in anchors if a.sent == period.sent and a != period]
+    if same:
+        return ranges[min(((a.start, a.end) for a in same), key=lambda key: abs(key[0] - period.start))]
+    before = [a for a in anchors if a.end <= period.start]
+    return ranges[(before[-1].start, before[-1].end)] if before else None
 
 
 def dateline_length(doc: Doc) -> int:

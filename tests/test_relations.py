@@ -1,0 +1,400 @@
+"""Relations on real-style sentences: each figure's indicator, period, region, equivalent and base.
+
+One row per (text, figure): the fields of that figure's row in `doc._.facts` that the row
+names, and only those. What is right follows shared/spec/annotations.md ("Relation labels")
+and the rules of components/relations.py; a row the pipeline gets wrong stays in the table,
+marked xfail with what goes wrong.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+FIELDS = ("indicator", "period", "region", "equals", "compared_to", "kind", "direction")
+
+
+def row(case_id: str, text: str, surface: str, **expected: Any):
+    """A case: in `text`, the fact of figure `surface` has the `expected` fields."""
+    assert set(expected) <= set(FIELDS), f"{case_id}: unknown fields {set(expected) - set(FIELDS)}"
+    return pytest.param(text, surface, expected, id=case_id)
+
+
+def wrong(reason: str, case_id: str, text: str, surface: str, **expected: Any):
+    """A case the pipeline gets wrong today (strict: it fails the suite once it passes)."""
+    assert set(expected) <= set(FIELDS), f"{case_id}: unknown fields {set(expected) - set(FIELDS)}"
+    return pytest.param(text, surface, expected, id=case_id, marks=pytest.mark.xfail(reason=reason, strict=True))
+
+
+# Texts used by several rows (one figure a row).
+KG_SECTORS = (
+    "BISHKEK, Kyrgyzstan, June 14. Industrial production in Kyrgyzstan grew in January-May 2024 in several "
+    "sectors: metallurgy - 10.6 percent, mechanical engineering - 23.4 percent, textiles - 7.9 percent."
+)
+KZ_SECTORS = (
+    "ASTANA, Kazakhstan, May 15. Manufacturing output in Kazakhstan rose in January-April 2024, with "
+    "pharmaceuticals - 31.2 percent, light industry - 12.5 percent and furniture - 8.3 percent."
+)
+KZ_REGIONS_INDEX = (
+    "ASTANA, Kazakhstan, May 20. The industrial production index was highest in Ulytau region (118.4 percent), "
+    "Zhambyl region (112.7 percent) and Kostanay region (108.3 percent) in January-April 2024."
+)
+UZ_REGIONS_RETAIL = (
+    "TASHKENT, Uzbekistan, July 22. Retail trade turnover in January-June 2024 amounted to 8.4 trillion soums in "
+    "Samarkand region, 7.1 trillion soums in Fergana region and 5.9 trillion soums in Bukhara region."
+)
+KZ_REGIONS_DASH = (
+    "ASTANA, Kazakhstan, May 15. Investment in fixed assets was highest in Almaty - 1.9 trillion tenge, "
+    "Astana - 1.4 trillion tenge and Atyrau region - 1.2 trillion tenge in January-April 2024."
+)
+UZ_PARAGRAPHS = (
+    "TASHKENT, Uzbekistan, April 10. Uzbekistan's exports amounted to $6.1 billion in January-March 2024. "
+    "Gold exports totaled $1.9 billion.\n\nImports reached $8.4 billion, according to the agency."
+)
+MN_PARAGRAPHS = (
+    "ULAANBAATAR, Mongolia, July 15. Mongolia's exports totaled $9.2 billion in January-June 2024. "
+    "Coal exports rose by 12.5 percent.\n\nImports grew by 8.3 percent."
+)
+KZ_PARAGRAPHS = (
+    "ASTANA, Kazakhstan, April 20. Kazakhstan's retail trade turnover reached 9.1 trillion tenge in "
+    "January-March 2024.\n\nThe government plans to allocate 300 billion tenge to support small businesses."
+)
+AZ_TRADE_BRACKET = (
+    "BAKU, Azerbaijan, July 30. Azerbaijan's foreign trade turnover fell by 12.3 percent from the same period "
+    "of 2023 ($26.2 billion), amounting to $23 billion in January-June 2024."
+)
+KZ_OIL_SHARE = (
+    "ASTANA, Kazakhstan, April 10. In the oil sector, output amounted to 5.1 trillion tenge (52.3 percent of "
+    "the total), and in the gas sector it was 1.2 trillion tenge."
+)
+UZ_INFLATION_MAY = (
+    "Annual inflation in Uzbekistan slowed to 8.4 percent in June from 8.5 percent in May, the Central Bank "
+    "said in a statement on Monday."
+)
+KZ_INFLATION = (
+    "ASTANA, Kazakhstan, August 2. Annual inflation in Kazakhstan eased to 8.4% in July from 8.6% in June, "
+    "the National Bank said."
+)
+
+CASES = [
+    # --- indicator named before the figure: `X amounted to / reached / totaled N` ---
+    row("before-totaled", "Tajikistan's foreign trade turnover totaled $3.7 billion in the first half of 2024, "
+        "according to the Statistics Agency under the President.",
+        "$3.7 billion", indicator="foreign trade turnover", period="the first half of 2024", region="Tajikistan"),
+    row("before-reached", "BISHKEK, Kyrgyzstan, August 5. Kyrgyzstan's gross domestic product reached "
+        "611.4 billion soms in January-June 2024.",
+        "611.4 billion soms", indicator="gross domestic product", period="January-June 2024", region="Kyrgyzstan"),
+    row("before-amounted", "BAKU, Azerbaijan, April 24. Azerbaijan's state budget revenues amounted to "
+        "7.2 billion manat in Q1 2024.",
+        "7.2 billion manat", indicator="state budget revenues", period="Q1 2024", region="Azerbaijan"),
+    row("before-totaled-in-place", "ASTANA, Kazakhstan, July 10. Tax revenues in Kazakhstan totaled 7.9 trillion tenge "
+        "in the first half of 2024.",
+        "7.9 trillion tenge", indicator="Tax revenues", period="the first half of 2024", region="Kazakhstan"),
+    # --- indicator right after the figure: `$5 billion in exports`, `N was recorded in X` ---
+    row("after-in-exports", "BAKU, Azerbaijan, July 25. Azerbaijan recorded $13.9 billion in exports in "
+        "January-June 2024, the State Customs Committee said.",
+        "$13.9 billion", indicator="exports", period="January-June 2024", region="Azerbaijan"),
+    row("after-in-remittances", "BISHKEK, Kyrgyzstan, August 14. Kyrgyzstan received $1.2 billion in remittances "
+        "in the first half of 2024.",
+        "$1.2 billion", indicator="remittances", period="the first half of 2024", region="Kyrgyzstan"),
+    row("after-of-fdi", "DUSHANBE, Tajikistan, March 2. Tajikistan attracted $420 million of foreign direct "
+        "investment in 2023.",
+        "$420 million", indicator="foreign direct investment", period="2023", region="Tajikistan"),
+    wrong("`N was recorded in X`: the indicator after `was recorded in` is not linked (only `in`, `of`, "
+          "`worth`, `for` may stand between), and so the period after it is taken as another clause's",
+          "after-was-recorded-in", "ASTANA, Kazakhstan, August 14. Growth of 7.2 percent was recorded in "
+          "industrial production in the first half of 2024.",
+          "7.2 percent", indicator="industrial production", period="the first half of 2024"),
+    wrong("`N was recorded in X in Almaty`: the indicator after `was recorded in` is not linked, and so "
+          "neither its place nor the period after it",
+          "after-was-recorded-in-place", "ASTANA, Kazakhstan, August 14. An increase of 12.1 percent was recorded "
+          "in retail trade turnover in Almaty in January-July 2024.",
+          "12.1 percent", indicator="retail trade turnover", region="Almaty", period="January-July 2024"),
+    # --- lists after an indicator: every item takes the indicator named before the list ---
+    row("list-dash-first", KG_SECTORS, "10.6 percent",
+        indicator="Industrial production", period="January-May 2024", region="Kyrgyzstan"),
+    row("list-dash-middle", KG_SECTORS, "23.4 percent",
+        indicator="Industrial production", period="January-May 2024", region="Kyrgyzstan"),
+    row("list-dash-last", KG_SECTORS, "7.9 percent",
+        indicator="Industrial production", period="January-May 2024", region="Kyrgyzstan"),
+    row("list-with-first", KZ_SECTORS, "31.2 percent",
+        indicator="Manufacturing output", period="January-April 2024", region="Kazakhstan"),
+    row("list-with-last", KZ_SECTORS, "8.3 percent",
+        indicator="Manufacturing output", period="January-April 2024", region="Kazakhstan"),
+    # --- regions in lists: each figure to its own place ---
+    row("regions-brackets-first", KZ_REGIONS_INDEX, "118.4 percent",
+        region="Ulytau", indicator="industrial production index", period="January-April 2024"),
+    row("regions-brackets-middle", KZ_REGIONS_INDEX, "112.7 percent",
+        region="Zhambyl", indicator="industrial production index", period="January-April 2024"),
+    row("regions-brackets-last", KZ_REGIONS_INDEX, "108.3 percent",
+        region="Kostanay", indicator="industrial production index", period="January-April 2024"),
+    row("regions-in-first", UZ_REGIONS_RETAIL, "8.4 trillion soums",
+        region="Samarkand", indicator="Retail trade turnover", period="January-June 2024"),
+    row("regions-in-middle", UZ_REGIONS_RETAIL, "7.1 trillion soums",
+        region="Fergana", indicator="Retail trade turnover", period="January-June 2024"),
+    row("regions-in-last", UZ_REGIONS_RETAIL, "5.9 trillion soums",
+        region="Bukhara", indicator="Retail trade turnover", period="January-June 2024"),
+    row("regions-dash-city", KZ_REGIONS_DASH, "1.4 trillion tenge",
+        region="Astana", indicator="Investment in fixed assets", period="January-April 2024"),
+    row("regions-dash-region", KZ_REGIONS_DASH, "1.2 trillion tenge",
+        region="Atyrau", indicator="Investment in fixed assets", period="January-April 2024"),
+    # --- equivalents: the second figure EQUALS the first and shares its indicator, period, place ---
+    row("equals-or-about", "ASTANA, Kazakhstan, April 20. Kazakhstan's oil and gas condensate exports brought "
+        "4.12 trillion tenge, or about $9.1 billion, in the first quarter of 2024.",
+        "$9.1 billion", equals="4.12 trillion tenge", indicator="exports", period="the first quarter of 2024",
+        region="Kazakhstan"),
+    row("equals-code-brackets", "ASTANA, Kazakhstan, May 3. Kazakhstan's budget revenues totaled KZT 2.9 trillion "
+        "(about $6.4 billion) in Q1 2024.",
+        "$6.4 billion", equals="KZT 2.9 trillion", indicator="budget revenues", period="Q1 2024", region="Kazakhstan"),
+    row("equals-or-some-lari", "TBILISI, Georgia, April 19. Georgia's exports reached 1.6 billion lari, or some "
+        "$590 million, in the first quarter of 2024.",
+        "$590 million", equals="1.6 billion lari", indicator="exports", period="the first quarter of 2024",
+        region="Georgia"),
+    row("equals-first-has-none", "ASTANA, Kazakhstan, May 3. Kazakhstan's budget revenues totaled KZT 2.9 trillion "
+        "(about $6.4 billion) in Q1 2024.",
+        "KZT 2.9 trillion", equals=None, indicator="budget revenues", period="Q1 2024"),
+    row("equals-not-same-currency", "TASHKENT, Uzbekistan, April 10. Uzbekistan's exports reached $6.1 billion in "
+        "Q1 2024, and imports totaled $8.3 billion.",
+        "$8.3 billion", equals=None, indicator="imports", period="Q1 2024", region="Uzbekistan"),
+    row("equals-not-a-ratio", "ASTANA, Kazakhstan, April 10. The state budget deficit amounted to 1.2 trillion "
+        "tenge, or 0.9 percent of GDP, in Q1 2024.",
+        "0.9 percent", equals=None),
+    # --- back-references: `it was N` takes the indicator named earlier ---
+    row("backref-it-was", "ASTANA, Kazakhstan, April 10. In agriculture, gross output amounted to 1.4 trillion "
+        "tenge in January-March 2024, and in construction it was 1.23 trillion tenge.",
+        "1.23 trillion tenge", indicator="gross output", period="January-March 2024"),
+    row("backref-they-were", "TASHKENT, Uzbekistan, April 20. Tax revenues reached 52.3 trillion soums in the "
+        "first half of 2024, while a year earlier they were 44.7 trillion soums.",
+        "44.7 trillion soums", indicator="Tax revenues", period="a year earlier"),
+    row("backref-share-next-sentence", "BISHKEK, Kyrgyzstan, April 10. Gross domestic product of Kyrgyzstan "
+        "reached 301.2 billion soms in January-March 2024. Services made up 48.4 percent of the total.",
+        "48.4 percent", indicator="Gross domestic product", period="January-March 2024", region="Kyrgyzstan"),
+    row("backref-share-of-them", "BAKU, Azerbaijan, April 20. Azerbaijan's non-oil exports reached $1.6 billion in "
+        "Q1 2024. Agricultural products accounted for 31.5 percent of them.",
+        "31.5 percent", indicator="non-oil exports", period="Q1 2024", region="Azerbaijan"),
+    row("backref-share-crude-oil", "ASTANA, Kazakhstan, August 15. Kazakhstan's exports amounted to $40.1 billion "
+          "in January-July 2024. Crude oil accounted for 54.2 percent of the total.",
+          "54.2 percent", indicator="exports", period="January-July 2024", kind="share"),
+    # --- carried within a paragraph, not across a paragraph break ---
+    row("carry-period-region", UZ_PARAGRAPHS, "$1.9 billion",
+        indicator="Gold exports", period="January-March 2024", region="Uzbekistan"),
+    row("no-carry-after-break", UZ_PARAGRAPHS, "$8.4 billion", indicator="Imports", period=None, region=None),
+    row("carry-period-change", MN_PARAGRAPHS, "12.5 percent",
+        indicator="Coal exports", period="January-June 2024", region="Mongolia"),
+    row("no-carry-change-after-break", MN_PARAGRAPHS, "8.3 percent", indicator="Imports", period=None, region=None),
+    row("no-carry-indicator-after-break", KZ_PARAGRAPHS, "300 billion tenge", indicator=None, period=None),
+    # --- comparisons ---
+    row("compared-to-year", "The economy of Kazakhstan grew by 5.1 percent in 2023 compared to 2022, according "
+        "to the Bureau of National Statistics.",
+        "5.1 percent", compared_to="2022", period="2023", kind="change", direction="up", region="Kazakhstan"),
+    row("compared-with-year", "TASHKENT, Uzbekistan, January 20. In 2023, freight turnover in Uzbekistan grew by "
+        "4.4 percent compared with 2022.",
+        "4.4 percent", compared_to="2022", period="2023", kind="change", direction="up", region="Uzbekistan"),
+    row("more-than-in", "BAKU, Azerbaijan, April 3. The country's non-oil exports amounted to $3.3 billion in "
+        "2023, which is 6.1 percent more than in 2022.",
+        "6.1 percent", compared_to="2022", period="2023", indicator="non-oil exports", kind="change", direction="up"),
+    row("higher-than-in", "ASHGABAT, Turkmenistan, May 14. Turkmenistan's trade with Türkiye reached $1.2 billion "
+        "in 2023, 9.4 percent higher than in 2022.",
+        "9.4 percent", compared_to="2022", period="2023", region="Turkmenistan", kind="change", direction="up"),
+    row("fell-from-bracketed-figure", AZ_TRADE_BRACKET, "12.3 percent",
+        compared_to="$26.2 billion", indicator="foreign trade turnover", kind="change", direction="down"),
+    row("bracketed-base-own-period", AZ_TRADE_BRACKET, "$26.2 billion",
+        period="the same period of 2023", indicator="foreign trade turnover", compared_to=None),
+    row("decreased-from-bracketed-figure", "BISHKEK, Kyrgyzstan, March 5. Kyrgyzstan's imports decreased by "
+        "8.1 percent from the same period of 2023 ($2.1 billion).",
+        "8.1 percent", compared_to="$2.1 billion", indicator="imports", region="Kyrgyzstan", kind="change",
+        direction="down"),
+    row("down-from-a-year-earlier", "DUSHANBE, Tajikistan, August 9. Tajikistan's industrial output totaled "
+        "24.5 billion somoni in the first half of 2024, down 3.6% from a year earlier.",
+        "3.6%", compared_to="a year earlier", period="the first half of 2024", kind="change", direction="down"),
+    row("were-down-from-a-year-earlier", "ULAANBAATAR, Mongolia, October 2. Mongolia's copper concentrate exports "
+        "were down 4.2% from a year earlier in January-August 2024.",
+        "4.2%", compared_to="a year earlier", period="January-August 2024", region="Mongolia", direction="down"),
+    row("compared-to-same-period-last-year", "BAKU, Azerbaijan, July 30. Azerbaijan's foreign trade turnover "
+        "amounted to $23 billion in January-June 2024, down 12.3 percent compared to the same period last year.",
+        "12.3 percent", compared_to="the same period last year", period="January-June 2024", kind="change",
+        direction="down"),
+    row("level-has-no-base", "BAKU, Azerbaijan, July 30. Azerbaijan's foreign trade turnover amounted to $23 billion "
+        "in January-June 2024, down 12.3 percent compared to the same period last year.",
+        "$23 billion", compared_to=None, kind="level", direction=None),
+    # --- shares ---
+    row("share-of-the-total", KZ_OIL_SHARE, "52.3 percent", kind="share", indicator="output", direction=None),
+    row("share-accounted-for", "ASTANA, Kazakhstan, April 10. Investment in fixed assets in Kazakhstan reached "
+        "2.8 trillion tenge in Q1 2024. Investment in the Atyrau region accounted for 17.9 percent of it.",
+        "17.9 percent", kind="share", region="Atyrau", period="Q1 2024", direction=None),
+    row("share-accounted-for-next-sentence", "BAKU, Azerbaijan, April 20. Azerbaijan's non-oil exports reached "
+        "$1.6 billion in Q1 2024. Agricultural products accounted for 31.5 percent of them.",
+        "31.5 percent", kind="share", direction=None),
+    wrong("`made up` holds the up-cue `up`: the share is classified as a change with direction up",
+          "share-made-up", "BISHKEK, Kyrgyzstan, April 10. Gross domestic product of Kyrgyzstan reached "
+          "301.2 billion soms in January-March 2024. Services made up 48.4 percent of the total.",
+          "48.4 percent", kind="share", direction=None),
+    row("level-after-share", KZ_OIL_SHARE, "1.2 trillion tenge", kind="level", indicator="output"),
+    # --- partners are not the region; the reporting economy is ---
+    row("partner-exports-to", "ASTANA, Kazakhstan, May 2. Kazakhstan's exports to China amounted to $4.1 billion "
+        "in the first quarter of 2024, according to official data.",
+        "$4.1 billion", region="Kazakhstan", indicator="exports"),
+    row("partner-turnover-with", "TASHKENT, Uzbekistan, June 11. Uzbekistan's trade turnover with the EU reached "
+        "$2.3 billion in January-April 2024.",
+        "$2.3 billion", region="Uzbekistan", indicator="trade turnover"),
+    row("partner-imports-from", "BISHKEK, Kyrgyzstan, July 8. Kyrgyzstan's imports from Russia totaled $1.4 billion "
+        "in the first five months of 2024.",
+        "$1.4 billion", region="Kyrgyzstan", indicator="imports", period="the first five months of 2024"),
+    row("partner-only-exports-to", "TASHKENT, Uzbekistan, April 10. Exports to China reached $1.6 billion in "
+        "January-March 2024, the Statistics Agency reported.",
+        "$1.6 billion", region=None, indicator="Exports"),
+    row("partner-only-turnover-with", "ASTANA, Kazakhstan, April 10. Trade turnover with the EU amounted to "
+        "$10.3 billion in the first quarter of 2024.",
+        "$10.3 billion", region=None, indicator="Trade turnover"),
+    row("place-production-in", "ASTANA, Kazakhstan, April 10. Gold production in Kazakhstan fell by 4.1 percent in "
+        "January-March 2024.",
+        "4.1 percent", region="Kazakhstan", indicator="Gold production"),
+    row("place-of", "ULAANBAATAR, Mongolia, March 1. Exports of Mongolia reached $15.2 billion in 2023, a record "
+        "high for the country.",
+        "$15.2 billion", region="Mongolia", indicator="Exports", period="2023"),
+    wrong("`to Uzbekistan` is read as a trade partner, but remittances to Uzbekistan describe Uzbekistan "
+          "(Russia is the partner)",
+          "partner-remittances-from-to", "TASHKENT, Uzbekistan, August 1. Remittances from Russia to Uzbekistan "
+          "amounted to $5.6 billion in January-June 2024.",
+          "$5.6 billion", region="Uzbekistan", indicator="Remittances"),
+    wrong("the place after a partner (`investment from the UAE in Kazakhstan`) is not attached to the indicator",
+          "partner-then-place", "ASTANA, Kazakhstan, August 14. The first half of 2024 saw $2.6 billion in "
+          "investment from the United Arab Emirates in Kazakhstan.",
+          "$2.6 billion", region="Kazakhstan", indicator="investment"),
+    # --- datelines: the reporter's place and date are not the figure's ---
+    row("dateline-place", "TASHKENT, Uzbekistan, July 18. Exports amounted to $12.4 billion, the agency said.",
+        "$12.4 billion", region=None, indicator="Exports"),
+    row("dateline-place-and-date", "ALMATY, Kazakhstan, March 25. Retail trade turnover totaled 6.1 trillion tenge, "
+        "the statistics bureau said.",
+        "6.1 trillion tenge", region=None, period=None),
+    row("dateline-date-not-period", "ASTANA, Kazakhstan, February 12. Kazakhstan's gross domestic product increased "
+        "by 5.1 percent compared to 2022, the Bureau of National Statistics reported.",
+        "5.1 percent", period=None, region="Kazakhstan", compared_to="2022", kind="change", direction="up"),
+    row("dateline-agency-dash", "ASTANA. KAZINFORM - Kazakhstan's industrial output rose by 4.3 percent in "
+        "January-June 2024.",
+        "4.3 percent", region="Kazakhstan", period="January-June 2024"),
+    row("no-dateline-short-sentence", "Uzbekistan's exports amounted to $12.4 billion in January-June 2024.",
+        "$12.4 billion", region="Uzbekistan", period="January-June 2024"),
+    row("no-dateline-short-sentence-year", "Mongolia's coal exports reached $8.9 billion in 2023.",
+        "$8.9 billion", region="Mongolia", indicator="coal exports"),
+    # --- period forms ---
+    row("period-june-last-year", "ASTANA, Kazakhstan, July 10. Kazakhstan's international reserves stood at "
+        "$36.1 billion in June last year, the regulator said.",
+        "$36.1 billion", period="June last year", indicator="international reserves"),
+    row("period-since-start-leading", "TASHKENT, Uzbekistan, July 10. Since the beginning of the year, Uzbekistan "
+        "has attracted $14.2 billion of foreign investment.",
+        "$14.2 billion", period="Since the beginning of the year", region="Uzbekistan"),
+    row("period-since-start-trailing", "BISHKEK, Kyrgyzstan, July 10. Kyrgyzstan has exported gold worth "
+        "$1.1 billion since the beginning of the year.",
+        "$1.1 billion", period="since the beginning of the year", region="Kyrgyzstan"),
+    row("period-in-year-leading", "DUSHANBE, Tajikistan, July 10. In 2023, Tajikistan's GDP grew by 8.3 percent, "
+        "reaching 130.8 billion somoni.",
+        "130.8 billion somoni", period="2023", indicator="GDP", region="Tajikistan", kind="level"),
+    row("period-first-nine-months", "TASHKENT, Uzbekistan, October 18. Uzbekistan's gold and foreign exchange "
+        "reserves grew by $6.2 billion in the first nine months of 2024.",
+        "$6.2 billion", period="the first nine months of 2024", region="Uzbekistan"),
+    row("own-period-in-list-current", KZ_INFLATION, "8.4%", period="July", indicator="Annual inflation",
+        region="Kazakhstan"),
+    row("own-period-in-list-previous", KZ_INFLATION, "8.6%", period="June", indicator="Annual inflation",
+        region="Kazakhstan"),
+    row("own-period-june", UZ_INFLATION_MAY, "8.4 percent", period="June", indicator="Annual inflation"),
+    row("own-period-may", UZ_INFLATION_MAY, "8.5 percent", period="May", indicator="Annual inflation"),
+    row("change-and-level-share-period", "BISHKEK, Kyrgyzstan, April 10. Imports from Russia rose by 7.4 percent "
+        "to $714 million in January-March 2024.",
+        "7.4 percent", period="January-March 2024", kind="change", direction="up"),
+    row("change-then-level-share-period", AZ_TRADE_BRACKET, "12.3 percent", period="January-June 2024"),
+    row("level-after-change-own-period", AZ_TRADE_BRACKET, "$23 billion", period="January-June 2024",
+        indicator="foreign trade turnover", region="Azerbaijan", equals=None),
+    row("period-after-ratio-of-gdp", "ASTANA, Kazakhstan, April 10. The state budget deficit amounted to "
+          "1.2 trillion tenge, or 0.9 percent of GDP, in Q1 2024.",
+          "1.2 trillion tenge", period="Q1 2024", indicator="state budget deficit"),
+    # --- kind and direction ---
+    row("rose-to-is-a-level", "ASTANA, Kazakhstan, July 2. Annual inflation in Kazakhstan rose to 8.7% in June.",
+        "8.7%", direction=None, kind="rate", period="June"),
+    row("slowed-to-is-a-level", UZ_INFLATION_MAY, "8.4 percent", direction=None, kind="rate"),
+    row("rose-by-points", "TASHKENT, Uzbekistan, July 2. The share of industry in Uzbekistan's GDP rose by "
+        "0.5 percentage points in 2023.",
+        "0.5 percentage points", kind="change", direction="up", period="2023"),
+    row("declined-percent", "BAKU, Azerbaijan, July 2. Azerbaijan's oil exports declined 12.3 percent in "
+        "January-May 2024.",
+        "12.3 percent", kind="change", direction="down", indicator="oil exports"),
+    row("contracted-by", "ASTANA, Kazakhstan, July 2. Kazakhstan's industrial output contracted by 2.1% in "
+        "January-May 2024.",
+        "2.1%", kind="change", direction="down"),
+    row("grew-times", "TASHKENT, Uzbekistan, July 2. Uzbekistan's exports of fruit and vegetables grew 1.8 times "
+        "in 2023.",
+        "1.8 times", kind="change", direction="up", period="2023"),
+    row("grew-by-times", "ASTANA, Kazakhstan, July 2. Kazakhstan's exports of wheat grew by 1.8 times in "
+        "January-May 2024.",
+        "1.8 times", kind="change", direction="up", region="Kazakhstan"),
+    row("index-is-not-change", "ASTANA, Kazakhstan, March 20. The industrial production index in Kazakhstan was "
+        "104.6 percent in January-February 2024.",
+        "104.6 percent", kind="index", direction=None),
+    row("base-rate-is-a-rate", "ASTANA, Kazakhstan, March 25. The National Bank kept the base rate at "
+        "14.75 percent, the regulator said.",
+        "14.75 percent", kind="rate", direction=None, indicator="base rate"),
+    row("level-reaching-after-change", "DUSHANBE, Tajikistan, July 10. In 2023, Tajikistan's GDP grew by 8.3 percent, "
+        "reaching 130.8 billion somoni.",
+        "8.3 percent", kind="change", direction="up"),
+    row("it-was-after-increased-is-level", "ASTANA, Kazakhstan, April 10. In the oil refining sector, output "
+          "increased over the quarter, and it was 1.12 trillion tenge in Q1 2024.",
+          "1.12 trillion tenge", kind="level", direction=None, indicator="output"),
+]
+
+
+def facts_of(nlp, text: str) -> dict[str, dict[str, Any]]:
+    """The facts of `text` by figure surface (each surface once in the text)."""
+    facts = nlp(text)._.facts
+    surfaces = [fact["text"] for fact in facts]
+    assert len(surfaces) == len(set(surfaces)), f"a figure surface occurs twice: {surfaces}"
+    return {fact["text"]: fact for fact in facts}
+
+
+@pytest.mark.parametrize("text,surface,expected", CASES)
+def test_fact_fields(nlp, text, surface, expected):
+    facts = facts_of(nlp, text)
+    assert surface in facts, f"figures found: {list(facts)}"
+    got = {name: facts[surface][name] for name in expected}
+    assert got == expected
+
+
+TEXTS = {case.values[0]: case.id for case in reversed(CASES)}  # each text once, named by its first row
+
+
+@pytest.mark.parametrize("text", list(TEXTS), ids=list(TEXTS.values()))
+def test_relations_follow_the_contract(nlp, text):
+    """Every relation's head is a figure; a figure has at most one relation of each label; the child
+    is what its label requires (a figure for EQUALS, a figure or a period for COMPARED_TO); the
+    facts say what the relations say."""
+    doc = nlp(text)
+    figures = {(figure["start"], figure["end"]) for figure in doc._.figures}
+    periods = {(span.start_char, span.end_char) for span in doc.spans.get("concept_candidates", ()) if span.label_ == "PERIOD"}
+    seen: dict[tuple[str, int, int], int] = {}
+    for relation in doc._.relations:
+        head, child, label = relation["head"], relation["child"], relation["label"]
+        ends = (child["start"], child["end"])
+        assert (head["start"], head["end"]) in figures, relation
+        assert ends != (head["start"], head["end"]), relation
+        if label in ("INDICATOR", "PERIOD", "REGION"):
+            assert child["label"] == label, relation
+        elif label == "EQUALS":
+            assert ends in figures, relation
+        else:
+            assert label == "COMPARED_TO" and (ends in figures or ends in periods), relation
+        key = (label, head["start"], head["end"])
+        seen[key] = seen.get(key, 0) + 1
+    assert all(count == 1 for count in seen.values()), seen
+    by_head = {(r["head"]["start"], r["head"]["end"], r["label"]): r["child"] for r in doc._.relations}
+    for fact in doc._.facts:
+        for label, name in (("INDICATOR", "indicator"), ("PERIOD", "period"), ("REGION", "region"),
+                            ("EQUALS", "equals"), ("COMPARED_TO", "compared_to")):
+            child = by_head.get((fact["start"], fact["end"], label))
+            assert fact[name] == (doc.text[child["start"] : child["end"]] if child else None), (fact["text"], label)
+
+
+def test_relation_ends_carry_span_labels(nlp):
+    doc = nlp("ASTANA, Kazakhstan, May 3. Kazakhstan's budget revenues totaled KZT 2.9 trillion "
+              "(about $6.4 billion) in Q1 2024.")
+    ends = {(relation["label"], relation["head"]["label"], relation["child"]["label"]) for relation in doc._.relations}
+    assert ("EQUALS", "MONEY", "MONEY") in ends
+    assert ("INDICATOR", "MONEY", "INDICATOR") in ends
