@@ -5,7 +5,8 @@ Modelled on spaCy's SpanRuler: token patterns go to a Matcher, phrase patterns t
 PhraseMatcher, `match(doc)` finds candidates and `set_annotations(doc, spans)` writes
 `doc.ents`, keeping the longest candidate where they overlap (then the label priority).
 Every pattern carries an `id` recording where it came from; the chosen pattern's id
-is the entity's `ent_id_`. Patterns are loaded at `[initialize]` time and written by
+is the entity's `ent_id_`, and a place pattern's `kb_id` (its country, ISO 3166 alpha-2)
+the entity's `kb_id_`. Patterns are loaded at `[initialize]` time and written by
 `to_disk` as `patterns.jsonl`.
 """
 
@@ -79,7 +80,7 @@ class EconEntityRuler(Pipe):
     def clear(self) -> None:
         """Remove every pattern."""
         self._patterns: list[Pattern] = []
-        self._keys: dict[int, tuple[str, str]] = {}
+        self._keys: dict[int, tuple[str, str, str]] = {}
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
@@ -112,9 +113,9 @@ class EconEntityRuler(Pipe):
         """Add token patterns (list of token dicts) and phrase patterns (strings)."""
         phrases: list[tuple[str, str]] = []
         for pattern in patterns:
-            label, pattern_id = pattern["label"], pattern.get("id", "")
-            key = f"{label}\t{pattern_id}"
-            self._keys[self.nlp.vocab.strings.add(key)] = (label, pattern_id)
+            label, pattern_id, kb_id = pattern["label"], pattern.get("id", ""), pattern.get("kb_id", "")
+            key = f"{label}\t{pattern_id}\t{kb_id}"
+            self._keys[self.nlp.vocab.strings.add(key)] = (label, pattern_id, kb_id)
             if isinstance(pattern["pattern"], str):
                 phrases.append((key, pattern["pattern"]))
             else:
@@ -138,7 +139,7 @@ class EconEntityRuler(Pipe):
             warnings.filterwarnings("ignore", message=r"\[W036")
             matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
         spans = {
-            Span(doc, start, end, label=self._keys[key][0], span_id=self._keys[key][1])
+            Span(doc, start, end, label=self._keys[key][0], span_id=self._keys[key][1], kb_id=self._keys[key][2])
             for key, start, end in matches
             if start < end
         }

@@ -130,21 +130,29 @@ class FigureNormalizer(LexiconPipe):
         return None
 
     def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]]) -> None:
-        """`18.9 billion manats` in an article that also says `TMT 23.6 billion`: read the bare word as TMT.
+        """Read a sign or word shared by several currencies (`manat`, `Rs`, `shillings`) from the article.
 
-        A figure whose currency is a bare head word with several readings takes the currency of
-        the nearest figure (preceding first) that names one of those readings explicitly.
+        It takes the currency of the nearest figure (preceding first) that names one of its
+        readings explicitly (`TMT 23.6 billion` ... `18.9 billion manats`); else the currency of
+        the country the article names most (`Rs50.4 trillion` in an article on Pakistan).
         """
         assert self.lexicon is not None
+        if not readings:
+            return
         words = [" ".join(unit_words(span, self.lexicon)) for span, _ in readings]
         options = [self.lexicon.readings_of(text) if text else set() for text in words]
         explicit = [(index, figure["unit"]) for index, (_, figure) in enumerate(readings) if not options[index]]
+        countries = Counter(
+            self.lexicon.country_currency.get(ent.kb_id_) for ent in readings[0][0].doc.ents if ent.label_ == "REGION"
+        )
         for index, (_, figure) in enumerate(readings):
             if figure["label"] != "MONEY" or not options[index]:
                 continue
             candidates = [(abs(index - other) + (other > index) * 0.5, unit) for other, unit in explicit if unit in options[index]]
             if candidates:
                 figure["unit"] = min(candidates)[1]
+            elif mentioned := [(count, code) for code, count in countries.items() if code in options[index]]:
+                figure["unit"] = max(mentioned)[1]
 
     def equivalent_currencies(self, readings: list[tuple[Span, dict[str, Any]]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""

@@ -20,6 +20,7 @@ LEXICON_FILES = {
     "number_words": "number_words.jsonl",
     "periods": "periods.jsonl",
     "relation_cues": "relation_cues.jsonl",
+    "country_currencies": "country_currencies.jsonl",
 }
 
 
@@ -55,6 +56,7 @@ class FigureLexicon:
     hedge_kinds: dict[str, str] = field(init=False)
     number_words: dict[str, tuple[float, str]] = field(init=False)
     qualified_codes: dict[str, set[str]] = field(init=False)
+    country_currency: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.currency_by_surface = {}
@@ -73,6 +75,9 @@ class FigureLexicon:
                 qualifier, _, head = word.rpartition(" ")
                 if qualifier:
                     self.qualified_codes.setdefault(surface_key(head), set()).add(entry["code"])
+            for surface in entry.get("shared", ()):
+                self.qualified_codes.setdefault(surface_key(surface), set()).add(entry["code"])
+        self.country_currency = {row["country"]: row["code"] for row in self.tables["country_currencies"]}
         self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
         self.percent_by_surface = {
             surface_key(w): (e["unit"], float(e["factor"])) for e in self.tables["percent_units"] for w in e["words"]
@@ -98,7 +103,7 @@ class FigureLexicon:
         return self.currency_by_surface.get(surface_key(surface))
 
     def readings_of(self, surface: str) -> set[str]:
-        """Currencies a bare head word may mean when qualified elsewhere (`manat`: AZN, TMT)."""
+        """Currencies a bare sign or word may mean (`manat`: AZN, TMT; `Rs`: INR, PKR, LKR, NPR)."""
         default = self.currency(surface)
         qualified = self.qualified_codes.get(surface_key(surface), set())
         return qualified | ({default.code} if default and qualified else set())

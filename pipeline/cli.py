@@ -118,7 +118,7 @@ def patterns_build() -> None:
     from .pattern_build import build_patterns
 
     for name, count in build_patterns().items():
-        print(f"{name}: {count} patterns")
+        print(f"{name}: {count} entries")
 
 
 def progress() -> Progress:

@@ -62,7 +62,7 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
                 add("MONEY", f"compound-minor/{form}/{size}", [*number, *unit, {"LOWER": "and", "OP": "?"}, *number, minor_any])
                 add("MONEY", f"compound-and/{form}/{size}", [*number, *unit, {"LOWER": "and"}, *number])
         for size, unit in percent.items():
-            add("PERCENT", f"number-unit/{form}/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, {**SIGN, "OP": "?"}, *number, scale_star, *unit])
+            add("PERCENT", f"number-unit/{form}/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, {**SIGN, "OP": "?"}, *number, scale_star, {**DASH, "OP": "?"}, *unit])
     for form in ("digits", "groups"):
         add("AMOUNT", f"number-scale/{form}", [*numbers[form], {"ORTH": {"IN": big_scales}}, scale_star])
     for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)
@@ -79,8 +79,12 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
 
 
 def percent_surfaces(lexicon: FigureLexicon, *, multiples: bool) -> list[str]:
-    """Percent-unit words: those of multiples (unit `x`: times, fold) or the others (%, pp)."""
-    return sorted({w for e in lexicon.tables["percent_units"] if (e["unit"] == "x") == multiples for w in e["words"]})
+    """Percent-unit words: those of multiples (unit `x`: times, fold) or the others (%, pp).
+
+    Multi-word units also come hyphenated, as in `a 25-basis-point cut`.
+    """
+    words = {w for e in lexicon.tables["percent_units"] if (e["unit"] == "x") == multiples for w in e["words"]}
+    return sorted(words | {"-".join(w.split()) for w in words if " " in w})
 
 
 def scale_tokens(lexicon: FigureLexicon) -> Token:

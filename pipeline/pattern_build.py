@@ -2,7 +2,8 @@
 
 Writes `patterns/figures.jsonl` (from the figure lexicon), `patterns/regions.jsonl` and
 `patterns/organisations.jsonl` (from the gazetteer and the curated lexicons),
-`patterns/indicators.jsonl` and `patterns/periods.jsonl` (from their lexicons). Hand-kept
+`patterns/indicators.jsonl` and `patterns/periods.jsonl` (from their lexicons), and the
+derived lexicon `lexicons/country_currencies.jsonl` (each country's currency, from the gazetteer). Hand-kept
 files (`org_shapes.jsonl`) and learned ones (`learned.jsonl`) are never touched.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from components.tokenizer import create_tokenizer
 
 from .concept_patterns import indicator_patterns, period_patterns
 from .figure_patterns import figure_patterns
-from .gazetteer import is_english_word, organisation_patterns, region_patterns
+from .gazetteer import country_currencies, is_english_word, organisation_patterns, region_patterns
 from .loading import CONFIG_DIR
 
 
@@ -41,9 +42,10 @@ def build_patterns(config_dir: Path = CONFIG_DIR) -> dict[str, int]:
         "periods.jsonl": period_patterns(read_jsonl(lexicon_dir / "periods.jsonl")),
     }
     counts = {}
+    generated["../lexicons/country_currencies.jsonl"] = country_currencies()
     for name, patterns in generated.items():
-        path = config_dir / "patterns" / name
-        temporary = path.with_name(f".{name}.tmp")
+        path = (config_dir / "patterns" / name).resolve()
+        temporary = path.with_name(f".{path.name}.tmp")
         with open(temporary, "w", encoding="utf-8") as handle:
             for pattern in patterns:
                 handle.write(json.dumps(pattern, ensure_ascii=False, sort_keys=True) + "\n")
