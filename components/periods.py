@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 Range = tuple[date, date]
+SPLIT_YEAR = re.compile(r"\b(?:19|20)\d\d[-/]\d\d\b")
 WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+[A-Za-z]?")
 
 
@@ -51,6 +52,13 @@ def ordinal(lower: list[str], words: PeriodWords, last: int) -> int | None:
     """The ordinal of a part (`first` -> 1); `last`/`final` (-1) is the last part."""
     number = next((words.ordinals[t] for t in lower if t in words.ordinals), None)
     return last if number == -1 else number
+
+
+def trailing_months(year: int, last: int, count: int) -> Range:
+    """The `count` months ending with month `last` of `year` (`the three months to December 2024`)."""
+    first_index = year * 12 + last - 1 - (count - 1)
+    start = date(first_index // 12, first_index % 12 + 1, 1)
+    return start, month_range(year, last, last)[1]
 
 
 def month_range(year: int, first: int, last: int) -> Range:
@@ -91,8 +99,8 @@ def resolve_period(text: str, words: PeriodWords, published: date | None = None,
         return shift_years(reference, -1) if offset == -1 or words.ago.intersection(lower) else reference
     if words.ago.intersection(lower):
         return shift_years(reference, -1) if reference and "year" in lower else None
-    if "mid" in lower or any(token.startswith("fy") for token in lower) or "fiscal" in lower:
-        return None  # `mid-2024`, `FY2024`: not a fixed calendar stretch
+    if "mid" in lower or any(token.startswith("fy") for token in lower) or "fiscal" in lower or SPLIT_YEAR.search(text):
+        return None  # `mid-2024`, `FY2024`, `2024-25`: not a fixed calendar stretch
     if "since" in lower:
         year = years[0] if years else default_year
         if year is None:
@@ -113,6 +121,11 @@ def resolve_period(text: str, words: PeriodWords, published: date | None = None,
         parts = (6 * half - 5, 6 * half) if half in (1, 2) else None
     elif "months" in lower:
         count = next((words.counts.get(t) or int(t) for t in lower if t in words.counts or t.isdigit() and int(t) <= 12), None)
+        if count and months and {"to", "through", "ending", "ended", "until"} & set(lower):
+            resolved = trailing_months(year, months[-1], count)  # `the 12 months to December`
+            if not years and reference is None and published and resolved[1] > published:
+                resolved = trailing_months(year - 1, months[-1], count)
+            return resolved
         parts = (1, count) if count else None
     if parts is not None or {"quarter", "half", "months"} & set(lower) or words.quarter_codes.keys() & set(lower):
         if parts is None:

@@ -17,7 +17,8 @@ INDICATOR/PERIOD candidates of the concept ruler (`doc.spans[candidates_key]`):
   Dateline places (`ASTANA, Kazakhstan, March 25.`) are never linked.
 - EQUALS: a money figure right after another in a different currency (`(about $7.9 billion)`).
 - COMPARED_TO: for changes and indices, the base after a comparison cue (a figure before a
-  period's figure in brackets, or the period), else the paragraph's last base for a change.
+  period's figure in brackets, or the period), else the paragraph's last base for a change;
+  for a level reached by a change (`rose to 34.19% from 33.95%`), the figure after the cue.
 
 It writes `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans in
 `doc.spans[spans_key]`. Cue words are data (`lexicons/relation_cues.jsonl`).
@@ -40,7 +41,7 @@ from .periods import PeriodWords, resolve_period
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
-SKIPPED_BEFORE_BASE = {"the", "in", "a", "of", "from", "for", "with", "to", "that", "during"}
+SKIPPED_BEFORE_BASE = {"the", "in", "a", "an", "of", "from", "for", "with", "to", "that", "during", "its", "their", "record", "revised", "previous", "upwardly", "downwardly"}
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
@@ -100,6 +101,7 @@ class Figure:
     base: "Span | Figure | None" = None
     kind: str = "level"
     direction: str | None = None
+    moved: bool = False  # a new level reached by a change (`rose to 34.19% from 33.95%`)
     links: dict[str, Any] = field(default_factory=dict)
 
 
@@ -156,7 +158,10 @@ class FigureRelations(LexiconPipe):
             if figure.region is not None:
                 paragraph_regions[view.paragraph(figure.span)] = figure.region
         for figure in figures:
-            if figure.kind in ("change", "index"):
+            if figure.moved:
+                base = view.base_for(figure, figures)
+                figure.base = base if isinstance(base, Figure) else None  # `rose to 34.19% from 33.95%`
+            elif figure.kind in ("change", "index"):
                 figure.base = view.base_for(figure, figures)
                 paragraph = view.paragraph(figure.span)
                 if figure.base is not None:
@@ -192,6 +197,7 @@ class FigureRelations(LexiconPipe):
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             direction = "down"
         if before and before[-1][0] == "to" and after[:1] != ["more"]:
+            figure.moved = direction is not None
             direction = None  # `rose to 8.7%`: the new level, not the change
         indicator = view.indicator_for(figure.span)
         indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()

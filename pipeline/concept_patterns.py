@@ -1,7 +1,8 @@
 """Generate INDICATOR and PERIOD patterns from `lexicons/indicators.jsonl` and `lexicons/periods.jsonl`.
 
-INDICATOR: the shortest noun phrase naming an economic quantity, built from modifiers
-and head nouns (`industrial production index`, `non-oil exports`), a measure word with
+INDICATOR: the shortest noun phrase naming an economic quantity, built from modifiers,
+a head noun and an optional tail (`industrial production index`, `non-oil exports`, `GDP
+growth`, `retail sales volumes`), a measure word with
 its `of` complement (`volume of industrial production`, `net inflow of remittances`), or
 a listed name (`GDP`, `investment in fixed assets`). QUALIFIER phrases (`in current
 prices`) are matched only to keep their nouns from reading as indicators. PERIOD: month ranges, months,
@@ -28,19 +29,24 @@ def words(rows: list[dict[str, Any]], role: str) -> list[str]:
 
 def indicator_patterns(rows: list[dict[str, Any]], tokenize: Callable[[str], list[str]]) -> list[Pattern]:
     """Token and phrase patterns for INDICATOR candidates."""
-    heads = words(rows, "head")
-    heads_lower = sorted({w.lower() for w in heads} | {w.lower() + "s" for w in heads if not w.endswith("s")})
+    heads = {w.lower() for w in words(rows, "head")}
+    heads_lower = sorted(heads | {w + "s" for w in heads if not w.endswith("s")})
     head = {"LOWER": {"IN": heads_lower}}
+    tail = {"LOWER": {"IN": sorted(set(heads_lower) | {w.lower() for w in words(rows, "tail")})}, "OP": "?"}
     measure = {"LOWER": {"IN": [w.lower() for w in words(rows, "measure")]}}
     modifier = {"LOWER": {"IN": sorted({w.lower() for w in words(rows, "modifier")})}}
+    modifiers = {**modifier, "OP": "*"}
+    hyphen = {"ORTH": "-"}
+    compound = [{"LOWER": {"IN": ["non", *sorted({w.lower() for w in words(rows, "modifier")})]}}, hyphen, modifier]  # `non-oil`
     patterns: list[Pattern] = []
 
     def add(shape: str, tokens: list[Token]) -> None:
         patterns.append({"label": "INDICATOR", "pattern": tokens, "id": f"indicator/{shape}"})
 
-    add("modifier-head", [{**modifier, "OP": "*"}, head, {**head, "OP": "?"}])
-    add("coordinated-modifiers", [modifier, {"LOWER": {"IN": ["and", "&"]}}, {**modifier, "OP": "*"}, head, {**head, "OP": "?"}])
-    add("measure-of", [{**modifier, "OP": "*"}, measure, {"LOWER": "of"}, {**modifier, "OP": "*"}, head, {**head, "OP": "?"}])
+    add("modifier-head", [modifiers, head, tail])
+    add("compound-modifier-head", [modifiers, *compound, modifiers, head, tail])
+    add("coordinated-modifiers", [modifier, {"LOWER": {"IN": ["and", "&"]}}, modifiers, head, tail])
+    add("measure-of", [modifiers, measure, {"LOWER": "of"}, modifiers, head, tail])
     for row in rows:
         if row.get("role") in ("name", "qualifier"):
             phrase = row["phrase"]
@@ -99,6 +105,19 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
         add(f"first-months-of/{index}", [{**THE, "OP": "?"}, {**ordinal, "OP": "?"}, count, {"LOWER": "months"}, *tail])
         add(f"edge-of/{index}", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, *tail])
     add("edge-of-month", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, {"LOWER": "of"}, month, {**YEAR, "OP": "?"}])
+    up_to = {"LOWER": {"IN": ["to", "through", "ending", "ended", "until"]}}
+    two_digits = {"SHAPE": "dd"}
+    add("months-to", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"LOWER": "months"}, up_to, month, {**YEAR, "OP": "?"}])
+    add("week-to", [THE, {"LOWER": "week"}, up_to, month, DAY])
+    add("previous-months", [THE, relative, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["months", "quarters", "years"]}}])
+    add("month-range-quarter", [THE, month, range_word, month, {"LOWER": "quarter"}])
+    add("year-code", [YEAR, codes])
+    add("split-year", [YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits])
+    add("fiscal-split-year", [THE, YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits, {"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year"}])
+    add("fiscal-code", [{"ORTH": "FY"}, {**two_digits, "OP": "?"}, {**YEAR, "OP": "?"}])
+    add("part-of-fiscal", [THE, ordinal, part, {"LOWER": "of"}, {"ORTH": "FY"}, {"TEXT": {"REGEX": r"^\d{2}(\d{2})?$"}}])
+    add("early-late", [{"LOWER": {"IN": ["early", "late", "mid"]}}, {"ORTH": "-", "OP": "?"}, {"TEXT": {"REGEX": r"^(?:19|20)\d\d$|^[A-Z][a-z]+$"}}, {**YEAR, "OP": "?"}])
+    add("month-day", [month, DAY])
     add("same", [THE, {"LOWER": "same"}, period_noun])
     add("same-in-year", [THE, {"LOWER": "same"}, period_noun, {"LOWER": {"IN": ["in", "of"]}}, YEAR])
     add("same-relative", [THE, {"LOWER": "same"}, period_noun, relative, {"LOWER": "year"}])
