@@ -40,6 +40,7 @@ from .periods import PeriodWords, resolve_period
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 YEAR = re.compile(r"(?:19|20)\d\d")
+DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
 SKIPPED_BEFORE_BASE = {"the", "in", "a", "an", "of", "from", "for", "with", "to", "that", "during", "its", "their", "record", "revised", "previous", "upwardly", "downwardly"}
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
@@ -64,6 +65,8 @@ class Cues:
     figure_place_links: frozenset[str]
     partner_skip: frozenset[str]
     figure_indicator_links: frozenset[str]
+    aside_openers: frozenset[str]
+    inflows: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> "Cues":
@@ -85,6 +88,8 @@ class Cues:
             figure_place_links=frozenset(texts("figure_place_link")),
             partner_skip=frozenset(texts("partner_skip")),
             figure_indicator_links=frozenset(texts("figure_indicator_link")),
+            aside_openers=frozenset(texts("aside_opener")),
+            inflows=frozenset(texts("inflow")),
         )
 
 
@@ -341,11 +346,19 @@ class DocView:
         return ("from",) in cues or (("over",) in cues and shifted)  # `over the same period last year`, not `over the six months`
 
     def is_partner(self, region: Span) -> bool:
-        """Whether a place is a trade partner (`exports to China`, `trade with the EU`)."""
+        """Whether a place is a trade partner (`exports to China`, `trade with the EU`).
+
+        After an inflow (`remittances to Kenya`, `investment into Kazakhstan`), `to`/`into`
+        mark the economy that receives, which is the place the figure describes.
+        """
         index = region.start - 1
         while index > 0 and self.doc[index].lower_ in self.cues.partner_skip:
             index -= 1
-        return index >= 0 and self.doc[index].lower_ in self.cues.partner
+        if index < 0 or self.doc[index].lower_ not in self.cues.partner:
+            return False
+        if self.doc[index].lower_ in ("to", "into"):
+            return not any(token.lower_ in self.cues.inflows for token in self.doc[max(region.sent.start, index - 4) : index])
+        return True
 
     def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
         sentence = self.sentence(span)
@@ -358,7 +371,7 @@ class DocView:
     def indicator_for(self, span: Span) -> Span | None:
         """The indicator a figure measures; see the module docstring."""
         same = self.in_sentence(self.indicators, span)
-        before = [s for s in same if s.end <= span.start]
+        before = [s for s in same if s.end <= span.start and not self.in_aside(s, span)]
         if before:
             return before[-1]
         after = [s for s in same if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links)]
@@ -366,6 +379,18 @@ class DocView:
             return after[0]  # `$5 billion in exports`
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
+
+    def in_aside(self, mention: Span, figure: Span) -> bool:
+        """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`)."""
+        doc = self.doc
+        opener = next(
+            (i for i in range(mention.start - 1, mention.sent.start, -1) if doc[i].text == "," or doc[i].lower_ in self.cues.aside_openers and doc[i - 1].text == ","),
+            None,
+        )
+        if opener is None or doc[opener].text == ",":
+            return False
+        closer = next((i for i in range(mention.end, figure.start) if doc[i].text == ","), None)
+        return closer is not None
 
     def figure_between(self, first: Span, second: Span) -> bool:
         return any(e.label_ in ("MONEY", "PERCENT") and first.end <= e.start and e.end <= second.start for e in self.doc.ents)
@@ -512,19 +537,22 @@ def anchor_range(period: Span, anchors: list[Span], ranges: dict[tuple[int, int]
 
 
 def dateline_length(doc: Doc) -> int:
-    """Tokens of a leading dateline (`ASTANA, Kazakhstan, March 25.`, `ULAANBAATAR, March 15 -`).
+    """Tokens of the leading ` date YYYY-MM-DD ` line and dateline (`ASTANA, Kazakhstan, March 25.`,
+    `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`).
 
     A dateline tells where and when the reporter wrote, not what a figure describes. It ends
-    at the first sentence end or spaced dash within `DATELINE_TOKENS`, and holds no lower-case
-    word but the ` date ` prefix of the bundled format.
+    at the first sentence end, spaced dash or colon within `DATELINE_TOKENS`, and holds no
+    lower-case word but the ` date ` prefix of the bundled format.
     """
-    for token in doc[: min(len(doc), DATELINE_TOKENS)]:
-        if token.is_alpha and token.is_lower and token.text != "date":
-            return 0
-        spaced_dash = token.text in ("-", "–", "—") and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
-        if spaced_dash or token.is_sent_end:
+    prefix = DATE_PREFIX.match(doc.text)
+    first = doc.char_span(0, prefix.end(), alignment_mode="expand").end if prefix else 0
+    for token in doc[first : min(len(doc), first + DATELINE_TOKENS)]:
+        if token.is_alpha and token.is_lower:
+            return first
+        spaced_dash = token.text in ("-", "–", "—", "--") and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
+        if spaced_dash or token.is_sent_end or token.text == ":":
             return token.i + 1
-    return 0
+    return first
 
 
 def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:
