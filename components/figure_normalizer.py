@@ -9,6 +9,7 @@ means money, and drops the rest. The result goes to `doc._.figures`.
 from collections import Counter
 from typing import Any, Collection, Sequence
 
+from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -18,6 +19,7 @@ from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGN_WORDS, SIGNS, is_number_token, parse_number
 
 FIGURE_LABELS = ("MONEY", "PERCENT")
+ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 RANGE_WORDS = ("-", "–", "—", "to")
 MAX_HEDGE_TOKENS = 4
 
@@ -72,10 +74,10 @@ class FigureNormalizer(LexiconPipe):
         """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""
         readings: list[tuple[Span, dict[str, Any]]] = []
         bare: list[tuple[Span, dict[str, Any]]] = []
-        for ent in doc.ents:
-            if ent.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
+        for candidate in doc.ents:
+            if candidate.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
                 continue
-            figure = self.read_span(ent)
+            ent, figure = self.read_trimmed(candidate)
             if figure is None:
                 continue
             if ent.label_ == self.bare_amount_label:
@@ -98,6 +100,24 @@ class FigureNormalizer(LexiconPipe):
         others = [ent for ent in doc.ents if ent.label_ not in figure_labels]
         doc.ents = sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start)
         doc._.figures = [figure for _, figure in readings]
+
+    def read_trimmed(self, span: Span) -> tuple[Span, dict[str, Any] | None]:
+        """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`);
+        if it does not read, drop leading numbers until it does (`2023 5 billion tenge`)."""
+        assert self.lexicon is not None
+        end = span.end
+        while end > span.start + 1 and (span.doc[end - 1].text in RANGE_WORDS or span.doc[end - 1].lower_ in ORDINAL_WORDS):
+            end -= 1
+        if end < span.end:
+            span = Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+        for start in range(span.start, span.end):
+            if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon):
+                break
+            trimmed = span if start == span.start else Span(span.doc, start, span.end, label=span.label_, span_id=span.id_)
+            figure = self.read_span(trimmed)
+            if figure is not None:
+                return trimmed, figure
+        return span, None
 
     def read_span(self, span: Span) -> dict[str, Any] | None:
         """The figure dict of one span, or None when its surface does not read as a figure."""

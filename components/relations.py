@@ -301,6 +301,10 @@ class DocView:
     def __init__(self, doc: Doc, candidates_key: str, cues: Cues) -> None:
         self.doc = doc
         self.cues = cues
+        self.words = [token.lower_ for token in doc]
+        self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(doc.text)]
+        self.cue_starts = self.find_phrases(cues.comparison)
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
@@ -309,10 +313,6 @@ class DocView:
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
         self.regions = [s for s in doc.ents if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end]
-        self.words = [token.lower_ for token in doc]
-        self.cue_starts = self.find_phrases(cues.comparison)
-        self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(doc.text)]
-        self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
     def paragraph(self, span: Span) -> int:
         return bisect.bisect_right(self.breaks, span.start_char)
@@ -320,13 +320,16 @@ class DocView:
     def sentence(self, span: Span) -> int:
         return bisect.bisect_right(self.sentence_starts, span.start) - 1
 
+    def sentence_start(self, span: Span) -> int:
+        return self.sentence_starts[self.sentence(span)]
+
     def same_sentence(self, first: Span, second: Span) -> bool:
         return self.sentence(first) == self.sentence(second)
 
     def cues_before(self, span: Span, phrases: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
         """The cue phrases ending within `CUE_WINDOW` tokens before the span, in its sentence."""
-        start = max(span.sent.start, span.start - CUE_WINDOW - 2)
-        words = [token.lower_ for token in self.doc[start : span.start]]
+        start = max(self.sentence_start(span), span.start - CUE_WINDOW - 2)
+        words = self.words[start : span.start]
         return {
             phrase
             for end in range(len(words), max(len(words) - CUE_WINDOW, 0), -1)
@@ -352,12 +355,12 @@ class DocView:
         mark the economy that receives, which is the place the figure describes.
         """
         index = region.start - 1
-        while index > 0 and self.doc[index].lower_ in self.cues.partner_skip:
+        while index > 0 and self.words[index] in self.cues.partner_skip:
             index -= 1
-        if index < 0 or self.doc[index].lower_ not in self.cues.partner:
+        if index < 0 or self.words[index] not in self.cues.partner:
             return False
-        if self.doc[index].lower_ in ("to", "into"):
-            return not any(token.lower_ in self.cues.inflows for token in self.doc[max(region.sent.start, index - 4) : index])
+        if self.words[index] in ("to", "into"):
+            return not any(word in self.cues.inflows for word in self.words[max(self.sentence_start(region), index - 4) : index])
         return True
 
     def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
@@ -568,7 +571,7 @@ def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:
 
 def only_brackets_between(first: Span, second: Span) -> bool:
     """Whether just an opening bracket stands between two spans (`2022 ($24.2 billion)`)."""
-    return [token.text for token in first.doc[first.end : second.start]] == ["("]
+    return second.start - first.end == 1 and first.doc[first.end].text == "("
 
 
 def distance(first: Span, second: Span) -> int:

@@ -46,34 +46,30 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
 
     scale_star = {**scales, "OP": "*"}
     minor_any = {"LOWER": {"IN": sorted(w.lower() for w in minor_words if " " not in w)}}
-    for form, number in numbers.items():
-        for size, unit in before.items():
-            add("MONEY", f"currency-number/{form}/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star])
-            add("MONEY", f"currency-number-marker/{form}/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star, US_MARKER])
-        for size, unit in after.items():
-            add("MONEY", f"number-currency/{form}/{size}", [{**SIGN, "OP": "?"}, *number, scale_star, *unit])
-            add("MONEY", f"number-code-scale/{form}/{size}", [*number, *unit, {**scales, "OP": "+"}])
-        for size, unit in scaled_only.items():
-            add("MONEY", f"number-scale-currency/{form}/{size}", [*number, {**scales, "OP": "+"}, *unit])
-        for size, unit in minor.items():
-            add("MONEY", f"number-minor/{form}/{size}", [*number, {**DASH, "OP": "?"}, *unit])
-        if form in ("digits", "words"):  # `3 dollars 50 cents`, `thirteen dollars and forty-five cents`, `15 dollars and 15`
-            for size, unit in after.items():
-                add("MONEY", f"compound-minor/{form}/{size}", [*number, *unit, {"LOWER": "and", "OP": "?"}, *number, minor_any])
-                add("MONEY", f"compound-and/{form}/{size}", [*number, *unit, {"LOWER": "and"}, *number])
-        for size, unit in percent.items():
-            add("PERCENT", f"number-unit/{form}/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, {**SIGN, "OP": "?"}, *number, scale_star, {**DASH, "OP": "?"}, *unit])
-    for form in ("digits", "groups"):
-        add("AMOUNT", f"number-scale/{form}", [*numbers[form], {"ORTH": {"IN": big_scales}}, scale_star])
+    number = numbers["number"]
+    for size, unit in before.items():
+        add("MONEY", f"currency-number/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star])
+        if size == "1":
+            add("MONEY", f"currency-number-marker/{size}", [*unit, *number, scale_star, US_MARKER])
+    for size, unit in after.items():
+        add("MONEY", f"number-currency/{size}", [{**SIGN, "OP": "?"}, *number, scale_star, *unit])
+        add("MONEY", f"number-code-scale/{size}", [*number, *unit, {**scales, "OP": "+"}])
+        for form in ("article", "fraction"):  # `a billion dollars`, `half a million euros`
+            add("MONEY", f"{form}-currency/{size}", [*numbers[form], scale_star, *unit])
+    for size, unit in scaled_only.items():
+        add("MONEY", f"number-scale-currency/{size}", [*number, {**scales, "OP": "+"}, *unit])
+    for size, unit in minor.items():
+        add("MONEY", f"number-minor/{size}", [*number, {**DASH, "OP": "?"}, *unit])
+    for size in ("1", "1-orth"):  # `3 dollars 50 cents`, `15 dollars and 15`
+        if size in after:
+            unit = after[size]
+            add("MONEY", f"compound-minor/{size}", [*number, *unit, {"LOWER": "and", "OP": "?"}, *number, minor_any])
+            add("MONEY", f"compound-and/{size}", [*number, *unit, {"LOWER": "and"}, *number])
+    for size, unit in percent.items():
+        add("PERCENT", f"number-unit/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, {**SIGN, "OP": "?"}, *number, scale_star, {**DASH, "OP": "?"}, *unit])
+    add("AMOUNT", "number-scale", [*number, {"ORTH": {"IN": big_scales}}, scale_star])
     for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)
         add("PERCENT", f"number-multiple/{size}", [DIGITS, {"ORTH": "-", "OP": "?"}, *unit])
-    for size, unit in before.items():
-        add("MONEY", f"range/currency-number/{size}", [*unit, DIGITS, {**scales, "OP": "?"}, DASH, DIGITS, scale_star])
-    for size, unit in after.items():
-        add("MONEY", f"range/number-currency/{size}", [DIGITS, DASH, DIGITS, scale_star, *unit])
-    for size, unit in percent.items():
-        add("PERCENT", f"range/number-unit/{size}", [DIGITS, DASH, DIGITS, *unit])
-        add("PERCENT", f"range/unit-twice/{size}", [DIGITS, *unit, DASH, DIGITS, *unit])
     add("PERCENT", "multiple-word", [{"LOWER": {"IN": sorted(lexicon.multiple_by_word)}}])
     return patterns
 
@@ -96,14 +92,17 @@ def scale_tokens(lexicon: FigureLexicon) -> Token:
 
 
 def number_forms(lexicon: FigureLexicon, scales: Token) -> dict[str, list[Token]]:
-    """Token sequences for the number part: digits, digit groups, number words, `a` + scale."""
-    words = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind in ("unit", "ten"))
+    """Token sequences for the number part.
+
+    `number`: number-like tokens with an optional dash, which covers digits (`7.5`), digit
+    groups (`10 000`), number words (`twenty-five`, `five million`) and ranges (`5-6`); the
+    normaliser reads what they mean and trims a run that is not one number (`2023 5 billion`).
+    `article` and `fraction`: `a billion`, `half a million`.
+    """
     articles = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "article")
     fractions = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "fraction" and " " not in w)
     return {
-        "digits": [DIGITS],
-        "groups": [{"SHAPE": {"IN": ["d", "dd", "ddd"]}}, {"SHAPE": "ddd", "OP": "+"}],
-        "words": [{"LOWER": {"IN": words}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": words}, "OP": "?"}],
+        "number": [{"LIKE_NUM": True}, {**DASH, "OP": "?"}, {"LIKE_NUM": True, "OP": "*"}],
         "article": [{"LOWER": {"IN": articles}}, scales],
         "fraction": [{"LOWER": {"IN": articles}, "OP": "?"}, {"LOWER": {"IN": fractions}}, scales],
     }
