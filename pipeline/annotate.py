@@ -1,23 +1,90 @@
-"""Running the pipeline over documents: Docs that carry their id and meta."""
+"""Running the pipeline over documents: Docs that carry their id and meta, long texts in pieces."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import itertools
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .reading import Document
 
+CHUNK_CHARS = 10_000  # a longer text is processed in pieces of at most this many characters
+CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
-def make_doc(nlp: Language, document: Document) -> Doc:
-    """A tokenized Doc with `doc._.doc_id` and `doc._.meta` set, ready for the components."""
-    doc = nlp.make_doc(document.text)
+
+def make_doc(nlp: Language, document: Document, text: str | None = None) -> Doc:
+    """A tokenized Doc of the document's text (or a piece of it) with `doc._.doc_id` and `doc._.meta` set."""
+    doc = nlp.make_doc(document.text if text is None else text)
     doc._.doc_id = document.id
     doc._.meta = document.meta
     return doc
 
 
-def annotate(nlp: Language, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1) -> Iterator[Doc]:
-    """Process documents with `nlp.pipe`; the components see each Doc's id and meta (its date resolves periods)."""
-    docs = (make_doc(nlp, document) for document in documents)
-    yield from nlp.pipe(docs, batch_size=batch_size, n_process=n_process)
+def annotate(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1, chunk_chars: int = CHUNK_CHARS
+) -> Iterator[Doc]:
+    """Process documents with `nlp.pipe`, one Doc each; the components see each Doc's id and meta (its date resolves periods).
+
+    A text longer than `chunk_chars` is processed in pieces (`chunk_bounds`), joined back into one Doc
+    (`join_pieces`), so memory and time stay bounded; no relation links two pieces.
+    """
+    layout: deque[list[int]] = deque()  # the piece starts of each document read so far
+
+    def pieces() -> Iterator[Doc]:
+        for document in documents:
+            bounds = chunk_bounds(document.text, chunk_chars)
+            layout.append([start for start, _ in bounds])
+            for start, end in bounds:
+                yield make_doc(nlp, document, document.text[start:end])
+
+    docs = iter(nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process))
+    for first in docs:
+        starts = layout.popleft()
+        yield first if len(starts) == 1 else join_pieces([first, *itertools.islice(docs, len(starts) - 1)], starts)
+
+
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of at most `limit` characters that make up `text`.
+
+    A piece ends after a paragraph break where there is one, else after a line break, a sentence
+    end or a space; only a run of `limit` characters with none of these is cut anywhere.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for pattern in CUTS:
+            last = None
+            for last in pattern.finditer(text, start, start + limit):
+                pass
+            if last is not None and last.end() > start:
+                end = last.end()
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def join_pieces(pieces: list[Doc], starts: list[int]) -> Doc:
+    """One Doc from processed pieces of a text, with the pieces' figures, relations and facts at their offsets in the whole."""
+    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])
+    doc._.doc_id, doc._.meta = pieces[0]._.doc_id, pieces[0]._.meta
+    pairs = list(zip(starts, pieces))
+    doc._.figures = [shifted(figure, start) for start, piece in pairs for figure in piece._.figures or ()]
+    doc._.facts = [shifted(fact, start) for start, piece in pairs for fact in piece._.facts or ()]
+    doc._.relations = [
+        {**relation, "head": shifted(relation["head"], start), "child": shifted(relation["child"], start)}
+        for start, piece in pairs
+        for relation in piece._.relations or ()
+    ]
+    return doc
+
+
+def shifted(item: dict[str, Any], delta: int) -> dict[str, Any]:
+    """A copy of a `{start, end, ...}` dict moved `delta` characters on."""
+    return {**item, "start": item["start"] + delta, "end": item["end"] + delta}

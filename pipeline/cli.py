@@ -2,18 +2,23 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .annotation_file import AnnotationError, write_annotations
+from .annotation_file import AnnotationError
+from .patterns_cli import patterns_app
 from .reading import InputError
+
+if TYPE_CHECKING:
+    from .running import RunSummary
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 BUNDLED_INPUTS = (PROJECT_DIR / "seeds", PROJECT_DIR / "corpus" / "articles")
@@ -22,7 +27,6 @@ BUNDLED_GOLD = PROJECT_DIR / "corpus" / "gold"
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Turn economic news into tables of facts."
 )
-patterns_app = typer.Typer(no_args_is_help=True, help="Manage the ruler's pattern files.")
 app.add_typer(patterns_app, name="patterns")
 err = Console(stderr=True)
 
@@ -32,7 +36,7 @@ class TableFormat(str, Enum):
     csv = "csv"
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     """Print one clear error line on stderr (plain text, never wrapped) and exit."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
@@ -40,45 +44,68 @@ def fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files (.txt, .jsonl) or folders; default: the bundled seeds/ and corpus/.")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files (.txt, .html, .jsonl) or folders; default: the bundled seeds/ and corpus/.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; a rerun resumes and adds to it.")] = Path("out"),
     table_format: Annotated[TableFormat, typer.Option("--format", "-f", help="Table file format.")] = TableFormat.parquet,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch.")] = 64,
-    n_process: Annotated[int, typer.Option(help="Worker processes for nlp.pipe.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (the unit a rerun resumes from).")] = 64,
+    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for nlp.pipe.")] = 1,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first document that fails.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Delete the results and run state in --out first.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks, also of the documents that fail.")] = False,
 ) -> None:
-    """Extract figures, places and organisations; write annotations.jsonl and the tables."""
-    from .annotate import annotate
-    from .export import doc_to_record, frames_from_rows, table_rows, write_tables
-    from .loading import load
-    from .reading import read_documents
+    """Extract figures, places and organisations into --out: annotations.jsonl and the entities, facts,
+    relations and docs tables. A rerun resumes: documents already done are not redone. Exits 1 if any
+    document failed (after processing all the others), 2 if the run could not start."""
+    from .running import OutputError, run_inputs
 
+    if debug:
+        logger = logging.getLogger("pipeline")
+        logger.setLevel(logging.DEBUG)
+        logger.addHandler(logging.StreamHandler())
     sources = list(inputs) if inputs else [path for path in BUNDLED_INPUTS if path.exists()]
-    if out.exists() and not out.is_dir():
-        fail(f"{out}: the output path exists and is not a folder")
-    try:
-        documents = list(read_documents(sources))
-    except InputError as error:
-        fail(str(error))
-    if not documents:
-        fail("no .txt or .jsonl documents found in " + ", ".join(map(str, sources)))
-    out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    nlp = load()
-    records, rows = [], {}
-    step = max(1, len(documents) // 10)
-    with progress() as bar:
-        task = bar.add_task("documents", total=len(documents))
-        for count, doc in enumerate(annotate(nlp, documents, batch_size=batch_size, n_process=n_process), start=1):
-            records.append(doc_to_record(doc))
-            for name, new_rows in table_rows(doc).items():
-                rows.setdefault(name, []).extend(new_rows)
-            bar.advance(task)
-            if bar.disable and (count % step == 0 or count == len(documents)):
-                typer.echo(f"processed {count}/{len(documents)} documents", err=True)
-    write_annotations(out / "annotations.jsonl", records)
-    written = write_tables(frames_from_rows(rows), out, table_format.value)
-    seconds = time.perf_counter() - started
-    typer.echo(f"{len(records)} documents in {seconds:.1f}s -> {out / 'annotations.jsonl'}, " + ", ".join(str(p) for p in written), err=True)
+    try:
+        with progress() as bar:
+            task = bar.add_task("documents", total=None)
+
+            def report(count: int) -> None:
+                bar.update(task, completed=count)
+                if bar.disable:
+                    typer.echo(f"{count} documents done", err=True)
+
+            options = {"batch_size": batch_size, "n_process": n_process, "strict": strict, "overwrite": overwrite}
+            summary = run_inputs(sources, out, table_format=table_format.value, progress=report, **options)
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to resume", 130)
+    except Exception as error:  # one line each, never a traceback (unless --debug)
+        if debug:
+            raise
+        if isinstance(error, (InputError, OutputError)):
+            fail(str(error))
+        if isinstance(error, OSError):
+            fail(f"{error.filename}: {error.strerror}" if error.filename else str(error))
+        fail(f"{type(error).__name__}: {error} (rerun with --debug for the traceback)")
+    print_summary(summary, time.perf_counter() - started)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def print_summary(summary: RunSummary, seconds: float, shown: int = 5) -> None:
+    """Counts, the first few reasons (failures first), and the files written, on stderr."""
+    done = f" ({summary.already_done} already done)" if summary.already_done else ""
+    kept = f"; {summary.kept} documents of earlier runs kept" if summary.kept else ""
+    typer.echo(
+        f"{summary.inputs} documents: {summary.processed} processed{done}, {summary.skipped} skipped, "
+        f"{summary.failed} failed in {seconds:.1f}s{kept}",
+        err=True,
+    )
+    problems = sorted(summary.problems, key=lambda row: not row["status"].startswith("failed"))
+    for row in problems[:shown]:
+        typer.echo(f"  {row['source']}: {row['status']} ({row['error']})", err=True)
+    if len(problems) > shown:
+        typer.echo(f"  ... {len(problems) - shown} more in the docs table", err=True)
+    if summary.stopped:
+        typer.echo("stopped at the first failure (--strict)", err=True)
+    typer.echo("-> " + ", ".join(map(str, summary.written)), err=True)
 
 
 @app.command()
@@ -110,15 +137,6 @@ def evaluate(
         print(f"== {report['file']} (span labels scored: {', '.join(report['labels_scored']) if isinstance(report['labels_scored'], list) else 'all'})")
         print(format_report(report))
         print()
-
-
-@patterns_app.command("build")
-def patterns_build() -> None:
-    """Regenerate figures.jsonl, regions.jsonl and organisations.jsonl from the lexicons and the gazetteer."""
-    from .pattern_build import build_patterns
-
-    for name, count in build_patterns().items():
-        print(f"{name}: {count} entries")
 
 
 def progress() -> Progress:

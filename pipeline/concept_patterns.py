@@ -27,6 +27,11 @@ def words(rows: list[dict[str, Any]], role: str) -> list[str]:
     return sorted({row["word"] for row in rows if row.get("role") == role})
 
 
+def phrase_pattern(phrase: str, tokenize: Callable[[str], list[str]]) -> list[Token]:
+    """A token pattern for a listed phrase: case-insensitive, but exact for an acronym (`GDP`, `IPI`)."""
+    return [{"ORTH": t} if phrase.isupper() else {"LOWER": t.lower()} for t in tokenize(phrase)]
+
+
 def indicator_patterns(rows: list[dict[str, Any]], tokenize: Callable[[str], list[str]]) -> list[Pattern]:
     """Token and phrase patterns for INDICATOR candidates."""
     heads = {w.lower() for w in words(rows, "head")}
@@ -50,7 +55,7 @@ def indicator_patterns(rows: list[dict[str, Any]], tokenize: Callable[[str], lis
     for row in rows:
         if row.get("role") in ("name", "qualifier"):
             phrase = row["phrase"]
-            spec = [{"ORTH": t} if phrase.isupper() else {"LOWER": t.lower()} for t in tokenize(phrase)]
+            spec = phrase_pattern(phrase, tokenize)
             slug = phrase.lower().replace(" ", "-")
             if row["role"] == "name":
                 add(f"name/{slug}", spec)

@@ -13,10 +13,14 @@ from .reading import Document
 from .scoring import annotated_labels, score
 
 
+def documents_of(records: list[dict[str, Any]]) -> list[Document]:
+    """The documents (id, text, meta) of annotation records."""
+    return [Document(id=record["id"], text=record["text"], meta=dict(record.get("meta") or {})) for record in records]
+
+
 def predict_records(nlp: Language, gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The pipeline's annotation records for the texts of gold records (same ids)."""
-    documents = [Document(id=record["id"], text=record["text"], meta=dict(record.get("meta") or {})) for record in gold]
-    return [doc_to_record(doc) for doc in annotate(nlp, documents)]
+    return [doc_to_record(doc) for doc in annotate(nlp, documents_of(gold))]
 
 
 def evaluate_file(nlp: Language, path: Path, *, all_labels: bool = False) -> dict[str, Any]:

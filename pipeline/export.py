@@ -25,20 +25,39 @@ ENTITY_COLUMNS: dict[str, str] = {
 
 
 def doc_to_record(doc: Doc) -> dict[str, Any]:
-    """The Doc as one annotation record (see `shared/spec/annotations.md`): spans with values, relations."""
+    """The Doc as one annotation record (see `shared/spec/annotations.md`): spans with values, relations.
+
+    It is also a Prodigy-style task: `tokens` (text, start, end, id, ws), and `token_start` /
+    `token_end` (inclusive) on every span and relation end, so it opens in annotation tools.
+    """
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
     spans = []
     for ent in sorted([*doc.ents, *doc.spans.get(CONCEPTS_KEY, ())], key=lambda span: (span.start, span.end)):
         span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
+        span.update(token_start=ent.start, token_end=ent.end - 1)
         figure = figures.get((ent.start_char, ent.end_char))
         if figure is not None:
             span.update({key: figure[key] for key in FIGURE_KEYS if figure.get(key) is not None})
         spans.append(span)
     relations = [
-        {"head_span": relation["head"], "child_span": relation["child"], "label": relation["label"]}
+        {
+            "head_span": with_token_range(doc, relation["head"]),
+            "child_span": with_token_range(doc, relation["child"]),
+            "label": relation["label"],
+        }
         for relation in doc._.relations or ()
     ]
-    return {"id": doc._.doc_id, "text": doc.text, "meta": doc._.meta or {}, "spans": spans, "relations": relations}
+    tokens = [
+        {"text": token.text, "start": token.idx, "end": token.idx + len(token), "id": token.i, "ws": bool(token.whitespace_)}
+        for token in doc
+    ]
+    return {"id": doc._.doc_id, "text": doc.text, "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
+
+
+def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a `{start, end, ...}` span dict with its `token_start` / `token_end` (inclusive), where it is token-aligned."""
+    found = doc.char_span(span["start"], span["end"])
+    return {**span, "token_start": found.start, "token_end": found.end - 1} if found is not None else dict(span)
 
 
 FACT_COLUMNS: dict[str, str] = {
@@ -143,6 +162,17 @@ TABLES: dict[str, tuple[dict[str, str], Callable[[Doc], list[dict[str, Any]]]]] 
     "entities": (ENTITY_COLUMNS, entity_rows),
     "facts": (FACT_COLUMNS, fact_rows),
     "relations": (RELATION_COLUMNS, relation_rows),
+}
+DOC_COLUMNS: dict[str, str] = {  # the docs table of `python -m pipeline run`: one row per input document
+    "doc_id": "string",
+    "source": "string",
+    "status": "string",
+    "error": "string",
+    "encoding": "string",
+    "html": "boolean",
+    "chars": "Int64",
+    "content_hash": "string",
+    "version": "string",
 }
 
 

@@ -1,15 +1,19 @@
 """`patterns build`: regenerate the lexicon- and gazetteer-derived pattern files, deterministically.
 
-Writes `patterns/figures.jsonl` (from the figure lexicon), `patterns/regions.jsonl` and
+Writes `patterns/figures.jsonl` (from the figure lexicon: `lexicons/*.jsonl` plus the entries
+`patterns train` learned in `lexicons/learned/`), `patterns/regions.jsonl` and
 `patterns/organisations.jsonl` (from the gazetteer and the curated lexicons),
 `patterns/indicators.jsonl` and `patterns/periods.jsonl` (from their lexicons), and the
 derived lexicon `lexicons/country_currencies.jsonl` (each country's currency, from the gazetteer). Hand-kept
-files (`org_shapes.jsonl`) and learned ones (`learned.jsonl`) are never touched.
+files (`org_shapes.jsonl`) and learned ones (`learned.jsonl`, `learned_concepts.jsonl`,
+`lexicons/learned/`) are never touched.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
+from typing import Any
 
 import spacy
 
@@ -18,37 +22,63 @@ from components.tokenizer import create_tokenizer
 
 from .concept_patterns import indicator_patterns, period_patterns
 from .figure_patterns import figure_patterns
-from .gazetteer import country_currencies, is_english_word, organisation_patterns, region_patterns
+from .gazetteer import (
+    country_currencies,
+    is_english_word,
+    organisation_patterns,
+    region_patterns,
+)
 from .loading import CONFIG_DIR
 
+LEARNED_LEXICON_DIR = "learned"
+"""Sub-folder of `lexicons/` with the lexicon entries `patterns train` learned (read as extra entries)."""
 
 
-def build_patterns(config_dir: Path = CONFIG_DIR) -> dict[str, int]:
-    """Regenerate the derived pattern files of a config folder; returns patterns written per file."""
+def pattern_tokenizer() -> Callable[[str], list[str]]:
+    """Tokenize a surface as the pipeline's tokenizer does (token texts)."""
+    tokenizer = create_tokenizer()(spacy.blank("en"))
+    return lambda text: [token.text for token in tokenizer(text)]
+
+
+def read_figure_lexicon(config_dir: Path | str = CONFIG_DIR) -> FigureLexicon:
+    """The figure lexicon of a config folder: `lexicons/*.jsonl` plus the learned entries of `lexicons/learned/`."""
+    lexicon_dir = Path(config_dir) / "lexicons"
+    return FigureLexicon.from_dir(lexicon_dir, [lexicon_dir / LEARNED_LEXICON_DIR])
+
+
+def write_jsonl_atomic(path: Path, rows: Iterable[dict[str, Any]]) -> int:
+    """Write rows as sorted-key JSONL (temp file, then rename); returns the count."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    count = 0
+    with open(temporary, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    temporary.replace(path)
+    return count
+
+
+def build_patterns(config_dir: Path | str = CONFIG_DIR, only: Collection[str] | None = None) -> dict[str, int]:
+    """Regenerate the derived pattern files of a config folder; returns patterns written per file.
+
+    `only` restricts the files regenerated (e.g. `("figures.jsonl",)` after learning a currency word).
+    """
+    config_dir = Path(config_dir)
     lexicon_dir = config_dir / "lexicons"
-    nlp = spacy.blank("en")
-    tokenizer = create_tokenizer()(nlp)
-
-    def tokenize(text: str) -> list[str]:
-        return [token.text for token in tokenizer(text)]
-
-    generated = {
-        "figures.jsonl": figure_patterns(
-            FigureLexicon.from_dir(lexicon_dir), tokenize, is_english_word
-        ),
-        "regions.jsonl": region_patterns(lexicon_dir),
-        "organisations.jsonl": organisation_patterns(lexicon_dir),
-        "indicators.jsonl": indicator_patterns(read_jsonl(lexicon_dir / "indicators.jsonl"), tokenize),
-        "periods.jsonl": period_patterns(read_jsonl(lexicon_dir / "periods.jsonl")),
+    tokenize = pattern_tokenizer()
+    generators: dict[str, Callable[[], list[dict[str, Any]]]] = {
+        "figures.jsonl": lambda: figure_patterns(read_figure_lexicon(config_dir), tokenize, is_english_word),
+        "regions.jsonl": lambda: region_patterns(lexicon_dir),
+        "organisations.jsonl": lambda: organisation_patterns(lexicon_dir),
+        "indicators.jsonl": lambda: indicator_patterns(read_jsonl(lexicon_dir / "indicators.jsonl"), tokenize),
+        "periods.jsonl": lambda: period_patterns(read_jsonl(lexicon_dir / "periods.jsonl")),
+        "../lexicons/country_currencies.jsonl": country_currencies,
     }
+    unknown = set(only or ()) - set(generators)
+    if unknown:
+        raise ValueError(f"not a generated pattern file: {', '.join(sorted(unknown))}")
     counts = {}
-    generated["../lexicons/country_currencies.jsonl"] = country_currencies()
-    for name, patterns in generated.items():
-        path = (config_dir / "patterns" / name).resolve()
-        temporary = path.with_name(f".{path.name}.tmp")
-        with open(temporary, "w", encoding="utf-8") as handle:
-            for pattern in patterns:
-                handle.write(json.dumps(pattern, ensure_ascii=False, sort_keys=True) + "\n")
-        temporary.replace(path)
-        counts[name] = len(patterns)
+    for name, generate in generators.items():
+        if only is None or name in only:
+            counts[name] = write_jsonl_atomic((config_dir / "patterns" / name).resolve(), generate())
     return counts

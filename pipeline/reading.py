@@ -1,14 +1,66 @@
-"""Reading input documents: `.txt` files, `.jsonl` files of records, and folders of both."""
+"""Reading input documents: `.txt`/`.html` files, `.jsonl` files of records, and folders of them.
+
+`read_inputs` accounts for every input: each one is either a `Document` or a `Rejected` that says
+why it is not (status `empty`, `skipped: binary` or `failed: <reason>`, plus a one-line error).
+"""
 from __future__ import annotations
 
+import codecs
+import errno
+import hashlib
+import html
 import json
+import os
 import re
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, BinaryIO
 
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s")
-SUFFIXES = (".txt", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
+MAX_BYTES = 64 * 2**20  # a larger file (or JSONL line) is `failed: too large` instead of being read
+SNIFF_BYTES = 8192
+
+EMPTY = "empty"
+BINARY = "skipped: binary"
+NOT_FOUND = "failed: not found"
+UNREADABLE = "failed: unreadable"
+TOO_LARGE = "failed: too large"
+INVALID_JSON = "failed: invalid JSON"
+INVALID_RECORD = "failed: invalid record"
+
+SIGNATURES = {
+    b"%PDF-": "a PDF file",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"\xd0\xcf\x11\xe0": "an old MS Office file",
+    b"{\\rtf": "an RTF file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "gzip data",
+    b"\x7fELF": "an executable",
+}
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1b")
+HIGH_BYTES = bytes(range(0x80, 0x100))
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LEGACY_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
+
+HTML_START = re.compile(
+    r"\s*<(?:!doctype\s+html|!--|html|head|body|article|main|section|div|p|span|table|ul|ol|h[1-6]|title|meta)[\s>/]",
+    re.IGNORECASE,
+)
+HTML_HIDDEN = re.compile(r"<(script|style|head|noscript|template|svg)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<![^>]*>|<\?[^>]*>", re.DOTALL)
+HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+HTML_BLOCK = re.compile(
+    r"</?(?:p|div|article|section|main|header|footer|aside|nav|h[1-6]|li|ul|ol|dl|dt|dd|tr|table|blockquote|pre|hr|figure|figcaption|title|body|html)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.IGNORECASE,
+)
+HTML_TAG = re.compile(r"</?[A-Za-z](?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 
 
 class InputError(ValueError):
@@ -17,62 +69,259 @@ class InputError(ValueError):
 
 @dataclass
 class Document:
-    """One article: a stable id, its text, and free-form meta (`source`, `date`)."""
+    """One article: a stable id, its text, free-form meta (`source`, `date`), and how its file was decoded."""
 
     id: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None  # where it was read: a path, or `path:line` of a JSONL record
+    encoding: str = "utf-8"
+    html: bool = False  # the text is what remained after removing HTML markup
 
 
-def expand_inputs(paths: Iterable[Path | str]) -> list[Path]:
-    """Files named, plus the `.txt`/`.jsonl` files found (recursively, sorted) in folders named."""
-    files: list[Path] = []
+@dataclass
+class Rejected:
+    """An input that is not a document to process: where it is, its status and a one-line reason."""
+
+    source: str
+    status: str  # EMPTY, BINARY or "failed: <reason>"
+    error: str
+    id: str | None = None
+    encoding: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """16 hex digits of the SHA-256 of a text: the id of a record that gives none, and the docs table's `content_hash`."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+
+
+def find_inputs(paths: Iterable[Path | str]) -> list[Path | Rejected]:
+    """Files named, plus the `.txt`/`.html`/`.jsonl` files found (recursively, sorted) in folders named.
+
+    A path that does not exist, or a folder that cannot be listed, comes back as a `Rejected`.
+    """
+    found: list[Path | Rejected] = []
     for item in map(Path, paths):
-        if item.is_dir():
-            files.extend(sorted(p for p in item.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
-        elif item.is_file():
-            files.append(item)
+        try:
+            is_dir = item.is_dir()
+            exists = is_dir or item.exists() or item.is_symlink()
+        except OSError as error:
+            found.append(Rejected(str(item), UNREADABLE, describe(error)))
+            continue
+        if is_dir:
+            found.extend(folder_inputs(item))
+        elif exists:
+            found.append(item)
         else:
-            raise InputError(f"{item}: no such file or folder")
-    return files
+            found.append(Rejected(str(item), NOT_FOUND, "no such file or folder", id=item.stem))
+    return found
+
+
+def folder_inputs(folder: Path) -> list[Path | Rejected]:
+    """The input files under a folder, sorted by path; sub-folders that cannot be listed as `Rejected`."""
+    errors: list[OSError] = []
+    found: list[Path | Rejected] = []
+    for root, _, names in os.walk(folder, onerror=errors.append):
+        found.extend(Path(root, name) for name in names if Path(name).suffix in SUFFIXES)
+    found.extend(Rejected(str(error.filename), UNREADABLE, describe(error)) for error in errors)
+    return sorted(found, key=lambda item: item if isinstance(item, Path) else Path(item.source))
+
+
+def read_inputs(paths: Iterable[Path | str]) -> Iterator[Document | Rejected]:
+    """Every input document in order, each a `Document` or a `Rejected` (nothing is dropped silently)."""
+    return read_found(find_inputs(paths))
+
+
+def read_found(found: Iterable[Path | Rejected]) -> Iterator[Document | Rejected]:
+    """The documents of files listed by `find_inputs` (its `Rejected` passed on as they are)."""
+    for item in found:
+        if isinstance(item, Rejected):
+            yield item
+        elif item.suffix == ".jsonl":
+            yield from read_jsonl_file(item)
+        else:
+            yield read_text_file(item)
 
 
 def read_documents(paths: Iterable[Path | str]) -> Iterator[Document]:
-    """Every document of the inputs, in order."""
-    for path in expand_inputs(paths):
-        if path.suffix == ".jsonl":
-            yield from read_jsonl_documents(path)
-        else:
-            yield read_text_document(path)
+    """The documents of the inputs, in order; InputError at the first input that is not one (see `read_inputs`)."""
+    for item in read_inputs(paths):
+        if isinstance(item, Rejected):
+            raise InputError(f"{item.source}: {item.status} ({item.error})")
+        yield item
 
 
 def read_text_document(path: Path) -> Document:
-    """A `.txt` article; an optional leading ` date YYYY-MM-DD ` gives its date (the text keeps it)."""
+    """A `.txt` or `.html` article (see `read_text_file`); InputError if it is not a document."""
+    item = read_text_file(path)
+    if isinstance(item, Rejected):
+        raise InputError(f"{item.source}: {item.status} ({item.error})")
+    return item
+
+
+def read_text_file(path: Path) -> Document | Rejected:
+    """One article per file; its id is the file stem.
+
+    Bytes are decoded as `decode` says; HTML (an `.html` file, or text that starts with markup) is
+    reduced to its text; an optional leading ` date YYYY-MM-DD ` gives the date (the text keeps it).
+    """
+    source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    meta: dict[str, Any] = {"source": str(path)}
-    found = DATE_LINE.match(text)
-    if found:
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                return Rejected(source, TOO_LARGE, f"{size} bytes; the limit is {MAX_BYTES}", id=path.stem)
+            data = handle.read()
+    except OSError as error:
+        return Rejected(source, UNREADABLE, describe(error), id=path.stem)
+    kind = binary_kind(data)
+    if kind:
+        return Rejected(source, BINARY, kind, id=path.stem)
+    text, encoding = decode(data)
+    is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
+    return make_document(text, path.stem, {}, source=source, encoding=encoding, is_html=is_html)
+
+
+def read_jsonl_file(path: Path) -> Iterator[Document | Rejected]:
+    """Records with `text` and optional `id`/`meta`, one per line; each bad line is a `Rejected` naming its line.
+
+    A record without an `id` gets its text's `content_hash`; escapes of lone surrogates (not valid
+    Unicode) become U+FFFD. Blank lines are ignored; a file with no record at all is one `empty` input.
+    """
+    records = 0
+    try:
+        with open_regular(path) as handle:
+            kind = binary_kind(handle.read(SNIFF_BYTES))
+            if kind:
+                yield Rejected(str(path), BINARY, kind)
+                return
+            handle.seek(0)
+            for number, line in enumerate(iter(lambda: handle.readline(MAX_BYTES + 1), b""), start=1):
+                if not line.strip():
+                    continue
+                records += 1
+                if len(line) <= MAX_BYTES:
+                    yield jsonl_record(line, f"{path}:{number}")
+                    continue
+                while line and not line.endswith(b"\n"):
+                    line = handle.readline(MAX_BYTES + 1)
+                yield Rejected(f"{path}:{number}", TOO_LARGE, f"the line is over {MAX_BYTES} bytes")
+    except OSError as error:
+        yield Rejected(str(path), UNREADABLE, describe(error))
+        return
+    if not records:
+        yield Rejected(str(path), EMPTY, "no records")
+
+
+def jsonl_record(line: bytes, source: str) -> Document | Rejected:
+    """The document of one JSONL line, or why it is not one."""
+    text, encoding = decode(line)
+    try:
+        record = json.loads(text.rstrip("\r\n"))
+    except json.JSONDecodeError as error:
+        return Rejected(source, INVALID_JSON, f"{error.msg}: column {error.colno}", encoding=encoding)
+    if not isinstance(record, dict):
+        return Rejected(source, INVALID_RECORD, f"expected a JSON object, got {json_type(record)}", encoding=encoding)
+    dumped = json.dumps(record, ensure_ascii=False)
+    if LONE_SURROGATE.search(dumped):  # escapes such as "\ud800" that are not valid Unicode: no file could hold them
+        record = json.loads(LONE_SURROGATE.sub("\ufffd", dumped))
+    given = record.get("id")
+    if given is not None and (isinstance(given, bool) or not isinstance(given, (str, int)) or not str(given).strip()):
+        return Rejected(source, INVALID_RECORD, f"'id' must be a non-empty string or an integer, got {json_type(given)}", encoding=encoding)
+    doc_id = None if given is None else str(given)
+    if not isinstance(record.get("text"), str):
+        reason = "no 'text'" if record.get("text") is None else f"'text' is {json_type(record['text'])}, not a string"
+        return Rejected(source, INVALID_RECORD, reason, id=doc_id, encoding=encoding)
+    meta = record.get("meta")
+    if meta is not None and not isinstance(meta, dict):
+        return Rejected(source, INVALID_RECORD, f"'meta' must be an object, got {json_type(meta)}", id=doc_id, encoding=encoding)
+    return make_document(record["text"], doc_id, meta or {}, source=source, encoding=encoding, is_html=looks_like_html(record["text"]))
+
+
+def make_document(text: str, doc_id: str | None, meta: dict[str, Any], *, source: str, encoding: str, is_html: bool) -> Document | Rejected:
+    """A Document (HTML reduced to text, `meta.source` and `meta.date` filled in), or `empty` if no text is left."""
+    if is_html:
+        text = html_to_text(text)
+    if not text.strip():
+        return Rejected(source, EMPTY, "no text after removing HTML markup" if is_html else "no text", id=doc_id, encoding=encoding)
+    meta = dict(meta)
+    meta.setdefault("source", source)
+    if "date" not in meta and (found := DATE_LINE.match(text)):
         meta["date"] = found.group(1)
-    return Document(id=path.stem, text=text, meta=meta)
+    return Document(id=doc_id or content_hash(text), text=text, meta=meta, source=source, encoding=encoding, html=is_html)
 
 
-def read_jsonl_documents(path: Path) -> Iterator[Document]:
-    """Records with `text` and optional `id`/`meta` (ids default to `<file stem>-<line>`)."""
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{number}: invalid JSON ({error.msg})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError(f"{path}:{number}: a record needs a string 'text'")
-            meta = dict(record.get("meta") or {})
-            meta.setdefault("source", f"{path}:{number}")
-            if "date" not in meta and (found := DATE_LINE.match(record["text"])):
-                meta["date"] = found.group(1)
-            yield Document(id=str(record.get("id", f"{path.stem}-{number}")), text=record["text"], meta=meta)
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file to read bytes (a FIFO or a device would block or never end: OSError)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    return open(path, "rb")
+
+
+def describe(error: OSError) -> str:
+    """An OSError as a short reason ("Permission denied"), without the path the caller names anyway."""
+    return error.strerror or str(error)
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages."""
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array", dict: "an object"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Why bytes are not text (a known file signature, NUL bytes, many control characters), or None."""
+    for signature, kind in SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    if data.startswith(UTF16_BOMS):
+        return None
+    sample = data[:SNIFF_BYTES]
+    if b"\x00" in sample:
+        return "contains NUL bytes"
+    if sum(byte < 0x20 and byte not in TEXT_CONTROLS for byte in sample) > len(sample) // 10:
+        return "mostly control characters"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with.
+
+    UTF-8 (a BOM is dropped) or UTF-16 with a BOM; otherwise Windows-1251 when the non-ASCII bytes
+    make up most of the words they are in (Cyrillic), else Windows-1252, else Latin-1 (which always decodes).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith(UTF16_BOMS):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8"]
+    candidates += ["cp1251", "cp1252"] if looks_cyrillic(data) else ["cp1252"]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def looks_cyrillic(data: bytes) -> bool:
+    """Whether non-UTF-8 bytes read as Windows-1251: words made (almost) only of bytes >= 0x80."""
+    words = LEGACY_WORD.findall(data[:65536])
+    letters = sum(map(len, words))
+    ascii_letters = sum(len(word.translate(None, HIGH_BYTES)) for word in words)
+    return letters > 0 and ascii_letters <= 0.3 * letters
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is HTML: it starts with a doctype, a comment or a common HTML element."""
+    return HTML_START.match(text.lstrip("\ufeff")) is not None
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of HTML: scripts, styles and the head dropped, block elements as paragraph
+    breaks, other tags removed, entities decoded, spaces collapsed."""
+    text = HTML_COMMENT.sub(" ", HTML_HIDDEN.sub(" ", markup))
+    text = HTML_TAG.sub("", HTML_BLOCK.sub("\n\n", HTML_BREAK.sub("\n", text)))
+    lines = (" ".join(line.split()) for line in html.unescape(text).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -94,6 +94,15 @@ def test_run_writes_annotations_and_csv(tmp_path):
     soms = table[table["text"] == "450 million soms"].iloc[0]
     assert (soms["value"], soms["unit"], soms["start"], soms["end"]) == (450e6, "KGS", 20, 36)
 
+    docs = pd.read_csv(tmp_path / "out" / "docs.csv")
+    assert list(zip(docs["doc_id"], docs["source"], docs["status"])) == [
+        ("kz_exports", "in/kz_exports.txt", "processed"),
+        ("uz_invest", "in/uz_invest.txt", "processed"),
+        ("kg-1", "in/wire.jsonl:1", "processed"),
+        ("tj-1", "in/wire.jsonl:2", "processed"),
+    ]
+    assert "4 documents: 4 processed, 0 skipped, 0 failed" in result.stderr
+
 
 def test_run_writes_parquet_with_float_values(tmp_path):
     write_inputs(tmp_path / "in")
@@ -131,11 +140,29 @@ def test_run_missing_path_is_a_one_line_error(tmp_path, name):
     assert not (tmp_path / "out").exists()
 
 
-def test_run_invalid_jsonl_line_names_file_and_line(tmp_path):
+def test_run_invalid_jsonl_line_is_reported_and_the_good_lines_processed(tmp_path):
     lines = [json.dumps(WIRE[0]), '{"id": "kg-2", "text": "Exports rose', json.dumps(WIRE[1])]
     (tmp_path / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = cli("run", "wire.jsonl", "--out", "out", cwd=tmp_path)
-    assert_one_line_error(result, "wire.jsonl:2:", "invalid JSON")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "3 documents: 2 processed, 0 skipped, 1 failed" in result.stderr
+    (reason,) = [line for line in result.stderr.splitlines() if "wire.jsonl:2" in line]
+    assert "failed: invalid JSON" in reason and "Unterminated string" in reason
+    assert [record["id"] for record in read_jsonl(tmp_path / "out" / "annotations.jsonl")] == ["kg-1", "tj-1"]
+
+
+def test_run_strict_stops_at_the_first_failure(tmp_path):
+    lines = [json.dumps(WIRE[0]), '{"id": "kg-2", "text": "Exports rose', json.dumps(WIRE[1])]
+    (tmp_path / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("run", "wire.jsonl", "--out", "out", "--strict", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "2 documents: 1 processed, 0 skipped, 1 failed" in result.stderr
+    assert "stopped at the first failure (--strict)" in result.stderr
+    assert [record["id"] for record in read_jsonl(tmp_path / "out" / "annotations.jsonl")] == ["kg-1"]
+    docs = pd.read_parquet(tmp_path / "out" / "docs.parquet")
+    assert docs["status"].tolist() == ["processed", "failed: invalid JSON"]
 
 
 def test_run_out_pointing_to_a_file_is_an_error(tmp_path):

@@ -1,0 +1,358 @@
+"""Running the pipeline over inputs into an output folder: every input accounted for, runs that resume.
+
+An output folder holds the results and, in `.parts/`, the run state they are built from:
+
+    annotations.jsonl                               one record per processed document
+    entities, facts, relations, docs (.parquet|.csv)
+    .parts/part-NNNNNN.jsonl                        committed batches of processed documents
+
+Each batch goes through `process_documents` (plain data in and out, so an engine can call it on
+its workers) and is committed as one part file: written to a temp file, then renamed. The results
+are rebuilt from the parts at the end of every run, atomically file by file, and the parts are
+compacted into one. A run first reads the parts: a document whose id is there with the same text
+is already done, so a killed run resumes after its last committed batch and a finished one is not
+redone.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import re
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .annotate import CHUNK_CHARS, annotate
+from .annotation_file import write_annotations
+from .export import (
+    DOC_COLUMNS,
+    TABLES,
+    doc_to_record,
+    frame,
+    frames_from_rows,
+    table_rows,
+    write_tables,
+)
+from .loading import load, pipeline_version
+from .reading import (
+    SUFFIXES,
+    Document,
+    InputError,
+    Rejected,
+    content_hash,
+    find_inputs,
+    read_found,
+)
+
+log = logging.getLogger(__name__)
+
+PARTS = ".parts"
+PART_FILE = re.compile(r"part-(\d+)\.jsonl")
+RESULT_FILES = ("annotations.jsonl", *(f"{name}.{suffix}" for name in (*TABLES, "docs") for suffix in ("parquet", "csv")))
+
+PROCESSED = "processed"
+DUPLICATE_ID = "failed: duplicate id"
+PIPELINE_ERROR = "failed: pipeline error"
+
+
+class OutputError(ValueError):
+    """An output folder that this run cannot use; the message says why and what to do."""
+
+
+@dataclass
+class Outcome:
+    """What became of one input document: its docs-table row, and once processed its annotation record and table rows."""
+
+    doc: dict[str, Any]
+    record: dict[str, Any] | None = None
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass
+class RunSummary:
+    """What a run did with its inputs: `processed + skipped + failed == inputs`."""
+
+    out: Path
+    version: str
+    inputs: int = 0
+    processed: int = 0
+    already_done: int = 0  # of `processed`: taken from the output folder, done by an earlier run
+    skipped: int = 0
+    failed: int = 0
+    kept: int = 0  # documents of earlier runs that are not among these inputs, kept in the results
+    stopped: bool = False  # `strict` stopped the run at its first failure
+    problems: list[dict[str, Any]] = field(default_factory=list)  # docs rows of the skipped and failed inputs
+    written: list[Path] = field(default_factory=list)
+
+
+def outcome_class(status: str) -> str:
+    """`processed`, `skipped` (statuses `empty`, `skipped: …`) or `failed` (`failed: …`)."""
+    if status == PROCESSED:
+        return "processed"
+    return "failed" if status.startswith("failed") else "skipped"
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """A message on one line of at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def doc_row(item: Document | Rejected, version: str, status: str = PROCESSED, error: str | None = None) -> dict[str, Any]:
+    """The docs-table row of an input (see `export.DOC_COLUMNS`); a Rejected brings its own status and error."""
+    if isinstance(item, Rejected):
+        source, facts = item.source, {"status": item.status, "error": item.error, "html": None, "chars": None, "content_hash": None}
+    else:
+        source = item.source or item.meta.get("source")
+        facts = {"status": status, "error": error, "html": item.html, "chars": len(item.text), "content_hash": content_hash(item.text)}
+    return {"doc_id": item.id, "source": source, "encoding": item.encoding, **facts, "version": version}
+
+
+def process_documents(
+    nlp: Language,
+    documents: list[Document],
+    version: str,
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    chunk_chars: int = CHUNK_CHARS,
+) -> list[Outcome]:
+    """Annotate documents: one Outcome each, in order, `processed` or `failed: pipeline error`.
+
+    When the batch fails, its documents are redone one at a time, so only the ones at fault fail.
+    Plain data in and out: an engine can run this on its workers.
+    """
+    try:
+        docs = list(annotate(nlp, documents, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars))
+    except Exception:  # any error: find the documents at fault
+        log.debug("a batch failed; processing its documents one at a time", exc_info=True)
+        return [process_document(nlp, document, version, chunk_chars=chunk_chars) for document in documents]
+    return [outcome_of(document, doc, version) for document, doc in zip(documents, docs)]
+
+
+def process_document(nlp: Language, document: Document, version: str, *, chunk_chars: int = CHUNK_CHARS) -> Outcome:
+    """One document through the pipeline: `processed`, or `failed: pipeline error`."""
+    try:
+        (doc,) = annotate(nlp, [document], chunk_chars=chunk_chars)
+    except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
+        return failed(document, version, error, "the pipeline failed")
+    return outcome_of(document, doc, version)
+
+
+def outcome_of(document: Document, doc: Doc, version: str) -> Outcome:
+    """The processed Outcome of a document from its Doc, or `failed: pipeline error` if it cannot be exported."""
+    try:
+        record, rows = doc_to_record(doc), table_rows(doc)
+    except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
+        return failed(document, version, error, "exporting failed")
+    try:
+        json.dumps([record, rows], allow_nan=False)  # what the output files can hold
+    except (TypeError, ValueError) as error:
+        return failed(document, version, error, "the results cannot be written as JSON")
+    return Outcome(doc_row(document, version), record, rows)
+
+
+def failed(document: Document, version: str, error: Exception, what: str) -> Outcome:
+    """A `failed: pipeline error` Outcome whose error says what failed and why (with --debug, the traceback is logged)."""
+    log.debug("%s: %s", document.source or document.id, what, exc_info=error)
+    return Outcome(doc_row(document, version, PIPELINE_ERROR, one_line(f"{what}: {type(error).__name__}: {error}")))
+
+
+class OutputFolder:
+    """An output folder: the results, and the committed parts in `.parts/` they are built from.
+
+    `done` holds the processed documents of the parts by id, in the order they were committed.
+    """
+
+    def __init__(self, out: Path, version: str, *, overwrite: bool = False) -> None:
+        """Open `out` for a run (made if missing). Without `overwrite` it must be empty of results, or
+        hold the results and run state of this pipeline version; `overwrite` deletes both first."""
+        if out.exists() and not out.is_dir():
+            raise OutputError(f"{out}: the output path exists and is not a folder")
+        self.out, self.version, self.parts = out, version, out / PARTS
+        if overwrite:
+            shutil.rmtree(self.parts, ignore_errors=True)
+            for name in RESULT_FILES:
+                (out / name).unlink(missing_ok=True)
+        elif not self.parts.is_dir() and any((out / name).exists() for name in RESULT_FILES):
+            raise OutputError(f"{out} holds results but no run state ({PARTS}/) to resume from; rerun with --overwrite to replace them")
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self.done: dict[str, Outcome] = {}
+        self.numbers: list[int] = []
+        self._load()
+
+    def _load(self) -> None:
+        for stale in self.parts.glob(".*.tmp"):  # a write that a kill interrupted: never trusted
+            stale.unlink()
+        found = sorted((int(match.group(1)), path) for path in self.parts.iterdir() if (match := PART_FILE.fullmatch(path.name)))
+        parts = [(number, path, *self._read(path)) for number, path in found]
+        floor = max((header.get("supersedes", 0) for _, _, header, _ in parts), default=0)
+        for number, path, header, outcomes in parts:
+            if number <= floor:  # compacted into a later part
+                path.unlink()
+                continue
+            if header.get("version") != self.version:
+                raise OutputError(
+                    f"{self.out} was made by pipeline version {header.get('version')}, this is {self.version}; "
+                    "rerun with --overwrite to redo it, or choose another --out"
+                )
+            for outcome in outcomes:
+                self.done.setdefault(outcome.doc["doc_id"], outcome)
+            self.numbers.append(number)
+
+    def _read(self, path: Path) -> tuple[dict[str, Any], list[Outcome]]:
+        try:
+            header, *lines = path.read_text(encoding="utf-8").splitlines()
+            return json.loads(header), [Outcome(**json.loads(line)) for line in lines]
+        except (ValueError, TypeError) as error:
+            raise OutputError(f"{path}: damaged run state ({error}); rerun with --overwrite to start afresh") from None
+
+    def _write_part(self, outcomes: list[Outcome], **header: Any) -> None:
+        number = max(self.numbers, default=0) + 1
+        lines = ({"doc": outcome.doc, "record": outcome.record, "rows": outcome.rows} for outcome in outcomes)
+        write_annotations(self.parts / f"part-{number:06d}.jsonl", itertools.chain([{"version": self.version, **header}], lines))
+        self.numbers.append(number)
+
+    def commit(self, outcomes: list[Outcome]) -> None:
+        """Commit processed documents as one part (temp file, then rename)."""
+        if outcomes:
+            self._write_part(outcomes)
+            self.done.update((outcome.doc["doc_id"], outcome) for outcome in outcomes)
+
+    def finish(self, docs: list[dict[str, Any]], table_format: str) -> list[Path]:
+        """Write the results for the docs-table rows `docs`, in that order, then compact the parts into one."""
+        processed = [self.done[row["doc_id"]] for row in docs if row["status"] == PROCESSED]
+        annotations = self.out / "annotations.jsonl"
+        write_annotations(annotations, (outcome.record for outcome in processed))
+        rows = {name: [row for outcome in processed for row in outcome.rows[name]] for name in TABLES}
+        written = write_tables({**frames_from_rows(rows), "docs": frame(docs, DOC_COLUMNS)}, self.out, table_format)
+        old = list(self.numbers)
+        self._write_part(processed, supersedes=max(old, default=0))
+        for number in old:
+            (self.parts / f"part-{number:06d}.jsonl").unlink()
+        self.numbers = self.numbers[-1:]
+        return [annotations, *written]
+
+
+def run_inputs(
+    inputs: Iterable[Path | str],
+    out: Path | str,
+    *,
+    table_format: str = "parquet",
+    batch_size: int = 64,
+    n_process: int = 1,
+    strict: bool = False,
+    overwrite: bool = False,
+    chunk_chars: int = CHUNK_CHARS,
+    progress: Callable[[int], None] | None = None,
+    nlp: Language | None = None,
+) -> RunSummary:
+    """Process every input document into `out`, resuming from the parts earlier runs committed there.
+
+    Ids: a document whose id was already taken in this run is `failed: duplicate id` (the first one
+    keeps it); so is one whose id is in `out` for a different text. `strict` stops at the first
+    failure. `progress` is called with the number of inputs accounted for after each batch. The
+    pipeline is `nlp`, else `load()` once there is something to process. Files inside `out` are not
+    inputs. Raises InputError when no input file exists at all, OutputError when `out` cannot be used.
+    """
+    inputs, out = list(inputs), Path(out)
+    own = out.resolve()  # the output folder may lie inside an input folder: its files are not inputs
+    found = [item for item in find_inputs(inputs) if not (isinstance(item, Path) and own in item.resolve().parents)]
+    if not any(isinstance(item, Path) for item in found):
+        reasons = [f"{item.source}: {item.error}" for item in found if isinstance(item, Rejected)]
+        names = ", ".join(map(str, inputs))
+        raise InputError("; ".join(reasons) or f"no {', '.join(SUFFIXES)} documents found in {names}")
+    folder = OutputFolder(out, pipeline_version(), overwrite=overwrite)
+    stored = list(folder.done)
+    options = {"batch_size": batch_size, "n_process": n_process, "chunk_chars": chunk_chars}
+    batches = _Batches(folder, nlp, strict=strict, progress=progress, **options)
+    stopped = False
+    for item in read_found(found):
+        failed = batches.add(item)
+        if len(batches.pending) >= batch_size or (strict and failed):
+            stopped = batches.flush()
+            if stopped:
+                break
+    stopped = stopped or batches.flush()
+    rows = batches.rows
+    done_here = {row["doc_id"] for row in rows if row["status"] == PROCESSED}
+    kept = [folder.done[doc_id].doc for doc_id in stored if doc_id not in done_here]
+    counts = Counter(outcome_class(row["status"]) for row in rows)
+    return RunSummary(
+        out=out,
+        version=folder.version,
+        inputs=len(rows),
+        processed=counts["processed"],
+        already_done=len(done_here.intersection(stored)),
+        skipped=counts["skipped"],
+        failed=counts["failed"],
+        kept=len(kept),
+        stopped=stopped,
+        problems=[row for row in rows if row["status"] != PROCESSED],
+        written=folder.finish(kept + rows, table_format),
+    )
+
+
+class _Batches:
+    """The docs rows of a run in input order, and the documents waiting for the next batch."""
+
+    def __init__(self, folder: OutputFolder, nlp: Language | None, *, strict: bool, progress: Callable[[int], None] | None, **options: Any) -> None:
+        self.folder, self.nlp, self.strict, self.progress, self.options = folder, nlp, strict, progress, options
+        self.rows: list[dict[str, Any]] = []  # an empty dict holds the place of a pending document
+        self.pending: list[tuple[int, Document]] = []
+        self.claimed: dict[str, str] = {}  # id -> source of the document that has it in this run
+        self.checked = 0  # rows before this one hold no failure (strict)
+
+    def add(self, item: Document | Rejected) -> bool:
+        """Give the next input its docs row, or queue it for processing; True if it failed outright."""
+        version = self.folder.version
+        if isinstance(item, Rejected):
+            row = doc_row(item, version)
+        elif item.id in self.claimed:
+            row = doc_row(item, version, DUPLICATE_ID, f"id {item.id!r} is already the id of {self.claimed[item.id]}")
+        else:
+            self.claimed[item.id] = item.source or ""
+            stored = self.folder.done.get(item.id)
+            if stored is None:
+                self.pending.append((len(self.rows), item))
+                row = {}
+            elif stored.doc["content_hash"] == content_hash(item.text):
+                row = stored.doc
+            else:
+                error = (
+                    f"id {item.id!r} is in {self.folder.out} for another text (from {stored.doc['source']}); "
+                    "rerun with --overwrite to redo it"
+                )
+                row = doc_row(item, version, DUPLICATE_ID, error)
+        self.rows.append(row)
+        return bool(row) and outcome_class(row["status"]) == "failed"
+
+    def flush(self) -> bool:
+        """Process and commit the pending documents. With `strict`, drop the rows after the first failure,
+        commit nothing after it, and return True if there was one."""
+        outcomes: list[tuple[int, Outcome]] = []
+        if self.pending:
+            if self.nlp is None:
+                self.nlp = load()
+            results = process_documents(self.nlp, [document for _, document in self.pending], self.folder.version, **self.options)
+            outcomes = [(index, outcome) for (index, _), outcome in zip(self.pending, results)]
+            self.pending = []
+            for index, outcome in outcomes:
+                self.rows[index] = outcome.doc
+        failure = None
+        if self.strict:
+            failure = next((i for i in range(self.checked, len(self.rows)) if outcome_class(self.rows[i]["status"]) == "failed"), None)
+            self.checked = len(self.rows)
+        if failure is not None:
+            del self.rows[failure + 1 :]
+        self.folder.commit([o for i, o in outcomes if o.doc["status"] == PROCESSED and (failure is None or i < failure)])
+        if self.progress:
+            self.progress(len(self.rows))
+        return failure is not None
