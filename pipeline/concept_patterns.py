@@ -32,7 +32,7 @@ def phrase_pattern(phrase: str, tokenize: Callable[[str], list[str]]) -> list[To
     return [{"ORTH": t} if phrase.isupper() else {"LOWER": t.lower()} for t in tokenize(phrase)]
 
 
-def indicator_patterns(rows: list[dict[str, Any]], tokenize: Callable[[str], list[str]]) -> list[Pattern]:
+def indicator_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     """Token and phrase patterns for INDICATOR candidates."""
     heads = {w.lower() for w in words(rows, "head")}
     heads_lower = sorted(heads | {w + "s" for w in heads if not w.endswith("s")})
@@ -52,15 +52,14 @@ def indicator_patterns(rows: list[dict[str, Any]], tokenize: Callable[[str], lis
     add("compound-modifier-head", [modifiers, *compound, modifiers, head, tail])
     add("coordinated-modifiers", [modifier, {"LOWER": {"IN": ["and", "&"]}}, modifiers, head, tail])
     add("measure-of", [modifiers, measure, {"LOWER": "of"}, modifiers, head, tail])
-    for row in rows:
+    for row in rows:  # listed phrases go to the phrase matcher (the concept ruler matches them case-insensitively)
         if row.get("role") in ("name", "qualifier"):
             phrase = row["phrase"]
-            spec = phrase_pattern(phrase, tokenize)
             slug = phrase.lower().replace(" ", "-")
             if row["role"] == "name":
-                add(f"name/{slug}", spec)
+                patterns.append({"label": "INDICATOR", "pattern": phrase, "id": f"indicator/name/{slug}"})
             else:  # `in current prices` is no indicator: the longer QUALIFIER match hides `prices`
-                patterns.append({"label": "QUALIFIER", "pattern": spec, "id": f"qualifier/{slug}"})
+                patterns.append({"label": "QUALIFIER", "pattern": phrase, "id": f"qualifier/{slug}"})
     return patterns
 
 

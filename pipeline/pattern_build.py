@@ -70,7 +70,7 @@ def build_patterns(config_dir: Path | str = CONFIG_DIR, only: Collection[str] | 
         "figures.jsonl": lambda: figure_patterns(read_figure_lexicon(config_dir), tokenize, is_english_word),
         "regions.jsonl": lambda: region_patterns(lexicon_dir),
         "organisations.jsonl": lambda: organisation_patterns(lexicon_dir),
-        "indicators.jsonl": lambda: indicator_patterns(read_jsonl(lexicon_dir / "indicators.jsonl"), tokenize),
+        "indicators.jsonl": lambda: indicator_patterns(read_jsonl(lexicon_dir / "indicators.jsonl")),
         "periods.jsonl": lambda: period_patterns(read_jsonl(lexicon_dir / "periods.jsonl")),
         "../lexicons/country_currencies.jsonl": country_currencies,
     }
