@@ -6,6 +6,7 @@ its scale applied and a unit (ISO 4217 code, `%`, `pp` or `x`), resolves bare am
 means money, and drops the rest. The result goes to `doc._.figures`.
 """
 
+import math
 from collections import Counter
 from typing import Any, Collection, Sequence
 
@@ -231,6 +232,8 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     if len(values) == 2 and scale != 1.0 and trailing_scale_of(numbers[0], lexicon) == 1.0:
         values[0] *= scale  # `$5-6 billion`: the scale applies to both ends  # type: ignore[operator]
     amounts = [sign * value * factor for value in values]  # type: ignore[operator]
+    if not all(math.isfinite(amount) for amount in amounts):
+        return None  # a 400-digit "number" is no figure (and JSON cannot hold infinity)
     low, high = (min(amounts), max(amounts)) if len(amounts) == 2 else (None, None)
     value = (low + high) / 2 if low is not None and high is not None else amounts[0]
     return {"value": tidy(value), "unit": unit, "low": tidy(low), "high": tidy(high)}
@@ -252,6 +255,8 @@ def read_compound(
     if major is None or major.factor != 1.0 or (minor is not None and minor.code != major.code):
         return None
     value = values[0] + values[1] * (minor.factor if minor is not None else 0.01)
+    if not math.isfinite(value):
+        return None
     return {"value": tidy(sign * value), "unit": major.code, "low": None, "high": None}
 
 
