@@ -139,6 +139,20 @@ def evaluate(
         print()
 
 
+@app.command()
+def bench(
+    words: Annotated[int, typer.Option(min=1, help="Build a corpus of at least this many words from the bundled articles.")] = 300_000,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
+    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for nlp.pipe.")] = 1,
+) -> None:
+    """Words per second of the bare tokenizer and of the full pipeline, load time and peak memory (prints only)."""
+    from .bench import bundled_texts, run_bench
+
+    result = run_bench(bundled_texts(BUNDLED_INPUTS), min_words=words, batch_size=batch_size, n_process=n_process)
+    for line in result.lines():
+        print(line)
+
+
 def progress() -> Progress:
     """A progress bar on stderr; when stderr is not a terminal, `run` prints a line every tenth instead."""
     return Progress(

@@ -1,0 +1,91 @@
+"""`python -m pipeline bench`: words per second of the bare tokenizer and of the full pipeline.
+
+Both run in the same process on the same corpus (the bundled articles repeated until it
+holds `min_words` words); the full pipeline is timed through to the table rows. It also
+reports the time to load the pipeline and the peak memory. It prints; it asserts nothing.
+"""
+from __future__ import annotations
+
+import resource
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import spacy
+
+from .annotate import annotate
+from .export import table_rows
+from .loading import load
+from .reading import Document
+
+
+@dataclass
+class BenchResult:
+    """What one benchmark run measured."""
+
+    words: int
+    documents: int
+    load_seconds: float
+    tokenizer_words_per_second: float
+    pipeline_words_per_second: float
+    peak_memory_mb: float
+
+    @property
+    def ratio(self) -> float:
+        """The full pipeline's speed as a share of the bare tokenizer's."""
+        return self.pipeline_words_per_second / self.tokenizer_words_per_second
+
+    def lines(self) -> list[str]:
+        return [
+            f"corpus: {self.documents} documents, {self.words:,} words",
+            f"pipeline load: {self.load_seconds:.2f} s",
+            f"spacy.blank('en') tokenizer: {self.tokenizer_words_per_second:,.0f} words/s",
+            f"full pipeline to table rows: {self.pipeline_words_per_second:,.0f} words/s",
+            f"ratio: {self.ratio:.1%}",
+            f"peak memory: {self.peak_memory_mb:,.0f} MB",
+        ]
+
+
+def bench_corpus(texts: Iterable[str], min_words: int) -> list[str]:
+    """The texts repeated until they hold at least `min_words` words."""
+    base = [text for text in texts if text.strip()]
+    corpus: list[str] = []
+    words = 0
+    while words < min_words and base:
+        for text in base:
+            corpus.append(text)
+            words += len(text.split())
+    return corpus
+
+
+def run_bench(texts: Iterable[str], *, min_words: int = 300_000, batch_size: int = 64, n_process: int = 1) -> BenchResult:
+    """Measure the bare tokenizer and the full pipeline on the same corpus, in this process."""
+    corpus = bench_corpus(texts, min_words)
+    words = sum(len(text.split()) for text in corpus)
+    started = time.perf_counter()
+    nlp = load()
+    load_seconds = time.perf_counter() - started
+    blank = spacy.blank("en")
+    started = time.perf_counter()
+    for _ in blank.pipe(corpus, batch_size=batch_size):
+        pass
+    tokenizer_seconds = time.perf_counter() - started
+    documents = [Document(id=f"bench-{index}", text=text, meta={}) for index, text in enumerate(corpus)]
+    started = time.perf_counter()
+    for doc in annotate(nlp, documents, batch_size=batch_size, n_process=n_process):
+        table_rows(doc)
+    pipeline_seconds = time.perf_counter() - started
+    return BenchResult(
+        words=words,
+        documents=len(corpus),
+        load_seconds=load_seconds,
+        tokenizer_words_per_second=words / tokenizer_seconds,
+        pipeline_words_per_second=words / pipeline_seconds,
+        peak_memory_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )
+
+
+def bundled_texts(folders: Iterable[Path]) -> list[str]:
+    """The texts of the `.txt` articles in the given folders."""
+    return [path.read_text(encoding="utf-8") for folder in folders for path in sorted(Path(folder).glob("*.txt"))]
