@@ -18,7 +18,8 @@ INDICATOR/PERIOD candidates of the concept ruler (`doc.spans[candidates_key]`):
 - EQUALS: a money figure right after another in a different currency (`(about $7.9 billion)`).
 - COMPARED_TO: for changes and indices, the base after a comparison cue (a figure before a
   period's figure in brackets, or the period), else the paragraph's last base for a change;
-  for a level reached by a change (`rose to 34.19% from 33.95%`), the figure after the cue.
+  for a level, a figure after a cue that follows it in its clause (`rose to 34.19% from
+  33.95%`, `stood at 3.8%, compared with 3.7%`).
 
 It writes `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans in
 `doc.spans[spans_key]`. Cue words are data (`lexicons/relation_cues.jsonl`).
@@ -42,7 +43,10 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
-SKIPPED_BEFORE_BASE = {"the", "in", "a", "an", "of", "from", "for", "with", "to", "that", "during", "its", "their", "record", "revised", "previous", "upwardly", "downwardly"}
+SKIPPED_BEFORE_BASE = {
+    "the", "in", "a", "an", "of", "from", "for", "with", "to", "that", "during", "its", "their", "record", "revised",
+    "previous", "upwardly", "downwardly", "earlier", "initial", "estimate", "estimated", "forecast", "projected", "level",
+}
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
@@ -106,7 +110,6 @@ class Figure:
     base: "Span | Figure | None" = None
     kind: str = "level"
     direction: str | None = None
-    moved: bool = False  # a new level reached by a change (`rose to 34.19% from 33.95%`)
     links: dict[str, Any] = field(default_factory=dict)
 
 
@@ -163,10 +166,12 @@ class FigureRelations(LexiconPipe):
             if figure.region is not None:
                 paragraph_regions[view.paragraph(figure.span)] = figure.region
         for figure in figures:
-            if figure.moved:
-                base = view.base_for(figure, figures)
-                figure.base = base if isinstance(base, Figure) else None  # `rose to 34.19% from 33.95%`
-            elif figure.kind in ("change", "index"):
+            if figure.kind not in ("change", "index"):
+                # a level compared in its own clause with an earlier value: `rose to 34.19% from 33.95%`,
+                # `stood at 3.8% in September, compared with 3.7% in August`
+                base = view.base_for(figure, figures, after_only=True)
+                figure.base = base if isinstance(base, Figure) else None
+            else:
                 figure.base = view.base_for(figure, figures)
                 paragraph = view.paragraph(figure.span)
                 if figure.base is not None:
@@ -202,7 +207,6 @@ class FigureRelations(LexiconPipe):
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             direction = "down"
         if before and before[-1][0] == "to" and after[:1] != ["more"]:
-            figure.moved = direction is not None
             direction = None  # `rose to 8.7%`: the new level, not the change
         indicator = view.indicator_for(figure.span)
         indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()
@@ -472,15 +476,20 @@ class DocView:
         between = [token.lower_ for token in self.doc[left.end : right.start]]
         return left.end <= right.start and len(between) <= 3 and all(word in links for word in between)
 
-    def base_for(self, figure: Figure, figures: list[Figure]) -> Span | Figure | None:
-        """What a change or index is compared with, found after a comparison cue in its sentence."""
+    def base_for(self, figure: Figure, figures: list[Figure], *, after_only: bool = False) -> Span | Figure | None:
+        """What a figure is compared with, found after a comparison cue in its sentence.
+
+        With `after_only`, the cue must follow the figure with no other figure between them.
+        """
         sentence = figure.span.sent
         by_start = {f.span.start: f for f in figures}
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
-        for index in range(sentence.start, sentence.end):
+        for index in range(figure.span.end if after_only else sentence.start, sentence.end):
             phrase = self.cue_at(index)
             if phrase is None or not self.same_indicator_at(index, figure):
                 continue
+            if after_only and any(figure.span.end <= f.start and f.end <= index for f in self.figure_spans):
+                return None
             position = index + len(phrase)
             while position < sentence.end:
                 if position in by_start and by_start[position] is not figure:
@@ -496,7 +505,7 @@ class DocView:
 
     def same_indicator_at(self, index: int, figure: Figure) -> bool:
         """Whether a cue at token `index` speaks of the figure's indicator (`revenue rose 6.2%, while net profit fell from $31.5m`)."""
-        before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index]
+        before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index and not self.is_denominator(s)]
         return not before or figure.indicator is None or before[-1] == figure.indicator
 
     def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> dict[int, tuple[str, ...]]:

@@ -103,7 +103,6 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("fiscal", [fiscal, {"LOWER": "year", "OP": "?"}, YEAR])
     add("part", [THE, ordinal, part])
     add("first-months", [THE, {**ordinal, "OP": "?"}, count, {"LOWER": "months"}])
-    add("months-of", [count, {"LOWER": "months"}])
     for index, tail in enumerate(of_year):
         add(f"part-of/{index}", [THE, ordinal, part, *tail])
         add(f"first-months-of/{index}", [{**THE, "OP": "?"}, {**ordinal, "OP": "?"}, count, {"LOWER": "months"}, *tail])

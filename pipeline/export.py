@@ -107,17 +107,18 @@ def fact_rows(doc: Doc) -> list[dict[str, Any]]:
 
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per relation, with the surfaces of both ends."""
+    text = doc.text  # spaCy joins the tokens on every access: once per Doc, not per relation
     return [
         {
             "doc_id": doc._.doc_id,
             "label": relation["label"],
             "head_start": relation["head"]["start"],
             "head_end": relation["head"]["end"],
-            "head_text": doc.text[relation["head"]["start"] : relation["head"]["end"]],
+            "head_text": text[relation["head"]["start"] : relation["head"]["end"]],
             "child_start": relation["child"]["start"],
             "child_end": relation["child"]["end"],
             "child_label": relation["child"]["label"],
-            "child_text": doc.text[relation["child"]["start"] : relation["child"]["end"]],
+            "child_text": text[relation["child"]["start"] : relation["child"]["end"]],
         }
         for relation in doc._.relations or ()
     ]
