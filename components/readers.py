@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from spacy.util import registry
 
@@ -21,6 +21,6 @@ def create_pattern_reader(directory: str, files: list[str]) -> list[dict[str, An
 
 
 @registry.readers("econ.lexicon.v1")
-def create_lexicon_reader(directory: str, extra_directories: list[str] = []) -> dict[str, list[dict[str, Any]]]:
+def create_lexicon_reader(directory: str, extra_directories: Sequence[str] = ()) -> dict[str, list[dict[str, Any]]]:
     """Read the figure lexicon tables of `directory` (plus optional folders of added entries)."""
     return FigureLexicon.from_dir(directory, extra_directories).tables
