@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
-MAX_BYTES = 64 * 2**20  # a larger file (or JSONL line) is `failed: too large` instead of being read
+MAX_BYTES = 8 * 2**20  # a larger file (or JSONL line) is `failed: too large`: a processed MB of text takes ~0.5 GB of memory
 SNIFF_BYTES = 8192
 
 EMPTY = "empty"

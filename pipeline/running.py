@@ -53,6 +53,7 @@ from .reading import (
 
 log = logging.getLogger(__name__)
 
+BATCH_CHARS = 2_000_000  # a batch is also committed once its texts reach this many characters
 PARTS = ".parts"
 PART_FILE = re.compile(r"part-(\d+)\.jsonl")
 RESULT_FILES = ("annotations.jsonl", *(f"{name}.{suffix}" for name in (*TABLES, "docs") for suffix in ("parquet", "csv")))
@@ -129,12 +130,12 @@ def process_documents(
     When the batch fails, its documents are redone one at a time, so only the ones at fault fail.
     Plain data in and out: an engine can run this on its workers.
     """
+    docs = annotate(nlp, documents, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars)
     try:
-        docs = list(annotate(nlp, documents, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars))
+        return [outcome_of(document, doc, version) for document, doc in zip(documents, docs)]  # one Doc alive at a time
     except Exception:  # any error: find the documents at fault
         log.debug("a batch failed; processing its documents one at a time", exc_info=True)
         return [process_document(nlp, document, version, chunk_chars=chunk_chars) for document in documents]
-    return [outcome_of(document, doc, version) for document, doc in zip(documents, docs)]
 
 
 def process_document(nlp: Language, document: Document, version: str, *, chunk_chars: int = CHUNK_CHARS) -> Outcome:
@@ -275,8 +276,8 @@ def run_inputs(
     batches = _Batches(folder, nlp, strict=strict, progress=progress, **options)
     stopped = False
     for item in read_found(found):
-        failed = batches.add(item)
-        if len(batches.pending) >= batch_size or (strict and failed):
+        is_failure = batches.add(item)
+        if len(batches.pending) >= batch_size or batches.pending_chars >= BATCH_CHARS or (strict and is_failure):
             stopped = batches.flush()
             if stopped:
                 break
@@ -307,6 +308,7 @@ class _Batches:
         self.folder, self.nlp, self.strict, self.progress, self.options = folder, nlp, strict, progress, options
         self.rows: list[dict[str, Any]] = []  # an empty dict holds the place of a pending document
         self.pending: list[tuple[int, Document]] = []
+        self.pending_chars = 0
         self.claimed: dict[str, str] = {}  # id -> source of the document that has it in this run
         self.checked = 0  # rows before this one hold no failure (strict)
 
@@ -322,6 +324,7 @@ class _Batches:
             stored = self.folder.done.get(item.id)
             if stored is None:
                 self.pending.append((len(self.rows), item))
+                self.pending_chars += len(item.text)
                 row = {}
             elif stored.doc["content_hash"] == content_hash(item.text):
                 row = stored.doc
@@ -343,7 +346,7 @@ class _Batches:
                 self.nlp = load()
             results = process_documents(self.nlp, [document for _, document in self.pending], self.folder.version, **self.options)
             outcomes = [(index, outcome) for (index, _), outcome in zip(self.pending, results)]
-            self.pending = []
+            self.pending, self.pending_chars = [], 0
             for index, outcome in outcomes:
                 self.rows[index] = outcome.doc
         failure = None

@@ -62,7 +62,7 @@ def test_any_text_goes_through_the_pipeline_and_the_exporter(nlp, text, chunk_ch
     (doc,) = annotate(nlp, [Document("fuzz", text, {"date": "2024-03-25"})], chunk_chars=chunk_chars)
     record, rows = doc_to_record(doc), table_rows(doc)
     frames_from_rows(rows)
-    json.dumps([record, rows])  # plain JSON values (finiteness: see the test below)
+    json.dumps([record, rows], allow_nan=False)  # plain JSON values, finite numbers: what the output files hold
     assert_offsets(text, record, rows)
 
 

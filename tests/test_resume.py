@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from pipeline.loading import CONFIG_DIR, pipeline_version
+from pipeline import running
 from pipeline.running import PARTS, run_inputs
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -160,3 +161,16 @@ def test_the_pipeline_version_follows_the_patterns_and_lexicons(tmp_path):
     lexicon = next((configs / "lexicons").glob("*.jsonl"))
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert pipeline_version(configs) != version
+
+
+def test_a_batch_is_committed_by_count_or_by_size(nlp, tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    for name, text in (("a", "Exports rose 5 percent."), ("b", "Imports fell 2 percent."), ("c", "GDP grew 3 percent.")):
+        (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    counts: list[int] = []
+    run_inputs([tmp_path / "in"], tmp_path / "by_count", batch_size=2, nlp=nlp, progress=counts.append)
+    assert counts == [2, 3]
+    monkeypatch.setattr(running, "BATCH_CHARS", 40)
+    counts.clear()
+    run_inputs([tmp_path / "in"], tmp_path / "by_size", batch_size=64, nlp=nlp, progress=counts.append)
+    assert counts == [2, 3]  # 23 + 23 characters reach 40
