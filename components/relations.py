@@ -316,6 +316,10 @@ class DocView:
         self.periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
+        self.figure_starts = [e.start for e in self.figure_spans]
+        self.figure_by_start = {e.start: e for e in self.figure_spans}
+        self.figure_by_end = {e.end: e for e in self.figure_spans}
+        self.by_sentence: dict[int, dict[int, list[Span]]] = {}
         self.regions = [s for s in doc.ents if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end]
 
     def paragraph(self, span: Span) -> int:
@@ -368,8 +372,14 @@ class DocView:
         return True
 
     def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
-        sentence = self.sentence(span)
-        return [s for s in spans if self.sentence(s) == sentence]
+        """The spans of `spans` in the sentence of `span` (indexed once per list)."""
+        key = id(spans)
+        if key not in self.by_sentence:
+            buckets: dict[int, list[Span]] = {}
+            for item in spans:
+                buckets.setdefault(self.sentence(item), []).append(item)
+            self.by_sentence[key] = buckets
+        return self.by_sentence[key].get(self.sentence(span), [])
 
     def earlier_in_paragraph(self, spans: list[Span], span: Span) -> list[Span]:
         paragraph = self.paragraph(span)
@@ -400,7 +410,9 @@ class DocView:
         return closer is not None
 
     def figure_between(self, first: Span, second: Span) -> bool:
-        return any(e.label_ in ("MONEY", "PERCENT") and first.end <= e.start and e.end <= second.start for e in self.doc.ents)
+        """Whether a figure lies wholly between two spans."""
+        index = bisect.bisect_left(self.figure_starts, first.end)
+        return index < len(self.figure_spans) and self.figure_spans[index].end <= second.start
 
     def period_for(self, span: Span, indicator: Span | None) -> Span | None:
         """The period a figure refers to; see the module docstring."""
@@ -440,16 +452,14 @@ class DocView:
 
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
-        figure = next(e for e in self.figure_spans if e.start == start)
-        return bool(self.cues_before(figure, self.cues.comparison))
+        return bool(self.cues_before(self.figure_by_start[start], self.cues.comparison))
 
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`)."""
-        starts = {e.end: e.start for e in self.figure_spans}
         for gap in range(0, 2):
             end = period.start - gap
-            if end in starts and all(t.lower_ in ("in", "for", "during", "at") for t in self.doc[end : period.start]):
-                return starts[end]
+            if end in self.figure_by_end and all(word in ("in", "for", "during", "at") for word in self.words[end : period.start]):
+                return self.figure_by_end[end].start
         return None
 
     def region_for(self, span: Span, indicator: Span | None, carried: Span | None) -> Span | None:
