@@ -153,14 +153,15 @@ class FigureRelations(LexiconPipe):
         paragraph_regions: dict[int, Span] = {}
         for index, figure in enumerate(figures):
             previous = figures[index - 1] if index else None
-            self.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, view)
+            indicator = view.indicator_for(figure.span)
+            self.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, view, indicator)
             if previous and previous.data["label"] == "MONEY" == figure.data["label"] and previous.data["unit"] != figure.data["unit"]:
                 if only_linking_words(previous.span, figure.span, self.hedges):
                     figure.equals = previous
             if figure.equals is not None:
                 figure.indicator, figure.period, figure.region = figure.equals.indicator, figure.equals.period, figure.equals.region
             else:
-                figure.indicator = view.indicator_for(figure.span)
+                figure.indicator = indicator
                 figure.period = view.period_for(figure.span, figure.indicator)
                 figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(view.paragraph(figure.span)))
             if figure.region is not None:
@@ -180,7 +181,7 @@ class FigureRelations(LexiconPipe):
                     figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence
         return figures
 
-    def classify(self, figure: Figure, previous: Figure | None, view: "DocView") -> None:
+    def classify(self, figure: Figure, previous: Figure | None, view: "DocView", indicator: Span | None) -> None:
         """Set `kind` (level, change, share, index, rate) and `direction` (up, down, None) from the wording.
 
         The words read are those of the figure's clause: since the previous figure of the
@@ -208,7 +209,6 @@ class FigureRelations(LexiconPipe):
             direction = "down"
         if before and before[-1][0] == "to" and after[:1] != ["more"]:
             direction = None  # `rose to 8.7%`: the new level, not the change
-        indicator = view.indicator_for(figure.span)
         indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()
         if share and not direction:
             figure.kind = "share"
