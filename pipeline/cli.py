@@ -31,6 +31,11 @@ app.add_typer(patterns_app, name="patterns")
 err = Console(stderr=True)
 
 
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class TableFormat(str, Enum):
     parquet = "parquet"
     csv = "csv"
@@ -48,7 +53,11 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; a rerun resumes and adds to it.")] = Path("out"),
     table_format: Annotated[TableFormat, typer.Option("--format", "-f", help="Table file format.")] = TableFormat.parquet,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (the unit a rerun resumes from).")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for nlp.pipe.")] = 1,
+    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for nlp.pipe (local engine).")] = 1,
+    engine: Annotated[EngineName, typer.Option(help="local: this machine; dask: the workers of a Dask cluster.")] = EngineName.local,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786); default: start a local cluster.")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Dask workers: of the local cluster (default: one per core), or to wait for.")] = None,
+    partition_docs: Annotated[int, typer.Option(min=1, help="Documents per part file of the dask engine's partitioned tables.")] = 10_000,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first document that fails.")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Delete the results and run state in --out first.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks, also of the documents that fail.")] = False,
@@ -56,6 +65,7 @@ def run(
     """Extract figures, places and organisations into --out: annotations.jsonl and the entities, facts,
     relations and docs tables. A rerun resumes: documents already done are not redone. Exits 1 if any
     document failed (after processing all the others), 2 if the run could not start."""
+    from .engines import EngineError
     from .running import OutputError, run_inputs
 
     if debug:
@@ -74,13 +84,14 @@ def run(
                     typer.echo(f"{count} documents done", err=True)
 
             options = {"batch_size": batch_size, "n_process": n_process, "strict": strict, "overwrite": overwrite}
-            summary = run_inputs(sources, out, table_format=table_format.value, progress=report, **options)
+            cluster = {"engine": engine.value, "scheduler": scheduler, "workers": workers, "partition_docs": partition_docs}
+            summary = run_inputs(sources, out, table_format=table_format.value, progress=report, **options, **cluster)
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to resume", 130)
     except Exception as error:  # one line each, never a traceback (unless --debug)
         if debug:
             raise
-        if isinstance(error, (InputError, OutputError)):
+        if isinstance(error, (InputError, OutputError, EngineError)):
             fail(str(error))
         if isinstance(error, OSError):
             fail(f"{error.filename}: {error.strerror}" if error.filename else str(error))
@@ -143,7 +154,11 @@ def evaluate(
 def bench(
     words: Annotated[int, typer.Option(min=1, help="Build a corpus of at least this many words from the bundled articles.")] = 300_000,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for nlp.pipe.")] = 1,
+    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for nlp.pipe (local engine).")] = 1,
+    engine: Annotated[EngineName, typer.Option(help="local: this machine; dask: the workers of a Dask cluster.")] = EngineName.local,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786); default: start a local cluster.")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Dask workers: of the local cluster (default: one per core), or to wait for.")] = None,
+    partition_docs: Annotated[int, typer.Option(min=1, help="Documents per part file of the dask engine's partitioned tables.")] = 10_000,
 ) -> None:
     """Words per second of the bare tokenizer and of the full pipeline, load time and peak memory (prints only)."""
     from .bench import bundled_texts, run_bench

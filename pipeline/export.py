@@ -1,6 +1,7 @@
 """From Docs to the spec's annotation records and to pandas tables with fixed dtypes."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -197,15 +198,48 @@ def to_frames(docs: Iterable[Doc]) -> dict[str, pd.DataFrame]:
 
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, file_format: str) -> list[Path]:
-    """Write each table as `<name>.parquet` or `<name>.csv` in `out_dir` (atomically: temp file, then rename)."""
+    """Write each table as one file `<name>.parquet` or `<name>.csv` in `out_dir`."""
+    return [_replace(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format)) for name, table in frames.items()]
+
+
+def write_datasets(partitions: list[dict[str, pd.DataFrame]], out_dir: Path, file_format: str) -> list[Path]:
+    """Write each table as a partitioned dataset: a folder `<name>.parquet/` (or `.csv/`) holding
+    `part-NNNNN.<format>`, one file per partition, in order. `pd.read_parquet(folder)` reads it whole."""
     written = []
-    for name, table in frames.items():
-        path = out_dir / f"{name}.{file_format}"
-        temporary = path.with_name(f".{path.name}.tmp")
-        if file_format == "parquet":
-            table.to_parquet(temporary, index=False)
-        else:
-            table.to_csv(temporary, index=False)
-        temporary.replace(path)
-        written.append(path)
+    for name in partitions[0]:
+
+        def write(folder: Path, name: str = name) -> None:
+            folder.mkdir()
+            for number, tables in enumerate(partitions):
+                _write_table(tables[name], folder / f"part-{number:05d}.{file_format}", file_format)
+
+        written.append(_replace(out_dir / f"{name}.{file_format}", write))
     return written
+
+
+def _write_table(table: pd.DataFrame, path: Path, file_format: str) -> None:
+    if file_format == "parquet":
+        table.to_parquet(path, index=False)
+    else:
+        table.to_csv(path, index=False)
+
+
+def _replace(path: Path, write: Callable[[Path], None]) -> Path:
+    """Write a file or folder at `path` through a temporary name, then swap it in for whatever is there."""
+    temporary, old = path.with_name(f".{path.name}.tmp"), path.with_name(f".{path.name}.old")
+    for leftover in (temporary, old):
+        remove(leftover)
+    write(temporary)
+    if path.is_dir() or (temporary.is_dir() and path.exists()):  # a rename replaces only a file by a file
+        path.rename(old)
+    temporary.replace(path)
+    remove(old)
+    return path
+
+
+def remove(path: Path) -> None:
+    """Delete a file or a folder, if there is one."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)

@@ -20,36 +20,22 @@ import json
 import logging
 import re
 import shutil
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from .annotate import CHUNK_CHARS, annotate
+from .annotate import CHUNK_CHARS
 from .annotation_file import write_annotations
-from .export import (
-    DOC_COLUMNS,
-    TABLES,
-    doc_to_record,
-    frame,
-    frames_from_rows,
-    table_rows,
-    write_tables,
-)
-from .loading import load, pipeline_version
-from .reading import (
-    SUFFIXES,
-    Document,
-    InputError,
-    Rejected,
-    content_hash,
-    find_inputs,
-    read_found,
-)
+from .engines import Engine, open_engine
+from .export import DOC_COLUMNS, TABLES, frame, frames_from_rows, remove, write_datasets, write_tables
+from .loading import pipeline_version
+from .processing import PROCESSED, Outcome, doc_row, outcome_class
+from .reading import SUFFIXES, Document, InputError, Rejected, content_hash, find_inputs, read_found
 
 log = logging.getLogger(__name__)
 
@@ -58,22 +44,11 @@ PARTS = ".parts"
 PART_FILE = re.compile(r"part-(\d+)\.jsonl")
 RESULT_FILES = ("annotations.jsonl", *(f"{name}.{suffix}" for name in (*TABLES, "docs") for suffix in ("parquet", "csv")))
 
-PROCESSED = "processed"
 DUPLICATE_ID = "failed: duplicate id"
-PIPELINE_ERROR = "failed: pipeline error"
 
 
 class OutputError(ValueError):
     """An output folder that this run cannot use; the message says why and what to do."""
-
-
-@dataclass
-class Outcome:
-    """What became of one input document: its docs-table row, and once processed its annotation record and table rows."""
-
-    doc: dict[str, Any]
-    record: dict[str, Any] | None = None
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -93,79 +68,6 @@ class RunSummary:
     written: list[Path] = field(default_factory=list)
 
 
-def outcome_class(status: str) -> str:
-    """`processed`, `skipped` (statuses `empty`, `skipped: …`) or `failed` (`failed: …`)."""
-    if status == PROCESSED:
-        return "processed"
-    return "failed" if status.startswith("failed") else "skipped"
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """A message on one line of at most `limit` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def doc_row(item: Document | Rejected, version: str, status: str = PROCESSED, error: str | None = None) -> dict[str, Any]:
-    """The docs-table row of an input (see `export.DOC_COLUMNS`); a Rejected brings its own status and error."""
-    if isinstance(item, Rejected):
-        source, facts = item.source, {"status": item.status, "error": item.error, "html": None, "chars": None, "content_hash": None}
-    else:
-        source = item.source or item.meta.get("source")
-        facts = {"status": status, "error": error, "html": item.html, "chars": len(item.text), "content_hash": content_hash(item.text)}
-    return {"doc_id": item.id, "source": source, "encoding": item.encoding, **facts, "version": version}
-
-
-def process_documents(
-    nlp: Language,
-    documents: list[Document],
-    version: str,
-    *,
-    batch_size: int = 64,
-    n_process: int = 1,
-    chunk_chars: int = CHUNK_CHARS,
-) -> list[Outcome]:
-    """Annotate documents: one Outcome each, in order, `processed` or `failed: pipeline error`.
-
-    When the batch fails, its documents are redone one at a time, so only the ones at fault fail.
-    Plain data in and out: an engine can run this on its workers.
-    """
-    docs = annotate(nlp, documents, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars)
-    try:
-        return [outcome_of(document, doc, version) for document, doc in zip(documents, docs)]  # one Doc alive at a time
-    except Exception:  # any error: find the documents at fault
-        log.debug("a batch failed; processing its documents one at a time", exc_info=True)
-        return [process_document(nlp, document, version, chunk_chars=chunk_chars) for document in documents]
-
-
-def process_document(nlp: Language, document: Document, version: str, *, chunk_chars: int = CHUNK_CHARS) -> Outcome:
-    """One document through the pipeline: `processed`, or `failed: pipeline error`."""
-    try:
-        (doc,) = annotate(nlp, [document], chunk_chars=chunk_chars)
-    except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
-        return failed(document, version, error, "the pipeline failed")
-    return outcome_of(document, doc, version)
-
-
-def outcome_of(document: Document, doc: Doc, version: str) -> Outcome:
-    """The processed Outcome of a document from its Doc, or `failed: pipeline error` if it cannot be exported."""
-    try:
-        record, rows = doc_to_record(doc), table_rows(doc)
-    except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
-        return failed(document, version, error, "exporting failed")
-    try:
-        json.dumps([record, rows], allow_nan=False)  # what the output files can hold
-    except (TypeError, ValueError) as error:
-        return failed(document, version, error, "the results cannot be written as JSON")
-    return Outcome(doc_row(document, version), record, rows)
-
-
-def failed(document: Document, version: str, error: Exception, what: str) -> Outcome:
-    """A `failed: pipeline error` Outcome whose error says what failed and why (with --debug, the traceback is logged)."""
-    log.debug("%s: %s", document.source or document.id, what, exc_info=error)
-    return Outcome(doc_row(document, version, PIPELINE_ERROR, one_line(f"{what}: {type(error).__name__}: {error}")))
-
-
 class OutputFolder:
     """An output folder: the results, and the committed parts in `.parts/` they are built from.
 
@@ -181,7 +83,7 @@ class OutputFolder:
         if overwrite:
             shutil.rmtree(self.parts, ignore_errors=True)
             for name in RESULT_FILES:
-                (out / name).unlink(missing_ok=True)
+                remove(out / name)
         elif not self.parts.is_dir() and any((out / name).exists() for name in RESULT_FILES):
             raise OutputError(f"{out} holds results but no run state ({PARTS}/) to resume from; rerun with --overwrite to replace them")
         self.parts.mkdir(parents=True, exist_ok=True)
@@ -227,19 +129,30 @@ class OutputFolder:
             self._write_part(outcomes)
             self.done.update((outcome.doc["doc_id"], outcome) for outcome in outcomes)
 
-    def finish(self, docs: list[dict[str, Any]], table_format: str) -> list[Path]:
-        """Write the results for the docs-table rows `docs`, in that order, then compact the parts into one."""
-        processed = [self.done[row["doc_id"]] for row in docs if row["status"] == PROCESSED]
+    def finish(self, docs: list[dict[str, Any]], table_format: str, partition_docs: int | None = None) -> list[Path]:
+        """Write the results for the docs-table rows `docs`, in that order, then compact the parts into one.
+
+        With `partition_docs`, each table is a partitioned dataset, a part file per that many documents.
+        """
         annotations = self.out / "annotations.jsonl"
-        write_annotations(annotations, (outcome.record for outcome in processed))
-        rows = {name: [row for outcome in processed for row in outcome.rows[name]] for name in TABLES}
-        written = write_tables({**frames_from_rows(rows), "docs": frame(docs, DOC_COLUMNS)}, self.out, table_format)
+        write_annotations(annotations, (self.done[row["doc_id"]].record for row in docs if row["status"] == PROCESSED))
+        if partition_docs:
+            groups = [docs[start : start + partition_docs] for start in range(0, len(docs), partition_docs)] or [[]]
+            written = write_datasets([self._tables(group) for group in groups], self.out, table_format)
+        else:
+            written = write_tables(self._tables(docs), self.out, table_format)
         old = list(self.numbers)
-        self._write_part(processed, supersedes=max(old, default=0))
+        self._write_part([self.done[row["doc_id"]] for row in docs if row["status"] == PROCESSED], supersedes=max(old, default=0))
         for number in old:
             (self.parts / f"part-{number:06d}.jsonl").unlink()
         self.numbers = self.numbers[-1:]
         return [annotations, *written]
+
+    def _tables(self, docs: list[dict[str, Any]]) -> dict[str, Any]:
+        """The tables of the documents whose docs-table rows are `docs`."""
+        processed = [self.done[row["doc_id"]] for row in docs if row["status"] == PROCESSED]
+        rows = {name: [row for outcome in processed for row in outcome.rows[name]] for name in TABLES}
+        return {**frames_from_rows(rows), "docs": frame(docs, DOC_COLUMNS)}
 
 
 def run_inputs(
@@ -254,14 +167,23 @@ def run_inputs(
     chunk_chars: int = CHUNK_CHARS,
     progress: Callable[[int], None] | None = None,
     nlp: Language | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    partition_docs: int = 10_000,
 ) -> RunSummary:
     """Process every input document into `out`, resuming from the parts earlier runs committed there.
 
     Ids: a document whose id was already taken in this run is `failed: duplicate id` (the first one
     keeps it); so is one whose id is in `out` for a different text. `strict` stops at the first
-    failure. `progress` is called with the number of inputs accounted for after each batch. The
-    pipeline is `nlp`, else `load()` once there is something to process. Files inside `out` are not
-    inputs. Raises InputError when no input file exists at all, OutputError when `out` cannot be used.
+    failure. `progress` is called with the number of inputs accounted for after each batch. Files
+    inside `out` are not inputs.
+
+    `engine` is `local` (the pipeline `nlp`, else `load()` once there is something to process) or
+    `dask` (on the cluster at `scheduler`, else on a local one of `workers` processes); the dask
+    engine writes each table as a partitioned dataset, a part per `partition_docs` documents.
+    Raises InputError when no input file exists at all, OutputError when `out` cannot be used,
+    EngineError when the engine cannot start or loses its workers.
     """
     inputs, out = list(inputs), Path(out)
     own = out.resolve()  # the output folder may lie inside an input folder: its files are not inputs
@@ -273,15 +195,16 @@ def run_inputs(
     folder = OutputFolder(out, pipeline_version(), overwrite=overwrite)
     stored = list(folder.done)
     options = {"batch_size": batch_size, "n_process": n_process, "chunk_chars": chunk_chars}
-    batches = _Batches(folder, nlp, strict=strict, progress=progress, **options)
-    stopped = False
-    for item in read_found(found):
-        is_failure = batches.add(item)
-        if len(batches.pending) >= batch_size or batches.pending_chars >= BATCH_CHARS or (strict and is_failure):
-            stopped = batches.flush()
-            if stopped:
-                break
-    stopped = stopped or batches.flush()
+    with closing(open_engine(engine, nlp=nlp, scheduler=scheduler, workers=workers, ordered=strict, **options)) as processor:
+        batches = _Batches(folder, processor, strict=strict, progress=progress)
+        stopped = False
+        for item in read_found(found):
+            is_failure = batches.add(item)
+            if len(batches.pending) >= batch_size or batches.pending_chars >= BATCH_CHARS or (strict and is_failure):
+                stopped = batches.flush()
+                if stopped:
+                    break
+        stopped = stopped or batches.flush(drain=True)
     rows = batches.rows
     done_here = {row["doc_id"] for row in rows if row["status"] == PROCESSED}
     kept = [folder.done[doc_id].doc for doc_id in stored if doc_id not in done_here]
@@ -297,18 +220,20 @@ def run_inputs(
         kept=len(kept),
         stopped=stopped,
         problems=[row for row in rows if row["status"] != PROCESSED],
-        written=folder.finish(kept + rows, table_format),
+        written=folder.finish(kept + rows, table_format, partition_docs if engine == "dask" else None),
     )
 
 
 class _Batches:
-    """The docs rows of a run in input order, and the documents waiting for the next batch."""
+    """The docs rows of a run in input order, the documents waiting for the next batch, and the
+    batches submitted to the engine but not yet committed (oldest first)."""
 
-    def __init__(self, folder: OutputFolder, nlp: Language | None, *, strict: bool, progress: Callable[[int], None] | None, **options: Any) -> None:
-        self.folder, self.nlp, self.strict, self.progress, self.options = folder, nlp, strict, progress, options
-        self.rows: list[dict[str, Any]] = []  # an empty dict holds the place of a pending document
+    def __init__(self, folder: OutputFolder, engine: Engine, *, strict: bool, progress: Callable[[int], None] | None) -> None:
+        self.folder, self.engine, self.strict, self.progress = folder, engine, strict, progress
+        self.rows: list[dict[str, Any]] = []  # an empty dict holds the place of a document being processed
         self.pending: list[tuple[int, Document]] = []
         self.pending_chars = 0
+        self.submitted: deque[tuple[list[int], Callable[[], list[Outcome]]]] = deque()
         self.claimed: dict[str, str] = {}  # id -> source of the document that has it in this run
         self.checked = 0  # rows before this one hold no failure (strict)
 
@@ -337,25 +262,39 @@ class _Batches:
         self.rows.append(row)
         return bool(row) and outcome_class(row["status"]) == "failed"
 
-    def flush(self) -> bool:
-        """Process and commit the pending documents. With `strict`, drop the rows after the first failure,
-        commit nothing after it, and return True if there was one."""
-        outcomes: list[tuple[int, Outcome]] = []
+    def flush(self, drain: bool = False) -> bool:
+        """Submit the pending documents as a batch, then commit the oldest batches until no more than
+        the engine's `in_flight` are left (none when `drain`). With `strict`, drop the rows after the
+        first failure, commit nothing after it, and return True if there was one."""
         if self.pending:
-            if self.nlp is None:
-                self.nlp = load()
-            results = process_documents(self.nlp, [document for _, document in self.pending], self.folder.version, **self.options)
-            outcomes = [(index, outcome) for (index, _), outcome in zip(self.pending, results)]
+            documents = [document for _, document in self.pending]
+            self.submitted.append(([index for index, _ in self.pending], self.engine.submit(documents, self.folder.version)))
             self.pending, self.pending_chars = [], 0
-            for index, outcome in outcomes:
-                self.rows[index] = outcome.doc
-        failure = None
-        if self.strict:
-            failure = next((i for i in range(self.checked, len(self.rows)) if outcome_class(self.rows[i]["status"]) == "failed"), None)
-            self.checked = len(self.rows)
+        stopped = False
+        while self.submitted and (drain or len(self.submitted) > self.engine.in_flight) and not stopped:
+            stopped = self._commit_oldest()
+        if not stopped and not self.submitted:
+            stopped = self._strict_failure() is not None
+        if self.progress:
+            self.progress(len(self.rows) - sum(len(indices) for indices, _ in self.submitted))
+        return stopped
+
+    def _commit_oldest(self) -> bool:
+        """Wait for the oldest submitted batch and commit it; True if `strict` stops the run there."""
+        indices, result = self.submitted.popleft()
+        outcomes = list(zip(indices, result()))
+        for index, outcome in outcomes:
+            self.rows[index] = outcome.doc
+        failure = self._strict_failure()  # with strict, the engine is ordered: this was the only batch submitted
+        self.folder.commit([o for i, o in outcomes if o.doc["status"] == PROCESSED and (failure is None or i < failure)])
+        return failure is not None
+
+    def _strict_failure(self) -> int | None:
+        """With `strict`, the index of the first failed row (whose later rows are then dropped)."""
+        if not self.strict:
+            return None
+        failure = next((i for i in range(self.checked, len(self.rows)) if outcome_class(self.rows[i]["status"]) == "failed"), None)
+        self.checked = len(self.rows)
         if failure is not None:
             del self.rows[failure + 1 :]
-        self.folder.commit([o for i, o in outcomes if o.doc["status"] == PROCESSED and (failure is None or i < failure)])
-        if self.progress:
-            self.progress(len(self.rows))
-        return failure is not None
+        return failure

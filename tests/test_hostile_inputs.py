@@ -41,7 +41,7 @@ from pipeline.reading import (
     read_jsonl_file,
     read_text_file,
 )
-from pipeline.running import PIPELINE_ERROR, outcome_class, process_documents
+from pipeline.processing import PIPELINE_ERROR, outcome_class, process_documents
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 GOOD_ARTICLES = [

@@ -3,7 +3,6 @@ clean run; a second run redoes nothing; `--overwrite` starts afresh; an output f
 another pipeline version, or without run state, is refused."""
 from __future__ import annotations
 
-import itertools
 import json
 import shutil
 import signal
@@ -18,26 +17,9 @@ import pytest
 from pipeline.loading import CONFIG_DIR, pipeline_version
 from pipeline import running
 from pipeline.running import PARTS, run_inputs
+from run_helpers import TABLES, cli, write_corpus
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-ARTICLES = sorted([*(PROJECT_DIR / "seeds").glob("*.txt"), *(PROJECT_DIR / "corpus" / "articles").glob("*.txt")])
-TABLES = ("entities", "facts", "relations", "docs")
 RUN = ("run", "in", "--out", "out", "--batch-size", "2")
-
-
-def write_corpus(folder: Path) -> Path:
-    """30 copies of the bundled articles with distinct ids, a broken line among them, and a PDF."""
-    folder.mkdir()
-    copies = zip(range(30), itertools.cycle(ARTICLES))
-    lines = [json.dumps({"id": f"copy-{i:02d}-{path.stem}", "text": path.read_text(encoding="utf-8")}) for i, path in copies]
-    lines.insert(7, '{"id": "broken", "text": ')
-    (folder / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (folder / "scan.txt").write_bytes(b"%PDF-1.4\n\x00\x01")
-    return folder
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=600)
 
 
 def assert_same_outputs(got: Path, expected: Path) -> None:
