@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 import spacy
+from spacy.language import Language
 
 from .annotate import annotate
 from .export import table_rows
@@ -30,6 +31,8 @@ class BenchResult:
     tokenizer_words_per_second: float
     pipeline_words_per_second: float
     peak_memory_mb: float
+    n_process: int = 1
+    multiprocess_words_per_second: float | None = None  # with `n_process` processes, when > 1
 
     @property
     def ratio(self) -> float:
@@ -43,6 +46,12 @@ class BenchResult:
             f"spacy.blank('en') tokenizer: {self.tokenizer_words_per_second:,.0f} words/s",
             f"full pipeline to table rows: {self.pipeline_words_per_second:,.0f} words/s",
             f"ratio: {self.ratio:.1%}",
+            *(
+                [f"full pipeline with {self.n_process} processes: {self.multiprocess_words_per_second:,.0f} words/s "
+                 f"(speed-up {self.multiprocess_words_per_second / self.pipeline_words_per_second:.2f}x)"]
+                if self.multiprocess_words_per_second
+                else []
+            ),
             f"peak memory: {self.peak_memory_mb:,.0f} MB",
         ]
 
@@ -60,7 +69,7 @@ def bench_corpus(texts: Iterable[str], min_words: int) -> list[str]:
 
 
 def run_bench(texts: Iterable[str], *, min_words: int = 300_000, batch_size: int = 64, n_process: int = 1) -> BenchResult:
-    """Measure the bare tokenizer and the full pipeline on the same corpus, in this process."""
+    """Measure the bare tokenizer and the full pipeline on the same corpus, in this process; with\n    `n_process` > 1, also the pipeline in that many processes."""
     corpus = bench_corpus(texts, min_words)
     words = sum(len(text.split()) for text in corpus)
     started = time.perf_counter()
@@ -72,10 +81,8 @@ def run_bench(texts: Iterable[str], *, min_words: int = 300_000, batch_size: int
         pass
     tokenizer_seconds = time.perf_counter() - started
     documents = [Document(id=f"bench-{index}", text=text, meta={}) for index, text in enumerate(corpus)]
-    started = time.perf_counter()
-    for doc in annotate(nlp, documents, batch_size=batch_size, n_process=n_process):
-        table_rows(doc)
-    pipeline_seconds = time.perf_counter() - started
+    pipeline_seconds = time_pipeline(nlp, documents, batch_size, 1)
+    multiprocess_seconds = time_pipeline(nlp, documents, batch_size, n_process) if n_process > 1 else None
     return BenchResult(
         words=words,
         documents=len(corpus),
@@ -83,7 +90,17 @@ def run_bench(texts: Iterable[str], *, min_words: int = 300_000, batch_size: int
         tokenizer_words_per_second=words / tokenizer_seconds,
         pipeline_words_per_second=words / pipeline_seconds,
         peak_memory_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        n_process=n_process,
+        multiprocess_words_per_second=words / multiprocess_seconds if multiprocess_seconds else None,
     )
+
+
+def time_pipeline(nlp: Language, documents: list[Document], batch_size: int, n_process: int) -> float:
+    """Seconds to take the documents through the pipeline to their table rows."""
+    started = time.perf_counter()
+    for doc in annotate(nlp, documents, batch_size=batch_size, n_process=n_process):
+        table_rows(doc)
+    return time.perf_counter() - started
 
 
 def bundled_texts(folders: Iterable[Path]) -> list[str]:

@@ -6,12 +6,16 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
-def test_bench_prints_its_figures():
+def bench(*args: str) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "bench", "--words", "3000"], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "pipeline", "bench", "--words", "3000", *args], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    return result.stdout.splitlines()
+
+
+def test_bench_prints_its_figures():
+    lines = bench()
     assert [line.split(":")[0] for line in lines] == [
         "corpus",
         "pipeline load",
@@ -21,3 +25,8 @@ def test_bench_prints_its_figures():
         "peak memory",
     ]
     assert int(lines[0].split()[3].replace(",", "")) >= 3000
+
+
+def test_bench_with_two_processes_also_prints_the_speed_up():
+    (line,) = [line for line in bench("--n-process", "2") if line.startswith("full pipeline with 2 processes")]
+    assert line.endswith("x)") and "speed-up" in line
