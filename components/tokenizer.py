@@ -15,8 +15,8 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 # A dollar sign with a country marker glued after it ($US, $A, $C, $NZ, $HK, $S), before a digit.
 DOLLAR_MARKER_PREFIX = r"\$(?:US|A|C|NZ|HK|S)(?=[0-9.])"
-# A dollar sign with a country marker glued before it (HK$10, NZ$5, Mex$3).
-MARKED_DOLLAR_PREFIX = r"[A-Z][A-Za-z]{0,2}\$(?=[0-9.])"
+# A dollar, cedi or pound sign with a country marker glued before it (HK$10, NZ$5, Mex$3, GH¢5, E£3).
+MARKED_DOLLAR_PREFIX = r"[A-Z][A-Za-z]{0,2}[$¢₵£](?=[0-9.])"
 # A code or letter symbol glued to a number: USD10m, KZT751bn, Rs500, PS8.1bn (one letter stays: Q1, H1, G20).
 CODE_PREFIX = r"[A-Z][A-Za-z]{1,2}(?=[0-9])"
 # The rand's one-letter sign glued to a decimal or grouped amount: R321.3, R1,500 (R2 stays whole).

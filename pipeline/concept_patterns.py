@@ -20,6 +20,18 @@ Pattern = dict[str, Any]
 YEAR = {"TEXT": {"REGEX": r"^(?:19[5-9][0-9]|20[0-9][0-9])$"}}
 DAY = {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}
 THE = {"LOWER": "the"}
+COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+DURATION_WORDS = ["day", "week", "month", "quarter", "year", "term"]
+# Heads that take what was traded or made as an `of` complement: `exports of goods and services`.
+TRADED_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries"}
+# Words that end such a complement although they are lower-case content words: the verbs reports use.
+STOP_VERBS = {
+    "rose", "fell", "grew", "increased", "decreased", "declined", "dropped", "climbed", "jumped", "surged", "slipped",
+    "slumped", "soared", "eased", "edged", "gained", "lost", "reached", "totalled", "totaled", "amounted", "stood",
+    "accounted", "came", "hit", "posted", "recorded", "registered", "expanded", "contracted", "shrank", "doubled",
+    "tripled", "plunged", "tumbled", "rebounded", "recovered", "remained", "stayed", "exceeded", "topped", "generated",
+    "brought", "earned", "fetched", "worth", "valued", "rising", "falling", "growing", "reaching", "totalling", "amounting",
+}
 
 
 def words(rows: list[dict[str, Any]], role: str) -> list[str]:
@@ -42,7 +54,11 @@ def indicator_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     modifier = {"LOWER": {"IN": sorted({w.lower() for w in words(rows, "modifier")})}}
     modifiers = {**modifier, "OP": "*"}
     hyphen = {"ORTH": "-"}
-    compound = [{"LOWER": {"IN": ["non", *sorted({w.lower() for w in words(rows, "modifier")})]}}, hyphen, modifier]  # `non-oil`
+    compound_left = {"LOWER": {"IN": ["non", "short", "long", "medium", *COUNT_WORDS, *sorted({w.lower() for w in words(rows, "modifier")})]}}
+    compound_right = {"LOWER": {"IN": [*DURATION_WORDS, *sorted({w.lower() for w in words(rows, "modifier")})]}}
+    compound = [compound_left, hyphen, compound_right]  # `non-oil`, `short-term`, `energy-sector`, `12-month`
+    number_compound = [{"SHAPE": {"IN": ["d", "dd"]}}, hyphen, {"LOWER": {"IN": DURATION_WORDS}}]
+    goods = {"IS_ALPHA": True, "IS_LOWER": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(STOP_VERBS)}}
     patterns: list[Pattern] = []
 
     def add(shape: str, tokens: list[Token]) -> None:
@@ -50,6 +66,11 @@ def indicator_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
 
     add("modifier-head", [modifiers, head, tail])
     add("compound-modifier-head", [modifiers, *compound, modifiers, head, tail])
+    add("number-compound-head", [*number_compound, modifiers, head, tail])
+    goods_run = [goods, {**goods, "OP": "?"}, {**goods, "OP": "?"}]
+    traded = {"LOWER": {"IN": sorted(TRADED_HEADS)}}
+    add("traded-of-goods", [modifiers, traded, {"LOWER": "of"}, *goods_run])
+    add("traded-of-goods-and", [modifiers, traded, {"LOWER": "of"}, *goods_run, {"LOWER": "and"}, *goods_run])
     add("coordinated-modifiers", [modifier, {"LOWER": {"IN": ["and", "&"]}}, modifiers, head, tail])
     add("measure-of", [modifiers, measure, {"LOWER": "of"}, modifiers, head, tail])
     for row in rows:  # listed phrases go to the phrase matcher (the concept ruler matches them case-insensitively)
@@ -126,4 +147,20 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("same-relative", [THE, {"LOWER": "same"}, period_noun, relative, {"LOWER": "year"}])
     add("same-of-relative", [THE, {"LOWER": "same"}, period_noun, {"LOWER": "of"}, {**THE, "OP": "?"}, relative, {"LOWER": "year"}])
     add("same-ago", [THE, {"LOWER": "same"}, period_noun, {"LOWER": {"IN": ["a", "one"]}}, {"LOWER": "year"}, ago])
+    split_year = [YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits]
+    slashed_year = {"TEXT": {"REGEX": r"^(?:19|20)[0-9]{2}/[0-9]{2}$"}}  # `2024/25` is one token
+    add("fiscal-split", [fiscal, {"LOWER": "year", "OP": "?"}, *split_year])  # `fiscal year 2024-25`, `FY2025-26`
+    add("fiscal-slashed", [fiscal, {"LOWER": "year", "OP": "?"}, slashed_year])  # `fiscal year 2024/25`
+    add("slashed-year", [slashed_year])
+    add("the-fiscal-year", [THE, {"LOWER": {"IN": [*words(rows, "relative"), "new", "outgoing"]}, "OP": "?"}, fiscal, {"LOWER": "year"}])
+    add("the-outgoing-year", [THE, {"LOWER": "outgoing"}, {"LOWER": "year"}])
+    add("the-quarter", [THE, {"LOWER": {"IN": ["quarter", "period"]}}])  # a reference back: `in the quarter`
+    add("month-range-period", [THE, month, range_word, month, {**YEAR, "OP": "?"}, {"LOWER": "period"}])
+    add("month-quarter", [THE, month, {"LOWER": "quarter"}, {**YEAR, "OP": "?"}])  # `the June quarter`
+    add("day-month", [DAY, month, {**YEAR, "OP": "?"}])  # `30 June 2025`
+    add("years-to", [THE, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["years", "quarters", "months"]}}, up_to, YEAR, {"ORTH": {"IN": ["-", "/"]}, "OP": "?"}, {**two_digits, "OP": "?"}])
+    add("edge-month", [{"LOWER": {"IN": ["end", "mid", "early", "late", "start"]}}, {"ORTH": "-"}, month, {**YEAR, "OP": "?"}])  # `end-December`
+    add("count-ago", [{"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["years", "months", "quarters"]}}, ago])  # `twelve months earlier`
+    add("count-period", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"ORTH": "-"}, {"LOWER": {"IN": ["month", "year", "week", "quarter"]}}, {"LOWER": "period"}])
+    add("same-count", [THE, {"LOWER": "same"}, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["months", "quarters", "years"]}}])
     return patterns

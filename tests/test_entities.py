@@ -165,6 +165,23 @@ CASES = [
                  id="month-then-org"),
     pytest.param("Industrial output in Mongolia fell −1.3% in March.",
                  [("Mongolia", "REGION"), ("−1.3%", "PERCENT")], id="sign-unicode-minus"),
+    # a country marker glued before a cedi or pound sign
+    pytest.param("Cocoa receipts reached GH¢2.4 billion, and the levy brought in GH₵310 million.",
+                 [("GH¢2.4 billion", "MONEY"), ("GH₵310 million", "MONEY")], id="marked-cedi-glued"),
+    pytest.param("Suez Canal revenue was E£12.5 billion in the quarter.",
+                 [("Suez Canal", "REGION"), ("E£12.5 billion", "MONEY")], id="marked-pound-glued"),
+    # organisations named by a head word: offices, departments, boards, companies of a place
+    pytest.param("The Parliamentary Budget Office (PBO) put the shortfall at $4 billion.",
+                 [("Parliamentary Budget Office", "ORG"), ("PBO", "ORG"), ("$4 billion", "MONEY")], id="org-office-acronym"),
+    pytest.param("Arrears owed to the Power Company of Zambia rose 9 percent, the Finance Department said.",
+                 [("Power Company of Zambia", "ORG"), ("9 percent", "PERCENT"), ("Finance Department", "ORG")],
+                 id="org-company-of-place"),
+    pytest.param("The Board of Directors of Kaspi Bank proposed a dividend of 850 tenge a share.",
+                 [("Kaspi Bank", "ORG"), ("850 tenge", "MONEY")], id="org-board-of-directors-is-no-name"),
+    # islands, regions and states that are places in economic news
+    pytest.param("Output on Java grew 5 percent, while Mindanao and the Pilbara lagged.",
+                 [("Java", "REGION"), ("5 percent", "PERCENT"), ("Mindanao", "REGION"), ("Pilbara", "REGION")],
+                 id="region-islands-and-regions"),
 ]
 
 

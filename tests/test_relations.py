@@ -337,6 +337,32 @@ CASES = [
     row("it-was-after-increased-is-level", "ASTANA, Kazakhstan, April 10. In the oil refining sector, output "
           "increased over the quarter, and it was 1.12 trillion tenge in Q1 2024.",
           "1.12 trillion tenge", kind="level", direction=None, indicator="output"),
+    # --- indicator shapes: open modifiers, hyphen compounds, what was traded as an `of` complement ---
+    row("indicator-compound-term", "The central bank raised its short-term policy rate by 25 basis points to 0.75% in July.",
+        "0.75%", indicator="short-term policy rate", period="July"),
+    row("indicator-number-compound", "12-month inflation eased to 31.8% in August 2025.",
+        "31.8%", indicator="12-month inflation", period="August 2025"),
+    row("indicator-traded-of-goods", "Exports of machinery and transport equipment rose 7% to $4.1 billion in 2024.",
+        "$4.1 billion", indicator="Exports of machinery and transport equipment", period="2024"),
+    row("indicator-traded-of-stops-at-verb", "Imports of crude oil fell 3% in March.",
+        "3%", indicator="Imports of crude oil", period="March"),
+    row("indicator-production-of-stays-short", "Production of metal ores increased by 4.5% in 2023.",
+        "4.5%", indicator="Production", period="2023"),
+    row("indicator-operating-surplus", "The state posted an operating surplus of A$2.9 billion for the financial year.",
+        "A$2.9 billion", indicator="operating surplus", period="the financial year"),
+    # --- period shapes: fiscal split years, day-first dates, month quarters, counts ---
+    row("period-fiscal-split-year", "The deficit is projected at 6.9% of GDP in fiscal year 2024/25.",
+        "6.9%", indicator="deficit", period="fiscal year 2024/25"),
+    row("period-fy-split-year", "Revenue collection reached Tk 3.6 lakh crore in FY2023-24.",
+        "Tk 3.6 lakh crore", indicator="Revenue collection", period="FY2023-24"),
+    row("period-day-month-year", "Net debt stood at A$31.4 billion at 30 June 2025.",
+        "A$31.4 billion", indicator="Net debt", period="30 June 2025"),
+    row("period-month-quarter", "Iron ore shipments rose 4% in the March quarter.",
+        "4%", indicator="Iron ore shipments", period="the March quarter"),
+    row("period-edge-month", "Reserves reached $44.2 billion at end-December.",
+        "$44.2 billion", indicator="Reserves", period="end-December"),
+    row("period-count-period", "Remittances rose 9% to $12.8 billion in the seven-month period.",
+        "$12.8 billion", indicator="Remittances", period="the seven-month period"),
 ]
 
 
