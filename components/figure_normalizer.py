@@ -93,7 +93,40 @@ class FigureNormalizer(LexiconPipe):
             if unit is not None:
                 figure.update(label="MONEY", unit=unit)
                 readings.append((Span(doc, ent.start, ent.end, label="MONEY", span_id=ent.id_), figure))
-        return sorted(readings, key=lambda item: item[0].start)
+        return self.join_between_ranges(sorted(readings, key=lambda item: item[0].start))
+
+    def join_between_ranges(self, readings: list[tuple[Span, dict[str, Any]]]) -> list[tuple[Span, dict[str, Any]]]:
+        """`between 3% and 4%`, `between 3 and 4 billion dollars`: one range figure from `and` to the end,
+        with `between` outside it like a hedge (midpoint value, low and high)."""
+        assert self.lexicon is not None
+        joined: list[tuple[Span, dict[str, Any]]] = []
+        for span, figure in readings:
+            doc, start = span.doc, span.start
+            low = None
+            if figure["low"] is None and start >= 3 and doc[start - 1].lower_ == "and":
+                previous = joined[-1] if joined else None
+                if (
+                    previous is not None
+                    and previous[0].end == start - 1
+                    and previous[1]["low"] is None
+                    and (previous[1]["label"], previous[1]["unit"]) == (figure["label"], figure["unit"])
+                    and previous[0].start >= 1
+                    and doc[previous[0].start - 1].lower_ == "between"
+                ):
+                    joined.pop()
+                    start, low = previous[0].start, previous[1]["value"]
+                elif doc[start - 3].lower_ == "between" and is_number_token(doc[start - 2].text, self.lexicon) and is_number_token(span[0].text, self.lexicon):
+                    reading = read_surface([doc[start - 2].text, *(token.text for token in span[1:])], figure["label"], self.lexicon)
+                    if reading is not None and reading["unit"] == figure["unit"]:
+                        start, low = start - 2, reading["value"]
+            if low is None:
+                joined.append((span, figure))
+                continue
+            whole = Span(doc, start, span.end, label=span.label_, span_id=span.id_)
+            ends = (min(low, figure["value"]), max(low, figure["value"]))
+            figure = {**figure, "start": whole.start_char, "text": whole.text, "value": tidy(sum(ends) / 2), "low": tidy(ends[0]), "high": tidy(ends[1])}
+            joined.append((whole, {**figure, "approx": self.hedge_before(whole)}))
+        return joined
 
     def set_annotations(self, doc: Doc, readings: list[tuple[Span, dict[str, Any]]]) -> None:
         """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""

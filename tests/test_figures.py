@@ -148,3 +148,23 @@ NOT_FIGURES = [
 def test_no_money_or_percent_without_a_unit(nlp, sentence):
     doc = nlp(sentence)
     assert [f["text"] for f in doc._.figures] == []
+
+
+# (sentence, range surface, low, high, unit): `between A and B` is one range figure, `between` outside it
+BETWEEN = [
+    ("The bank sees inflation between 14% and 15% by December.", "14% and 15%", 14.0, 15.0, "%"),
+    ("Growth of between 3 and 4 percent is forecast for 2026.", "3 and 4 percent", 3.0, 4.0, "%"),
+    ("Inflows of between $3 billion and $3.5 billion are expected.", "$3 billion and $3.5 billion", 3e9, 3.5e9, "USD"),
+    ("Tax arrears of between 2 and 3 million tenge were written off.", "2 and 3 million tenge", 2e6, 3e6, "KZT"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,low,high,unit", BETWEEN, ids=[b[1] for b in BETWEEN])
+def test_between_ranges(nlp, sentence, surface, low, high, unit):
+    (figure,) = nlp(sentence)._.figures
+    assert (figure["text"], figure["low"], figure["high"], figure["unit"]) == (surface, low, high, unit)
+    assert figure["value"] == pytest.approx((low + high) / 2)
+
+
+def test_between_two_years_is_no_range(nlp):
+    assert [figure["text"] for figure in nlp("Between 2022 and 2023 exports rose 5% and imports 3%.")._.figures] == ["5%", "3%"]
