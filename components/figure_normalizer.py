@@ -137,20 +137,23 @@ class FigureNormalizer(LexiconPipe):
 
     def read_trimmed(self, span: Span) -> tuple[Span, dict[str, Any] | None]:
         """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`);
-        if it does not read, drop leading numbers until it does (`2023 5 billion tenge`)."""
+        if it does not read, drop leading numbers (`2023 5 billion tenge`), then trailing ones, until it does."""
         assert self.lexicon is not None
         end = span.end
         while end > span.start + 1 and (span.doc[end - 1].text in RANGE_WORDS or span.doc[end - 1].lower_ in ORDINAL_WORDS):
             end -= 1
         if end < span.end:
             span = Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
-        for start in range(span.start, span.end):
-            if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon):
-                break
-            trimmed = span if start == span.start else Span(span.doc, start, span.end, label=span.label_, span_id=span.id_)
-            figure = self.read_span(trimmed)
-            if figure is not None:
-                return trimmed, figure
+        for end in range(span.end, span.start, -1):
+            if end < span.end and not is_number_token(span.doc[end].text, self.lexicon):
+                break  # only trailing numbers are dropped: `GH¢4.9 billion twelve months earlier`
+            for start in range(span.start, end):
+                if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon):
+                    break
+                trimmed = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_, span_id=span.id_)
+                figure = self.read_span(trimmed)
+                if figure is not None:
+                    return trimmed, figure
         return span, None
 
     def read_span(self, span: Span) -> dict[str, Any] | None:
