@@ -361,6 +361,8 @@ CASES = [
         "4%", indicator="Iron ore shipments", period="the March quarter"),
     row("period-edge-month", "Reserves reached $44.2 billion at end-December.",
         "$44.2 billion", indicator="Reserves", period="end-December"),
+    row("of-gdp-names-no-indicator", "The fiscal deficit is put at $12 billion, or 4.1% of GDP, to be financed by $7 billion from local banks.",
+        "$7 billion", indicator="fiscal deficit"),
     row("period-count-period", "Remittances rose 9% to $12.8 billion in the seven-month period.",
         "$12.8 billion", indicator="Remittances", period="the seven-month period"),
 ]
