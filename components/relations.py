@@ -43,6 +43,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
+PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 SKIPPED_BEFORE_BASE = {
     "the", "in", "a", "an", "of", "from", "for", "with", "to", "that", "during", "its", "their", "record", "revised",
     "previous", "upwardly", "downwardly", "earlier", "initial", "estimate", "estimated", "forecast", "projected", "level",
@@ -348,13 +349,15 @@ class DocView:
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
         cues = self.cues_before(period, self.cues.comparison)
-        if cues - {("from",), ("over",)}:
+        if cues - {("from",), ("over",), ("on",)}:
             return True
         words = {token.lower_ for token in period}
         if words & {"-", "–", "—", "through", "to", "till", "until"}:
             return False  # `from January through February 2024` is the figure's own period
         shifted = bool(words & {"last", "previous", "prior", "earlier", "ago"}) or any(YEAR.fullmatch(t.text) for t in period)
-        return ("from",) in cues or (("over",) in cues and shifted)  # `over the same period last year`, not `over the six months`
+        # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
+        right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
+        return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
 
     def is_partner(self, region: Span) -> bool:
         """Whether a place is a trade partner (`exports to China`, `trade with the EU`).
@@ -502,7 +505,7 @@ class DocView:
                 return None
             position = index + len(phrase)
             while position < sentence.end:
-                if position in by_start and by_start[position] is not figure:
+                if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
                     return by_start[position]
                 period = periods.get(position)
                 if period is not None and (period.start, period.end) in self.comparison:
