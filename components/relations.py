@@ -43,6 +43,8 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
+PLACE_QUALIFIERS = {"based", "headquartered", "listed", "registered", "owned", "made", "born", "bound"}
+MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 SKIPPED_BEFORE_BASE = {
     "the", "in", "a", "an", "of", "from", "for", "with", "to", "that", "during", "its", "their", "record", "revised",
@@ -321,7 +323,10 @@ class DocView:
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
         self.by_sentence: dict[int, dict[int, list[Span]]] = {}
-        self.regions = [s for s in doc.ents if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end]
+        self.regions = [
+            s for s in doc.ents
+            if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end and not describes_a_noun(s)
+        ]
 
     def paragraph(self, span: Span) -> int:
         return bisect.bisect_right(self.breaks, span.start_char)
@@ -484,10 +489,12 @@ class DocView:
         return earlier[-1] if earlier else None
 
     def linked_by(self, first: Span, second: Span, links: frozenset[str]) -> bool:
-        """Whether only link words (at most three) stand between two spans, in either order."""
+        """Whether only link words (at most `MAX_LINK_WORDS`) stand between two spans, in either order."""
         left, right = (first, second) if first.end <= second.start else (second, first)
         between = [token.lower_ for token in self.doc[left.end : right.start]]
-        return left.end <= right.start and len(between) <= 3 and all(word in links for word in between)
+        if between[:1] == [","] and between[1:2] in (["was"], ["were"]):
+            between = between[1:]  # `7.4 percent, was recorded in Sulawesi`, not `KZT751bn, in Karaganda region`
+        return left.end <= right.start and len(between) <= MAX_LINK_WORDS and all(word in links for word in between)
 
     def base_for(self, figure: Figure, figures: list[Figure], *, after_only: bool = False) -> Span | Figure | None:
         """What a figure is compared with, found after a comparison cue in its sentence.
@@ -589,6 +596,12 @@ def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:
             if second.end < len(doc) and doc[second.end].text == ")":
                 pairs.append((second, first))
     return pairs
+
+
+def describes_a_noun(region: Span) -> bool:
+    """Whether a place only qualifies a noun (`Monterrey-based brokerage`, `a Lagos-headquartered bank`)."""
+    doc = region.doc
+    return region.end + 1 < len(doc) and doc[region.end].text == "-" and doc[region.end + 1].lower_ in PLACE_QUALIFIERS
 
 
 def only_brackets_between(first: Span, second: Span) -> bool:
