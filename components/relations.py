@@ -428,6 +428,10 @@ class DocView:
         for period in same:
             if period.end < span.start and only_brackets_between(period, span):
                 return period
+        if self.is_base_figure(span.start):  # `versus USD 390 a year earlier`: the base's own period, though a comparison one
+            owned = [p for p in same if self.owner(p) == span.start]
+            if owned:
+                return owned[0]
         eligible = [
             p for p in same
             if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator)
@@ -438,8 +442,16 @@ class DocView:
         for choice in (own, shared):  # `cut by 1.5 points to 12% in March`: the period of the new level holds for the cut
             if choice:
                 return min(choice, key=lambda p: (distance(p, span), p.start < span.start))
-        earlier = [p for p in self.earlier_in_paragraph(self.periods, span) if (p.start, p.end) not in self.comparison]
+        earlier = [
+            p for p in self.earlier_in_paragraph(self.periods, span)
+            if (p.start, p.end) not in self.comparison and not self.owned_by_base(p)
+        ]
         return earlier[-1] if earlier else None
+
+    def owned_by_base(self, period: Span) -> bool:
+        """Whether a period belongs to a comparison base (`up from 4.97 percent in the second quarter`)."""
+        owner = self.owner(period)
+        return owner is not None and self.is_base_figure(owner)
 
     def after_comparison_period(self, span: Span) -> bool:
         """Whether a figure stands in brackets right after a comparison period (`than in 2022 ($13 billion)`)."""

@@ -371,6 +371,11 @@ CASES = [
         "KZT 751 bln", region="Atyrau"),
     row("place-that-qualifies-a-noun", "Mexico's remittances rose 3% in July. Monterrey-based analysts expect USD 60 bn in 2025.",
         "USD 60 bn", region="Mexico"),
+    row("base-keeps-its-own-period", "The average transfer in July was USD 385, versus USD 390 a year earlier.",
+        "USD 390", period="a year earlier"),
+    row("base-period-is-not-carried", "GDP grew 5.0 percent in the third quarter of 2025, up from 4.9 percent in the second quarter. "
+        "Compared with the previous quarter, GDP expanded 1.4 percent.",
+        "1.4 percent", period="the third quarter of 2025"),
     row("of-gdp-names-no-indicator", "The fiscal deficit is put at $12 billion, or 4.1% of GDP, to be financed by $7 billion from local banks.",
         "$7 billion", indicator="fiscal deficit"),
     row("period-count-period", "Remittances rose 9% to $12.8 billion in the seven-month period.",
