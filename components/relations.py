@@ -44,6 +44,8 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
 PLACE_QUALIFIERS = {"based", "headquartered", "listed", "registered", "owned", "made", "born", "bound"}
+COMPLEMENT_PREPOSITIONS = {"on", "of", "from", "for", "under"}
+CHANGE_NOUNS = {"growth", "increase", "decrease", "decline", "rise", "fall", "change"}  # `growth in retail sales`: the complement is the indicator
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 SKIPPED_BEFORE_BASE = {
@@ -398,12 +400,25 @@ class DocView:
         same = self.in_sentence(self.indicators, span)
         before = [s for s in same if s.end <= span.start and not self.in_aside(s, span)]
         if before:
-            return before[-1]
+            last = before[-1]
+            if len(before) > 1 and self.complements(before[-2], last):
+                return before[-2]  # `Net interest on the public debt topped $1 trillion`
+            return last
         after = [s for s in same if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links)]
         if after:
             return after[0]  # `$5 billion in exports`
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
+
+    def complements(self, head: Span, other: Span) -> bool:
+        """Whether an indicator only completes the one before it (`interest on the public debt`, `revenue from export duties`)."""
+        between = [token.lower_ for token in self.doc[head.end : other.start]]
+        return (
+            0 < len(between) <= 2
+            and between[0] in COMPLEMENT_PREPOSITIONS
+            and all(word in ("the", "a", "an") for word in between[1:])
+            and head[-1].lower_ not in CHANGE_NOUNS
+        )
 
     def in_aside(self, mention: Span, figure: Span) -> bool:
         """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`)."""

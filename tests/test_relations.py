@@ -376,6 +376,10 @@ CASES = [
     row("base-period-is-not-carried", "GDP grew 5.0 percent in the third quarter of 2025, up from 4.9 percent in the second quarter. "
         "Compared with the previous quarter, GDP expanded 1.4 percent.",
         "1.4 percent", period="the third quarter of 2025"),
+    row("indicator-with-indicator-complement", "Net interest on the public debt topped $1 trillion in fiscal 2025.",
+        "$1 trillion", indicator="Net interest", period="fiscal 2025"),
+    row("growth-in-takes-the-complement", "Growth in retail sales was 4.2% in May.",
+        "4.2%", indicator="retail sales", period="May"),
     row("of-gdp-names-no-indicator", "The fiscal deficit is put at $12 billion, or 4.1% of GDP, to be financed by $7 billion from local banks.",
         "$7 billion", indicator="fiscal deficit"),
     row("period-count-period", "Remittances rose 9% to $12.8 billion in the seven-month period.",
