@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Callable, Iterable
 
+from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from components.lexicon import FigureLexicon
@@ -23,6 +24,8 @@ MIN_BARE_SCALE = 1e6  # bare amounts (`16.6 billion`) are candidates only with m
 SIGN = {"ORTH": {"IN": ["-", "+", "−"]}, "SPACY": False}
 DASH = {"ORTH": {"IN": ["-", "–", "—"]}}
 DIGITS = {"LIKE_NUM": True, "IS_ALPHA": False}
+# A number token; ordinals are number-like to spaCy but never a figure's number (`the first £100 player`).
+NUMBER = {"LIKE_NUM": True, "LOWER": {"NOT_IN": sorted(_ordinal_words)}}
 US_MARKER = {"ORTH": {"IN": ["US", "USD"]}}  # `$76 US`
 
 
@@ -102,7 +105,7 @@ def number_forms(lexicon: FigureLexicon, scales: Token) -> dict[str, list[Token]
     articles = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "article")
     fractions = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "fraction" and " " not in w)
     return {
-        "number": [{"LIKE_NUM": True}, {**DASH, "OP": "?"}, {"LIKE_NUM": True, "OP": "*"}],
+        "number": [NUMBER, {**DASH, "OP": "?"}, {**NUMBER, "OP": "*"}],
         "article": [{"LOWER": {"IN": articles}}, scales],
         "fraction": [{"LOWER": {"IN": articles}, "OP": "?"}, {"LOWER": {"IN": fractions}}, scales],
     }

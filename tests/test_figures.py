@@ -168,3 +168,10 @@ def test_between_ranges(nlp, sentence, surface, low, high, unit):
 
 def test_between_two_years_is_no_range(nlp):
     assert [figure["text"] for figure in nlp("Between 2022 and 2023 exports rose 5% and imports 3%.")._.figures] == ["5%", "3%"]
+
+
+def test_an_ordinal_is_never_the_number_of_a_figure(nlp):
+    assert [(f["text"], f["value"]) for f in nlp("He became the first £100 player, and a second $5 billion tranche followed.")._.figures] == [
+        ("£100", 100.0),
+        ("$5 billion", 5e9),
+    ]
