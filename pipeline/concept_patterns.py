@@ -22,7 +22,7 @@ DAY = {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}
 THE = {"LOWER": "the"}
 COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 DURATION_WORDS = ["day", "week", "month", "quarter", "year", "term"]
-# Heads that take what was traded or made as an `of` complement: `exports of goods and services`.
+# Heads that take what was traded as an `of` complement: `exports of goods and services`.
 TRADED_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries"}
 # Words that end such a complement although they are lower-case content words: the verbs reports use.
 STOP_VERBS = {
@@ -151,6 +151,7 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     slashed_year = {"TEXT": {"REGEX": r"^(?:19|20)[0-9]{2}/[0-9]{2}$"}}  # `2024/25` is one token
     add("fiscal-split", [fiscal, {"LOWER": "year", "OP": "?"}, *split_year])  # `fiscal year 2024-25`, `FY2025-26`
     add("fiscal-slashed", [fiscal, {"LOWER": "year", "OP": "?"}, slashed_year])  # `fiscal year 2024/25`
+    add("slashed-fiscal-year", [THE, slashed_year, {"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year"}])  # `the 2024/25 fiscal year`
     add("slashed-year", [slashed_year])
     add("the-fiscal-year", [THE, {"LOWER": {"IN": [*words(rows, "relative"), "new", "outgoing"]}, "OP": "?"}, fiscal, {"LOWER": "year"}])
     add("the-outgoing-year", [THE, {"LOWER": "outgoing"}, {"LOWER": "year"}])
