@@ -8,6 +8,11 @@ Every pattern carries an `id` recording where it came from; the chosen pattern's
 is the entity's `ent_id_`, and a place pattern's `kb_id` (its country, ISO 3166 alpha-2)
 the entity's `kb_id_`. Patterns are loaded at `[initialize]` time and written by
 `to_disk` as `patterns.jsonl`.
+
+The token patterns are matched only in the stretches of a doc that can hold a match: from a
+word that can open a pattern up to the next word that no pattern token accepts. Which words
+those are is learned once per word from the pattern tokens' word-level conditions, so the
+matches are exactly those of the whole doc.
 """
 
 import warnings
@@ -15,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Pipe
@@ -24,6 +30,13 @@ from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 from .extensions import register_extensions
 
 Pattern = dict[str, Any]
+# Token attributes that depend on the word alone (the rest, like SPACY or IS_SENT_START, on its place in the doc).
+WORD_ATTRS = frozenset({
+    "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
+    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_CURRENCY", "IS_BRACKET",
+    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+})
+OUTSIDE, INSIDE, OPENING = 0, 1, 2  # what a word can be in a token-pattern match: nothing, a later token, its first token
 
 
 @Language.factory(
@@ -83,6 +96,8 @@ class EconEntityRuler(Pipe):
         self._keys: dict[int, tuple[str, str, str]] = {}
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
+        self.word_matcher = Matcher(self.nlp.vocab)  # one-token patterns: the word-level part of every pattern token
+        self._word_roles: dict[int, int] = {}  # orth -> OUTSIDE, INSIDE or OPENING
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -120,10 +135,48 @@ class EconEntityRuler(Pipe):
                 phrases.append((key, pattern["pattern"]))
             else:
                 self.matcher.add(key, [pattern["pattern"]])
+                self.add_word_conditions(pattern["pattern"])
             self._patterns.append(pattern)
         texts = [text for _, text in phrases]
         for (key, _), phrase_doc in zip(phrases, self.nlp.tokenizer.pipe(texts)):
             self.phrase_matcher.add(key, [phrase_doc])
+
+    def add_word_conditions(self, tokens: list[dict[str, Any]]) -> None:
+        """Record which words a token pattern can take, and which can open it (its tokens up to the first required one)."""
+        opening = True
+        for token in tokens:
+            words = {} if token.get("OP") == "!" else {key: value for key, value in token.items() if key in WORD_ATTRS}
+            self.word_matcher.add("OPENING" if opening else "INSIDE", [[words]])
+            opening = opening and is_optional(token)
+        self._word_roles.clear()
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) of the stretches of `doc` that hold every token-pattern match."""
+        orths = doc.to_array(ORTH).tolist()
+        self.learn_words({orth for orth in orths if orth not in self._word_roles})
+        windows = []
+        start = None
+        for index, orth in enumerate(orths):
+            role = self._word_roles[orth]
+            if role == OUTSIDE and start is not None:
+                windows.append((start, index))
+                start = None
+            elif role == OPENING and start is None:
+                start = index
+        if start is not None:
+            windows.append((start, len(orths)))
+        return windows
+
+    def learn_words(self, orths: set[int]) -> None:
+        """Find what each new word can be in a match, matching the word-level conditions on a doc of the words."""
+        if not orths:
+            return
+        words = list(orths)
+        strings = self.nlp.vocab.strings
+        roles = dict.fromkeys(range(len(words)), OUTSIDE)
+        for key, start, _ in self.word_matcher(Doc(self.nlp.vocab, words=[strings[orth] for orth in words])):
+            roles[start] = max(roles[start], OPENING if strings[key] == "OPENING" else INSIDE)
+        self._word_roles.update((orth, roles[index]) for index, orth in enumerate(words))
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -137,7 +190,9 @@ class EconEntityRuler(Pipe):
         """All candidate spans, possibly overlapping, with their label and pattern id."""
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W036")
-            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc))
+            matches = list(self.phrase_matcher(doc))
+            for start, end in self.windows(doc):
+                matches.extend((key, start + first, start + last) for key, first, last in self.matcher(doc[start:end]))
         spans = {
             Span(doc, start, end, label=self._keys[key][0], span_id=self._keys[key][1], kb_id=self._keys[key][2])
             for key, start, end in matches
@@ -211,6 +266,12 @@ def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
         if token.text in acronyms and token.i not in taken
     ]
     return spans + added
+
+
+def is_optional(token: dict[str, Any]) -> bool:
+    """Whether a pattern token may match no word (`?`, `*`, `{0,n}`)."""
+    operator = token.get("OP", "")
+    return operator in ("?", "*") or operator.startswith(("{0", "{,"))
 
 
 def is_acronym(text: str) -> bool:
