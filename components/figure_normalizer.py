@@ -140,12 +140,9 @@ class FigureNormalizer(LexiconPipe):
     def hedge_before(self, span: Span) -> str | None:
         """The hedge (`about`, `more than`) directly before a span, if any."""
         assert self.lexicon is not None
-        doc = span.doc
-        for size in range(MAX_HEDGE_TOKENS, 0, -1):
-            start = span.start - size
-            if start < 0:
-                continue
-            text = " ".join(token.lower_ for token in doc[start : span.start])
+        words = [token.lower_ for token in span.doc[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]]
+        for size in range(len(words), 0, -1):
+            text = " ".join(words[-size:])
             if text in self.lexicon.hedge_kinds:
                 return text
         return None
@@ -327,9 +324,9 @@ def trailing_scale_of(group: Sequence[str], lexicon: FigureLexicon) -> float:
 
 def only_linking_words(first: Span, second: Span, hedges: Collection[str]) -> bool:
     """Whether only brackets, commas, `or` and a hedge stand between two spans (`3.5 trillion tenge, or about $7.9 billion`)."""
-    between = [token.lower_ for token in first.doc[first.end : second.start]]
-    if not between or len(between) > MAX_HEDGE_TOKENS + 2:
+    if not 0 < second.start - first.end <= MAX_HEDGE_TOKENS + 2:
         return False
+    between = [token.lower_ for token in first.doc[first.end : second.start]]
     words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to")]
     return not words or " ".join(words) in hedges
 

@@ -28,7 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -230,6 +230,7 @@ class FigureRelations(LexiconPipe):
         candidates = list(doc.spans[self.candidates_key]) if self.candidates_key in doc.spans else []
         for figure in figures:
             base = figure.base
+            head = span_ref(figure.span)
             children = {
                 "INDICATOR": figure.indicator,
                 "PERIOD": figure.period,
@@ -240,7 +241,7 @@ class FigureRelations(LexiconPipe):
             for label, child in children.items():
                 if child is None:
                     continue
-                relations.append({"head": span_ref(figure.span), "child": span_ref(child), "label": label})
+                relations.append({"head": dict(head), "child": span_ref(child), "label": label})
                 if child.label_ in ("INDICATOR", "PERIOD"):
                     linked[(child.start, child.end)] = child
         for alias in aliases(candidates):
@@ -250,7 +251,7 @@ class FigureRelations(LexiconPipe):
         doc._.relations = relations
         periods = [span for span in candidates if span.label_ == "PERIOD"]
         absolute = {(p.start, p.end): resolve_period(p.text, self.period_words, published) for p in periods}
-        anchors = [p for p in periods if absolute[(p.start, p.end)] is not None]
+        anchors = [(p, p.sent.start) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
             """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""
@@ -262,14 +263,16 @@ class FigureRelations(LexiconPipe):
                 found = resolve_period(period.text, self.period_words, published, reference) if reference else None
             return found
 
-        doc._.facts = [self.fact(doc, figure, resolve) for figure in figures]
+        text = doc.text
+        doc._.facts = [self.fact(doc, text, figure, resolve) for figure in figures]
 
-    def fact(self, doc: Doc, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
-        """One plain dict per figure: what, how much, when, where, against what."""
+    def fact(self, doc: Doc, text: str, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
+        """One plain dict per figure: what, how much, when, where, against what (`text` is the doc's)."""
         own = resolve(figure.period)
         base = figure.base
         base_period = resolve(base, own) if isinstance(base, Span) else None
         data = figure.data
+        sentence = figure.span.sent
         return {
             "doc_id": doc._.doc_id,
             "start": data["start"],
@@ -295,7 +298,7 @@ class FigureRelations(LexiconPipe):
             "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
             "compared_to_period_start": base_period[0].isoformat() if base_period else None,
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,
-            "sentence": figure.span.sent.text.strip(),
+            "sentence": text[sentence.start_char : sentence.end_char].strip(),
         }
 
 
@@ -307,12 +310,17 @@ class DocView:
         self.cues = cues
         self.words = [token.lower_ for token in doc]
         self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(doc.text)]
-        self.cue_starts = self.find_phrases(cues.comparison)
+        text = doc.text
+        self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(text)]
+        self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
+        self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
+        for start, phrase in self.find_phrases(cues.comparison):
+            self.cue_starts.setdefault(start, phrase)
+            self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
-        dateline_end = dateline_length(doc)
+        dateline_end = dateline_length(doc, text)
         self.periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
@@ -334,20 +342,20 @@ class DocView:
     def same_sentence(self, first: Span, second: Span) -> bool:
         return self.sentence(first) == self.sentence(second)
 
-    def cues_before(self, span: Span, phrases: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
-        """The cue phrases ending within `CUE_WINDOW` tokens before the span, in its sentence."""
+    def cues_before(self, span: Span) -> set[tuple[str, ...]]:
+        """The comparison cues ending within `CUE_WINDOW` tokens before the span, within its sentence
+        and the `CUE_WINDOW + 2` tokens before it."""
         start = max(self.sentence_start(span), span.start - CUE_WINDOW - 2)
-        words = self.words[start : span.start]
         return {
             phrase
-            for end in range(len(words), max(len(words) - CUE_WINDOW, 0), -1)
-            for phrase in phrases
-            if tuple(words[max(end - len(phrase), 0) : end]) == phrase
+            for end in range(span.start, max(span.start - CUE_WINDOW, start), -1)
+            for first, phrase in self.cue_ends.get(end, ())
+            if first >= start
         }
 
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
-        cues = self.cues_before(period, self.cues.comparison)
+        cues = self.cues_before(period)
         if cues - {("from",), ("over",)}:
             return True
         words = {token.lower_ for token in period}
@@ -452,7 +460,7 @@ class DocView:
 
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
-        return bool(self.cues_before(self.figure_by_start[start], self.cues.comparison))
+        return bool(self.cues_before(self.figure_by_start[start]))
 
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`)."""
@@ -483,8 +491,7 @@ class DocView:
     def linked_by(self, first: Span, second: Span, links: frozenset[str]) -> bool:
         """Whether only link words (at most three) stand between two spans, in either order."""
         left, right = (first, second) if first.end <= second.start else (second, first)
-        between = [token.lower_ for token in self.doc[left.end : right.start]]
-        return left.end <= right.start and len(between) <= 3 and all(word in links for word in between)
+        return 0 <= right.start - left.end <= 3 and all(word in links for word in self.words[left.end : right.start])
 
     def base_for(self, figure: Figure, figures: list[Figure], *, after_only: bool = False) -> Span | Figure | None:
         """What a figure is compared with, found after a comparison cue in its sentence.
@@ -518,18 +525,17 @@ class DocView:
         before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index and not self.is_denominator(s)]
         return not before or figure.indicator is None or before[-1] == figure.indicator
 
-    def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> dict[int, tuple[str, ...]]:
-        """Token index -> the longest of `phrases` starting there (phrases are sorted longest first)."""
+    def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
+        """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
             by_first.setdefault(phrase[0], []).append(phrase)
-        found = {}
-        for index, word in enumerate(self.words):
-            for phrase in by_first.get(word, ()):
-                if tuple(self.words[index : index + len(phrase)]) == phrase:
-                    found[index] = phrase
-                    break
-        return found
+        return [
+            (index, phrase)
+            for index, word in enumerate(self.words)
+            for phrase in by_first.get(word, ())
+            if tuple(self.words[index : index + len(phrase)]) == phrase
+        ]
 
     def cue_at(self, index: int) -> tuple[str, ...] | None:
         """The comparison cue phrase starting at token `index`, if any."""
@@ -549,24 +555,28 @@ def continues_list(words: list[str]) -> bool:
     return bool(words) and words[-1] in ("-", "–", "—", ":")
 
 
-def anchor_range(period: Span, anchors: list[Span], ranges: dict[tuple[int, int], Any]) -> Any:
-    """The dates of the fixed period a relative one leans on: nearest in its sentence, else the last before it."""
-    same = [a for a in anchors if a.sent == period.sent and a != period]
+def anchor_range(period: Span, anchors: list[tuple[Span, int]], ranges: dict[tuple[int, int], Any]) -> Any:
+    """The dates of the fixed period a relative one leans on: nearest in its sentence, else the last before it.
+
+    `anchors` are the fixed periods, each with the start of its sentence.
+    """
+    sentence = period.sent.start
+    same = [a for a, start in anchors if start == sentence and a != period]
     if same:
         return ranges[min(((a.start, a.end) for a in same), key=lambda key: abs(key[0] - period.start))]
-    before = [a for a in anchors if a.end <= period.start]
+    before = [a for a, _ in anchors if a.end <= period.start]
     return ranges[(before[-1].start, before[-1].end)] if before else None
 
 
-def dateline_length(doc: Doc) -> int:
+def dateline_length(doc: Doc, text: str) -> int:
     """Tokens of the leading ` date YYYY-MM-DD ` line and dateline (`ASTANA, Kazakhstan, March 25.`,
     `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`).
 
     A dateline tells where and when the reporter wrote, not what a figure describes. It ends
     at the first sentence end, spaced dash or colon within `DATELINE_TOKENS`, and holds no
-    lower-case word but the ` date ` prefix of the bundled format.
+    lower-case word but the ` date ` prefix of the bundled format. `text` is the doc's.
     """
-    prefix = DATE_PREFIX.match(doc.text)
+    prefix = DATE_PREFIX.match(text)
     first = doc.char_span(0, prefix.end(), alignment_mode="expand").end if prefix else 0
     for token in doc[first : min(len(doc), first + DATELINE_TOKENS)]:
         if token.is_alpha and token.is_lower:
