@@ -97,6 +97,7 @@ class EconEntityRuler(Pipe):
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
         self.word_matcher = Matcher(self.nlp.vocab)  # one-token patterns: the word-level part of every pattern token
+        self._word_conditions: set[str] = set()  # those added, as JSON with their role
         self._word_roles: dict[int, int] = {}  # orth -> OUTSIDE, INSIDE or OPENING
 
     def __len__(self) -> int:
@@ -146,7 +147,11 @@ class EconEntityRuler(Pipe):
         opening = True
         for token in tokens:
             words = {} if token.get("OP") == "!" else {key: value for key, value in token.items() if key in WORD_ATTRS}
-            self.word_matcher.add("OPENING" if opening else "INSIDE", [[words]])
+            role = "OPENING" if opening else "INSIDE"
+            condition = srsly.json_dumps([role, words], sort_keys=True)
+            if condition not in self._word_conditions:
+                self._word_conditions.add(condition)
+                self.word_matcher.add(role, [[words]])
             opening = opening and is_optional(token)
         self._word_roles.clear()
 

@@ -22,7 +22,12 @@ CODE_PREFIX = r"[A-Z][A-Za-z]{1,2}(?=[0-9])"
 # The rand's one-letter sign glued to a decimal or grouped amount: R321.3, R1,500 (R2 stays whole).
 RAND_PREFIX = r"R(?=[0-9]{1,3}(?:[.,][0-9]+)+)"
 # A sign glued to a currency symbol (-$5, +€3), and a Unicode minus before a digit (−1.3%).
-SIGN_PREFIX = r"[+\-−](?=[$€£¥₸₽₹])|−(?=[0-9])"
+SIGN_PREFIX = r"(?:[+\-−](?=[$€£¥₸₽₹])|−(?=[0-9]))"
+# The first character of a chunk with a Unicode minus before a digit further on (`1.99×10−30` -> `1`,
+# `.99×10−30`): the split SIGN_PREFIX made when its minus branch was unanchored (compile_prefix_regex
+# anchors only a piece's first branch). Anchored like every prefix, the regex is tried at a chunk's
+# start only, not at each of its characters.
+LATER_MINUS_PREFIX = r"(?=[\s\S]+−[0-9])[\s\S]"
 # Units and scales glued after a digit.
 UNIT_SUFFIX = (
     r"(?<=[0-9])(?:bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
@@ -54,7 +59,9 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, RAND_PREFIX, SIGN_PREFIX, *defaults.prefixes]
+        prefixes = [
+            DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, RAND_PREFIX, SIGN_PREFIX, *defaults.prefixes, LATER_MINUS_PREFIX
+        ]
         suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, *defaults.suffixes]
         infixes = [NUMBER_RANGE_INFIX, *defaults.infixes]
         rules = {
