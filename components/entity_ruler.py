@@ -12,7 +12,8 @@ the entity's `kb_id_`. Patterns are loaded at `[initialize]` time and written by
 The token patterns are matched only in the stretches of a doc that can hold a match: from a
 word that can open a pattern up to the next word that no pattern token accepts. Which words
 those are is learned once per word from the pattern tokens' word-level conditions, so the
-matches are exactly those of the whole doc.
+matches are exactly those of the whole doc. Labels whose patterns open on different words
+(figures and organisation shapes) get a Matcher and stretches of their own.
 """
 
 import warnings
@@ -25,6 +26,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
 from .extensions import register_extensions
@@ -94,11 +96,8 @@ class EconEntityRuler(Pipe):
         """Remove every pattern."""
         self._patterns: list[Pattern] = []
         self._keys: dict[int, tuple[str, str, str]] = {}
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.token_matchers: list[TokenMatcher] = []
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
-        self.word_matcher = Matcher(self.nlp.vocab)  # one-token patterns: the word-level part of every pattern token
-        self._word_conditions: set[str] = set()  # those added, as JSON with their role
-        self._word_roles: dict[int, int] = {}  # orth -> OUTSIDE, INSIDE or OPENING
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -129,59 +128,16 @@ class EconEntityRuler(Pipe):
         """Add token patterns (list of token dicts) and phrase patterns (strings)."""
         phrases: list[tuple[str, str]] = []
         for pattern in patterns:
-            label, pattern_id, kb_id = pattern["label"], pattern.get("id", ""), pattern.get("kb_id", "")
-            key = f"{label}\t{pattern_id}\t{kb_id}"
-            self._keys[self.nlp.vocab.strings.add(key)] = (label, pattern_id, kb_id)
+            key = pattern_key(pattern)
+            self._keys[self.nlp.vocab.strings.add(key)] = (pattern["label"], pattern.get("id", ""), pattern.get("kb_id", ""))
             if isinstance(pattern["pattern"], str):
                 phrases.append((key, pattern["pattern"]))
-            else:
-                self.matcher.add(key, [pattern["pattern"]])
-                self.add_word_conditions(pattern["pattern"])
             self._patterns.append(pattern)
         texts = [text for _, text in phrases]
         for (key, _), phrase_doc in zip(phrases, self.nlp.tokenizer.pipe(texts)):
             self.phrase_matcher.add(key, [phrase_doc])
-
-    def add_word_conditions(self, tokens: list[dict[str, Any]]) -> None:
-        """Record which words a token pattern can take, and which can open it (its tokens up to the first required one)."""
-        opening = True
-        for token in tokens:
-            words = {} if token.get("OP") == "!" else {key: value for key, value in token.items() if key in WORD_ATTRS}
-            role = "OPENING" if opening else "INSIDE"
-            condition = srsly.json_dumps([role, words], sort_keys=True)
-            if condition not in self._word_conditions:
-                self._word_conditions.add(condition)
-                self.word_matcher.add(role, [[words]])
-            opening = opening and is_optional(token)
-        self._word_roles.clear()
-
-    def windows(self, doc: Doc) -> list[tuple[int, int]]:
-        """(start, end) of the stretches of `doc` that hold every token-pattern match."""
-        orths = doc.to_array(ORTH).tolist()
-        self.learn_words({orth for orth in orths if orth not in self._word_roles})
-        windows = []
-        start = None
-        for index, orth in enumerate(orths):
-            role = self._word_roles[orth]
-            if role == OUTSIDE and start is not None:
-                windows.append((start, index))
-                start = None
-            elif role == OPENING and start is None:
-                start = index
-        if start is not None:
-            windows.append((start, len(orths)))
-        return windows
-
-    def learn_words(self, orths: set[int]) -> None:
-        """Find what each new word can be in a match, matching the word-level conditions on a doc of the words."""
-        if not orths:
-            return
-        words = list(orths)
-        strings = self.nlp.vocab.strings
-        roles = dict.fromkeys(range(len(words)), OUTSIDE)
-        for key, start, _ in self.word_matcher(Doc(self.nlp.vocab, words=[strings[orth] for orth in words])):
-            roles[start] = max(roles[start], OPENING if strings[key] == "OPENING" else INSIDE)
-        self._word_roles.update((orth, roles[index]) for index, orth in enumerate(words))
+        token_patterns = [pattern for pattern in self._patterns if not isinstance(pattern["pattern"], str)]
+        self.token_matchers = [TokenMatcher(self.nlp.vocab, group) for group in group_by_openers(token_patterns)]
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -196,8 +152,9 @@ class EconEntityRuler(Pipe):
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W036")
             matches = list(self.phrase_matcher(doc))
-            for start, end in self.windows(doc):
-                matches.extend((key, start + first, start + last) for key, first, last in self.matcher(doc[start:end]))
+            orths = doc.to_array(ORTH).tolist()
+            for matcher in self.token_matchers:
+                matches.extend(matcher(doc, orths))
         spans = {
             Span(doc, start, end, label=self._keys[key][0], span_id=self._keys[key][1], kb_id=self._keys[key][2])
             for key, start, end in matches
@@ -252,6 +209,96 @@ class EconEntityRuler(Pipe):
         self.clear()
         self.add_patterns(srsly.json_loads(bytes_data))
         return self
+
+
+class TokenMatcher:
+    """A Matcher for token patterns that runs only on the stretches of a doc that can hold a match."""
+
+    def __init__(self, vocab: Vocab, patterns: list[Pattern]) -> None:
+        self.vocab = vocab
+        self.matcher = Matcher(vocab, validate=True)
+        self.word_matcher = Matcher(vocab)  # one-token patterns: the word-level conditions of the pattern tokens
+        conditions: set[str] = set()
+        for pattern in patterns:
+            self.matcher.add(pattern_key(pattern), [pattern["pattern"]])
+            for role, words in word_conditions(pattern["pattern"]):
+                if (condition := srsly.json_dumps([role, words], sort_keys=True)) not in conditions:
+                    conditions.add(condition)
+                    self.word_matcher.add(role, [[words]])
+        self.roles: dict[int, int] = {}  # orth -> OUTSIDE, INSIDE or OPENING
+
+    def __call__(self, doc: Doc, orths: list[int]) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every match in `doc`, whose token orths are `orths`."""
+        return [
+            (key, start + first, start + last)
+            for start, end in self.windows(orths)
+            for key, first, last in self.matcher(doc[start:end])
+        ]
+
+    def windows(self, orths: list[int]) -> list[tuple[int, int]]:
+        """(start, end) of the stretches that hold every match: from a word that can open one to the next word no token takes."""
+        self.learn_words({orth for orth in orths if orth not in self.roles})
+        windows = []
+        start = None
+        for index, orth in enumerate(orths):
+            role = self.roles[orth]
+            if role == OUTSIDE and start is not None:
+                windows.append((start, index))
+                start = None
+            elif role == OPENING and start is None:
+                start = index
+        if start is not None:
+            windows.append((start, len(orths)))
+        return windows
+
+    def learn_words(self, orths: set[int]) -> None:
+        """Find what each new word can be in a match, matching the word-level conditions on a doc of the words."""
+        if not orths:
+            return
+        words = list(orths)
+        strings = self.vocab.strings
+        roles = dict.fromkeys(range(len(words)), OUTSIDE)
+        for key, start, _ in self.word_matcher(Doc(self.vocab, words=[strings[orth] for orth in words])):
+            roles[start] = max(roles[start], OPENING if strings[key] == "OPENING" else INSIDE)
+        self.roles.update((orth, roles[index]) for index, orth in enumerate(words))
+
+
+def pattern_key(pattern: Pattern) -> str:
+    """The match key of a pattern: its label, id and kb_id."""
+    return f"{pattern['label']}\t{pattern.get('id', '')}\t{pattern.get('kb_id', '')}"
+
+
+def word_conditions(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """(role, word-level conditions) of each token of a pattern: OPENING up to its first required token, then INSIDE.
+
+    A `!` token may take any word.
+    """
+    conditions = []
+    opening = True
+    for token in tokens:
+        words = {} if token.get("OP") == "!" else {key: value for key, value in token.items() if key in WORD_ATTRS}
+        conditions.append(("OPENING" if opening else "INSIDE", words))
+        opening = opening and is_optional(token)
+    return conditions
+
+
+def group_by_openers(patterns: list[Pattern]) -> list[list[Pattern]]:
+    """Token patterns by label, the labels whose patterns can open on the same word condition together."""
+    groups: list[tuple[set[str], list[Pattern]]] = []  # (opening conditions, patterns)
+    by_label: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        by_label.setdefault(pattern["label"], []).append(pattern)
+    for label_patterns in by_label.values():
+        openers = {
+            srsly.json_dumps(words, sort_keys=True)
+            for pattern in label_patterns
+            for role, words in word_conditions(pattern["pattern"])
+            if role == "OPENING"
+        }
+        shared = [group for group in groups if group[0] & openers]
+        groups = [group for group in groups if not group[0] & openers]
+        groups.append((openers.union(*(group[0] for group in shared)), [p for group in shared for p in group[1]] + label_patterns))
+    return [group_patterns for _, group_patterns in groups]
 
 
 def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
