@@ -52,6 +52,7 @@ DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `highe
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
 SHARE_BEFORE = 4  # tokens before a figure searched for `accounted for`, `made up`
 CLAUSE_CONJUNCTIONS = {"and", "while", "but", "whereas", "although"}
+PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference) triples kept
 
 
 @dataclass
@@ -140,6 +141,16 @@ class FigureRelations(LexiconPipe):
         self.hedges = FigureLexicon(tables).hedge_kinds
         self.cues = Cues.from_rows(tables["relation_cues"])
         self.period_words = PeriodWords.from_rows(tables["periods"])
+        self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None], tuple[date, date] | None] = {}
+
+    def period_dates(self, text: str, published: date | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
+        """`resolve_period` with the period lexicon, remembered (the same period texts recur)."""
+        key = (text, published, reference)
+        if key not in self._period_dates:
+            if len(self._period_dates) >= PERIOD_CACHE_SIZE:
+                self._period_dates.clear()
+            self._period_dates[key] = resolve_period(text, self.period_words, published, reference)
+        return self._period_dates[key]
 
     def find(self, doc: Doc) -> list[Figure]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
@@ -192,10 +203,10 @@ class FigureRelations(LexiconPipe):
         if view.is_base_figure(figure.span.start) or view.after_comparison_period(figure.span):
             figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
             return
-        start = clause_start(doc, previous.span.end if previous else figure.span.sent.start, figure.span.start)
+        start = clause_start(doc, previous.span.end if previous else view.sentence_start(figure.span), figure.span.start)
         before = [[token.lower_, token.lemma_.lower()] for token in doc[start : figure.span.start]]
         after = []
-        for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, figure.span.sent.end)]:
+        for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, view.sentence_end(figure.span))]:
             if token.is_punct:
                 break
             after.append(token.lower_)  # `4.6 percent more than`, not `, down 22.4 percent`
@@ -250,7 +261,7 @@ class FigureRelations(LexiconPipe):
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
         periods = [span for span in candidates if span.label_ == "PERIOD"]
-        absolute = {(p.start, p.end): resolve_period(p.text, self.period_words, published) for p in periods}
+        absolute = {(p.start, p.end): self.period_dates(p.text, published) for p in periods}
         anchors = [(p, p.sent.start) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
@@ -260,7 +271,7 @@ class FigureRelations(LexiconPipe):
             found = absolute.get((period.start, period.end))
             if found is None:
                 reference = reference or anchor_range(period, anchors, absolute)
-                found = resolve_period(period.text, self.period_words, published, reference) if reference else None
+                found = self.period_dates(period.text, published, reference) if reference else None
             return found
 
         text = doc.text
@@ -339,6 +350,10 @@ class DocView:
     def sentence_start(self, span: Span) -> int:
         return self.sentence_starts[self.sentence(span)]
 
+    def sentence_end(self, span: Span) -> int:
+        following = self.sentence(span) + 1
+        return self.sentence_starts[following] if following < len(self.sentence_starts) else len(self.doc)
+
     def same_sentence(self, first: Span, second: Span) -> bool:
         return self.sentence(first) == self.sentence(second)
 
@@ -396,9 +411,9 @@ class DocView:
     def indicator_for(self, span: Span) -> Span | None:
         """The indicator a figure measures; see the module docstring."""
         same = self.in_sentence(self.indicators, span)
-        before = [s for s in same if s.end <= span.start and not self.in_aside(s, span)]
-        if before:
-            return before[-1]
+        before = next((s for s in reversed(same) if s.end <= span.start and not self.in_aside(s, span)), None)
+        if before is not None:
+            return before
         after = [s for s in same if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links)]
         if after:
             return after[0]  # `$5 billion in exports`
@@ -409,7 +424,7 @@ class DocView:
         """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`)."""
         doc = self.doc
         opener = next(
-            (i for i in range(mention.start - 1, mention.sent.start, -1) if doc[i].text == "," or doc[i].lower_ in self.cues.aside_openers and doc[i - 1].text == ","),
+            (i for i in range(mention.start - 1, self.sentence_start(mention), -1) if doc[i].text == "," or doc[i].lower_ in self.cues.aside_openers and doc[i - 1].text == ","),
             None,
         )
         if opener is None or doc[opener].text == ",":
@@ -498,17 +513,17 @@ class DocView:
 
         With `after_only`, the cue must follow the figure with no other figure between them.
         """
-        sentence = figure.span.sent
+        sentence_end = self.sentence_end(figure.span)
         by_start = {f.span.start: f for f in figures}
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
-        for index in range(figure.span.end if after_only else sentence.start, sentence.end):
+        for index in range(figure.span.end if after_only else self.sentence_start(figure.span), sentence_end):
             phrase = self.cue_at(index)
             if phrase is None or not self.same_indicator_at(index, figure):
                 continue
             if after_only and any(figure.span.end <= f.start and f.end <= index for f in self.figure_spans):
                 return None
             position = index + len(phrase)
-            while position < sentence.end:
+            while position < sentence_end:
                 if position in by_start and by_start[position] is not figure:
                     return by_start[position]
                 period = periods.get(position)
