@@ -23,6 +23,7 @@ FIGURE_LABELS = ("MONEY", "PERCENT")
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 RANGE_WORDS = ("-", "–", "—", "to")
 MAX_HEDGE_TOKENS = 4
+READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same figures recur)
 
 
 @Language.factory(
@@ -70,6 +71,7 @@ class FigureNormalizer(LexiconPipe):
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Index the lexicon tables."""
         self.lexicon = FigureLexicon(tables)
+        self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
 
     def find(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
         """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""
@@ -123,8 +125,7 @@ class FigureNormalizer(LexiconPipe):
     def read_span(self, span: Span) -> dict[str, Any] | None:
         """The figure dict of one span, or None when its surface does not read as a figure."""
         assert self.lexicon is not None
-        words = [token.text for token in span]
-        reading = read_surface(words, span.label_, self.lexicon)
+        reading = self.read_surface(tuple(token.text for token in span), span.label_)
         if reading is None:
             return None
         return {
@@ -136,6 +137,16 @@ class FigureNormalizer(LexiconPipe):
             "approx": self.hedge_before(span),
             "pattern": span.id_ or None,
         }
+
+    def read_surface(self, words: tuple[str, ...], label: str) -> dict[str, Any] | None:
+        """`read_surface` with this lexicon, remembered per surface (the returned dict is shared: copy it to change it)."""
+        assert self.lexicon is not None
+        key = (words, label)
+        if key not in self._readings:
+            if len(self._readings) >= READINGS_CACHE_SIZE:
+                self._readings.clear()
+            self._readings[key] = read_surface(words, label, self.lexicon)
+        return self._readings[key]
 
     def hedge_before(self, span: Span) -> str | None:
         """The hedge (`about`, `more than`) directly before a span, if any."""
