@@ -95,7 +95,7 @@ class EconEntityRuler(Pipe):
     def clear(self) -> None:
         """Remove every pattern."""
         self._patterns: list[Pattern] = []
-        self._keys: dict[int, tuple[str, str, str]] = {}
+        self._span_ids: dict[int, tuple[int, int, int]] = {}  # match key -> label, kb_id, pattern id as the Span holds them
         self.token_matchers: list[TokenMatcher] = []
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
@@ -126,10 +126,13 @@ class EconEntityRuler(Pipe):
 
     def add_patterns(self, patterns: Iterable[Pattern]) -> None:
         """Add token patterns (list of token dicts) and phrase patterns (strings)."""
+        strings = self.nlp.vocab.strings
         phrases: list[tuple[str, str]] = []
         for pattern in patterns:
             key = pattern_key(pattern)
-            self._keys[self.nlp.vocab.strings.add(key)] = (pattern["label"], pattern.get("id", ""), pattern.get("kb_id", ""))
+            ids = (pattern["label"], pattern.get("kb_id", ""), pattern.get("id", ""))
+            label, kb_id, span_id = (strings.add(text) for text in ids)
+            self._span_ids[strings.add(key)] = (label, kb_id, span_id)
             if isinstance(pattern["pattern"], str):
                 phrases.append((key, pattern["pattern"]))
             self._patterns.append(pattern)
@@ -155,12 +158,8 @@ class EconEntityRuler(Pipe):
             orths = doc.to_array(ORTH).tolist()
             for matcher in self.token_matchers:
                 matches.extend(matcher(doc, orths))
-        spans = {
-            Span(doc, start, end, label=self._keys[key][0], span_id=self._keys[key][1], kb_id=self._keys[key][2])
-            for key, start, end in matches
-            if start < end
-        }
-        return sorted(spans)
+        found = sorted({(start, end, *self._span_ids[key]) for key, start, end in matches if start < end})  # in Span order
+        return [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in found]
 
     def set_annotations(self, doc: Doc, spans: Sequence[Span]) -> None:
         """Write the non-overlapping selection of `spans` to `doc.ents` (replacing what was there).
@@ -297,7 +296,8 @@ def group_by_openers(patterns: list[Pattern]) -> list[list[Pattern]]:
         }
         shared = [group for group in groups if group[0] & openers]
         groups = [group for group in groups if not group[0] & openers]
-        groups.append((openers.union(*(group[0] for group in shared)), [p for group in shared for p in group[1]] + label_patterns))
+        merged = [pattern for group in shared for pattern in group[1]] + label_patterns
+        groups.append((openers.union(*(group[0] for group in shared)), merged))
     return [group_patterns for _, group_patterns in groups]
 
 

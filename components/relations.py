@@ -143,7 +143,9 @@ class FigureRelations(LexiconPipe):
         self.period_words = PeriodWords.from_rows(tables["periods"])
         self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None], tuple[date, date] | None] = {}
 
-    def period_dates(self, text: str, published: date | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
+    def period_dates(
+        self, text: str, published: date | None, reference: tuple[date, date] | None = None
+    ) -> tuple[date, date] | None:
         """`resolve_period` with the period lexicon, remembered (the same period texts recur)."""
         key = (text, published, reference)
         if key not in self._period_dates:
@@ -275,9 +277,10 @@ class FigureRelations(LexiconPipe):
             return found
 
         text = doc.text
-        doc._.facts = [self.fact(doc, text, figure, resolve) for figure in figures]
+        doc_id = doc._.doc_id
+        doc._.facts = [self.fact(doc_id, text, figure, resolve) for figure in figures]
 
-    def fact(self, doc: Doc, text: str, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
+    def fact(self, doc_id: Any, text: str, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
         """One plain dict per figure: what, how much, when, where, against what (`text` is the doc's)."""
         own = resolve(figure.period)
         base = figure.base
@@ -285,7 +288,7 @@ class FigureRelations(LexiconPipe):
         data = figure.data
         sentence = figure.span.sent
         return {
-            "doc_id": doc._.doc_id,
+            "doc_id": doc_id,
             "start": data["start"],
             "end": data["end"],
             "text": data["text"],
