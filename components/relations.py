@@ -140,6 +140,7 @@ class FigureRelations(LexiconPipe):
         """Index the hedges, period words and relation cues."""
         self.hedges = FigureLexicon(tables).hedge_kinds
         self.cues = Cues.from_rows(tables["relation_cues"])
+        self.share_texts = tuple(" ".join(phrase) for phrase in self.cues.share)
         self.period_words = PeriodWords.from_rows(tables["periods"])
         self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None], tuple[date, date] | None] = {}
 
@@ -205,15 +206,15 @@ class FigureRelations(LexiconPipe):
         if view.is_base_figure(figure.span.start) or view.after_comparison_period(figure.span):
             figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
             return
-        start = clause_start(doc, previous.span.end if previous else view.sentence_start(figure.span), figure.span.start)
-        before = [[token.lower_, token.lemma_.lower()] for token in doc[start : figure.span.start]]
+        start = clause_start(view.words, previous.span.end if previous else view.sentence_start(figure.span), figure.span.start)
+        before = [[view.words[token.i], token.lemma_.lower()] for token in doc[start : figure.span.start]]
         after = []
         for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, view.sentence_end(figure.span))]:
             if token.is_punct:
                 break
             after.append(token.lower_)  # `4.6 percent more than`, not `, down 22.4 percent`
-        near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + [t.lower_ for t in doc[figure.span.end : figure.span.end + SHARE_AFTER]])
-        share = next((" ".join(p) for p in self.cues.share if " ".join(p) in near), None)
+        near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + view.words[figure.span.end : figure.span.end + SHARE_AFTER])
+        share = next((text for text in self.share_texts if text in near), None)
         words = {word for forms in before for word in forms} | set(after)
         if share:
             words -= set(share.split())  # `made up` is no rise
@@ -425,15 +426,14 @@ class DocView:
 
     def in_aside(self, mention: Span, figure: Span) -> bool:
         """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`)."""
-        doc = self.doc
+        words = self.words  # lower-cased: the same as the text for `,`
         opener = next(
-            (i for i in range(mention.start - 1, self.sentence_start(mention), -1) if doc[i].text == "," or doc[i].lower_ in self.cues.aside_openers and doc[i - 1].text == ","),
+            (i for i in range(mention.start - 1, self.sentence_start(mention), -1) if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","),
             None,
         )
-        if opener is None or doc[opener].text == ",":
+        if opener is None or words[opener] == ",":
             return False
-        closer = next((i for i in range(mention.end, figure.start) if doc[i].text == ","), None)
-        return closer is not None
+        return "," in words[mention.end : figure.start]
 
     def figure_between(self, first: Span, second: Span) -> bool:
         """Whether a figure lies wholly between two spans."""
@@ -560,10 +560,11 @@ class DocView:
         return self.cue_starts.get(index)
 
 
-def clause_start(doc: Doc, start: int, end: int) -> int:
-    """Where the figure's clause begins between `start` and `end`: after the last `, and`, `, while`, `;`."""
+def clause_start(words: list[str], start: int, end: int) -> int:
+    """Where the figure's clause begins between `start` and `end` (token indices into the lower-cased `words`):
+    after the last `, and`, `, while`, `;`."""
     for index in range(end - 1, start, -1):
-        if doc[index].text == ";" or (doc[index - 1].text == "," and doc[index].lower_ in CLAUSE_CONJUNCTIONS):
+        if words[index] == ";" or (words[index - 1] == "," and words[index] in CLAUSE_CONJUNCTIONS):
             return index + 1
     return start
 
