@@ -26,8 +26,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
+from spacy.vocab import Vocab
 
 from .extensions import register_extensions
 

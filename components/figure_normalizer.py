@@ -125,7 +125,7 @@ class FigureNormalizer(LexiconPipe):
     def read_span(self, span: Span) -> dict[str, Any] | None:
         """The figure dict of one span, or None when its surface does not read as a figure."""
         assert self.lexicon is not None
-        reading = self.read_surface(tuple(token.text for token in span), span.label_)
+        reading = self.reading(tuple(token.text for token in span), span.label_)
         if reading is None:
             return None
         return {
@@ -138,7 +138,7 @@ class FigureNormalizer(LexiconPipe):
             "pattern": span.id_ or None,
         }
 
-    def read_surface(self, words: tuple[str, ...], label: str) -> dict[str, Any] | None:
+    def reading(self, words: tuple[str, ...], label: str) -> dict[str, Any] | None:
         """`read_surface` with this lexicon, remembered per surface (the returned dict is shared: copy it to change it)."""
         assert self.lexicon is not None
         key = (words, label)

@@ -59,9 +59,8 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        prefixes = [
-            DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, RAND_PREFIX, SIGN_PREFIX, *defaults.prefixes, LATER_MINUS_PREFIX
-        ]
+        figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, RAND_PREFIX, SIGN_PREFIX]
+        prefixes = [*figure_prefixes, *defaults.prefixes, LATER_MINUS_PREFIX]
         suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, *defaults.suffixes]
         infixes = [NUMBER_RANGE_INFIX, *defaults.infixes]
         rules = {
