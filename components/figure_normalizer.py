@@ -23,6 +23,7 @@ FIGURE_LABELS = ("MONEY", "PERCENT")
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 RANGE_WORDS = ("-", "–", "—", "to")
 MAX_HEDGE_TOKENS = 4
+READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same figures recur)
 
 
 @Language.factory(
@@ -70,6 +71,7 @@ class FigureNormalizer(LexiconPipe):
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Index the lexicon tables."""
         self.lexicon = FigureLexicon(tables)
+        self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
 
     def find(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
         """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""
@@ -159,8 +161,7 @@ class FigureNormalizer(LexiconPipe):
     def read_span(self, span: Span) -> dict[str, Any] | None:
         """The figure dict of one span, or None when its surface does not read as a figure."""
         assert self.lexicon is not None
-        words = [token.text for token in span]
-        reading = read_surface(words, span.label_, self.lexicon)
+        reading = self.reading(tuple(token.text for token in span), span.label_)
         if reading is None:
             return None
         return {
@@ -173,15 +174,22 @@ class FigureNormalizer(LexiconPipe):
             "pattern": span.id_ or None,
         }
 
+    def reading(self, words: tuple[str, ...], label: str) -> dict[str, Any] | None:
+        """`read_surface` with this lexicon, remembered per surface (the returned dict is shared: copy it to change it)."""
+        assert self.lexicon is not None
+        key = (words, label)
+        if key not in self._readings:
+            if len(self._readings) >= READINGS_CACHE_SIZE:
+                self._readings.clear()
+            self._readings[key] = read_surface(words, label, self.lexicon)
+        return self._readings[key]
+
     def hedge_before(self, span: Span) -> str | None:
         """The hedge (`about`, `more than`) directly before a span, if any."""
         assert self.lexicon is not None
-        doc = span.doc
-        for size in range(MAX_HEDGE_TOKENS, 0, -1):
-            start = span.start - size
-            if start < 0:
-                continue
-            text = " ".join(token.lower_ for token in doc[start : span.start])
+        words = [token.lower_ for token in span.doc[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]]
+        for size in range(len(words), 0, -1):
+            text = " ".join(words[-size:])
             if text in self.lexicon.hedge_kinds:
                 return text
         return None
@@ -363,9 +371,9 @@ def trailing_scale_of(group: Sequence[str], lexicon: FigureLexicon) -> float:
 
 def only_linking_words(first: Span, second: Span, hedges: Collection[str]) -> bool:
     """Whether only brackets, commas, `or` and a hedge stand between two spans (`3.5 trillion tenge, or about $7.9 billion`)."""
-    between = [token.lower_ for token in first.doc[first.end : second.start]]
-    if not between or len(between) > MAX_HEDGE_TOKENS + 2:
+    if not 0 < second.start - first.end <= MAX_HEDGE_TOKENS + 2:
         return False
+    between = [token.lower_ for token in first.doc[first.end : second.start]]
     words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to")]
     return not words or " ".join(words) in hedges
 

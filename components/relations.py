@@ -28,7 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -57,6 +57,7 @@ DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `highe
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
 SHARE_BEFORE = 4  # tokens before a figure searched for `accounted for`, `made up`
 CLAUSE_CONJUNCTIONS = {"and", "while", "but", "whereas", "although"}
+PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference) triples kept
 
 
 @dataclass
@@ -144,7 +145,20 @@ class FigureRelations(LexiconPipe):
         """Index the hedges, period words and relation cues."""
         self.hedges = FigureLexicon(tables).hedge_kinds
         self.cues = Cues.from_rows(tables["relation_cues"])
+        self.share_texts = tuple(" ".join(phrase) for phrase in self.cues.share)
         self.period_words = PeriodWords.from_rows(tables["periods"])
+        self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None], tuple[date, date] | None] = {}
+
+    def period_dates(
+        self, text: str, published: date | None, reference: tuple[date, date] | None = None
+    ) -> tuple[date, date] | None:
+        """`resolve_period` with the period lexicon, remembered (the same period texts recur)."""
+        key = (text, published, reference)
+        if key not in self._period_dates:
+            if len(self._period_dates) >= PERIOD_CACHE_SIZE:
+                self._period_dates.clear()
+            self._period_dates[key] = resolve_period(text, self.period_words, published, reference)
+        return self._period_dates[key]
 
     def find(self, doc: Doc) -> list[Figure]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
@@ -197,15 +211,15 @@ class FigureRelations(LexiconPipe):
         if view.is_base_figure(figure.span.start) or view.after_comparison_period(figure.span):
             figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
             return
-        start = clause_start(doc, previous.span.end if previous else figure.span.sent.start, figure.span.start)
-        before = [[token.lower_, token.lemma_.lower()] for token in doc[start : figure.span.start]]
+        start = clause_start(view.words, previous.span.end if previous else view.sentence_start(figure.span), figure.span.start)
+        before = [[view.words[token.i], token.lemma_.lower()] for token in doc[start : figure.span.start]]
         after = []
-        for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, figure.span.sent.end)]:
+        for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, view.sentence_end(figure.span))]:
             if token.is_punct:
                 break
             after.append(token.lower_)  # `4.6 percent more than`, not `, down 22.4 percent`
-        near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + [t.lower_ for t in doc[figure.span.end : figure.span.end + SHARE_AFTER]])
-        share = next((" ".join(p) for p in self.cues.share if " ".join(p) in near), None)
+        near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + view.words[figure.span.end : figure.span.end + SHARE_AFTER])
+        share = next((text for text in self.share_texts if text in near), None)
         words = {word for forms in before for word in forms} | set(after)
         if share:
             words -= set(share.split())  # `made up` is no rise
@@ -235,6 +249,7 @@ class FigureRelations(LexiconPipe):
         candidates = list(doc.spans[self.candidates_key]) if self.candidates_key in doc.spans else []
         for figure in figures:
             base = figure.base
+            head = span_ref(figure.span)
             children = {
                 "INDICATOR": figure.indicator,
                 "PERIOD": figure.period,
@@ -245,7 +260,7 @@ class FigureRelations(LexiconPipe):
             for label, child in children.items():
                 if child is None:
                     continue
-                relations.append({"head": span_ref(figure.span), "child": span_ref(child), "label": label})
+                relations.append({"head": dict(head), "child": span_ref(child), "label": label})
                 if child.label_ in ("INDICATOR", "PERIOD"):
                     linked[(child.start, child.end)] = child
         for alias in aliases(candidates):
@@ -254,8 +269,8 @@ class FigureRelations(LexiconPipe):
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
         periods = [span for span in candidates if span.label_ == "PERIOD"]
-        absolute = {(p.start, p.end): resolve_period(p.text, self.period_words, published) for p in periods}
-        anchors = [p for p in periods if absolute[(p.start, p.end)] is not None]
+        absolute = {(p.start, p.end): self.period_dates(p.text, published) for p in periods}
+        anchors = [(p, p.sent.start) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
             """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""
@@ -264,19 +279,22 @@ class FigureRelations(LexiconPipe):
             found = absolute.get((period.start, period.end))
             if found is None:
                 reference = reference or anchor_range(period, anchors, absolute)
-                found = resolve_period(period.text, self.period_words, published, reference) if reference else None
+                found = self.period_dates(period.text, published, reference) if reference else None
             return found
 
-        doc._.facts = [self.fact(doc, figure, resolve) for figure in figures]
+        text = doc.text
+        doc_id = doc._.doc_id
+        doc._.facts = [self.fact(doc_id, text, figure, resolve) for figure in figures]
 
-    def fact(self, doc: Doc, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
-        """One plain dict per figure: what, how much, when, where, against what."""
+    def fact(self, doc_id: Any, text: str, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
+        """One plain dict per figure: what, how much, when, where, against what (`text` is the doc's)."""
         own = resolve(figure.period)
         base = figure.base
         base_period = resolve(base, own) if isinstance(base, Span) else None
         data = figure.data
+        sentence = figure.span.sent
         return {
-            "doc_id": doc._.doc_id,
+            "doc_id": doc_id,
             "start": data["start"],
             "end": data["end"],
             "text": data["text"],
@@ -300,7 +318,7 @@ class FigureRelations(LexiconPipe):
             "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
             "compared_to_period_start": base_period[0].isoformat() if base_period else None,
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,
-            "sentence": figure.span.sent.text.strip(),
+            "sentence": text[sentence.start_char : sentence.end_char].strip(),
         }
 
 
@@ -312,12 +330,17 @@ class DocView:
         self.cues = cues
         self.words = [token.lower_ for token in doc]
         self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(doc.text)]
-        self.cue_starts = self.find_phrases(cues.comparison)
+        text = doc.text
+        self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(text)]
+        self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
+        self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
+        for start, phrase in self.find_phrases(cues.comparison):
+            self.cue_starts.setdefault(start, phrase)
+            self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
-        dateline_end = dateline_length(doc)
+        dateline_end = dateline_length(doc, text)
         self.periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
@@ -339,23 +362,27 @@ class DocView:
     def sentence_start(self, span: Span) -> int:
         return self.sentence_starts[self.sentence(span)]
 
+    def sentence_end(self, span: Span) -> int:
+        following = self.sentence(span) + 1
+        return self.sentence_starts[following] if following < len(self.sentence_starts) else len(self.doc)
+
     def same_sentence(self, first: Span, second: Span) -> bool:
         return self.sentence(first) == self.sentence(second)
 
-    def cues_before(self, span: Span, phrases: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
-        """The cue phrases ending within `CUE_WINDOW` tokens before the span, in its sentence."""
+    def cues_before(self, span: Span) -> set[tuple[str, ...]]:
+        """The comparison cues ending within `CUE_WINDOW` tokens before the span, within its sentence
+        and the `CUE_WINDOW + 2` tokens before it."""
         start = max(self.sentence_start(span), span.start - CUE_WINDOW - 2)
-        words = self.words[start : span.start]
         return {
             phrase
-            for end in range(len(words), max(len(words) - CUE_WINDOW, 0), -1)
-            for phrase in phrases
-            if tuple(words[max(end - len(phrase), 0) : end]) == phrase
+            for end in range(span.start, max(span.start - CUE_WINDOW, start), -1)
+            for first, phrase in self.cue_ends.get(end, ())
+            if first >= start
         }
 
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
-        cues = self.cues_before(period, self.cues.comparison)
+        cues = self.cues_before(period)
         if cues - {("from",), ("over",), ("on",)}:
             return True
         words = {token.lower_ for token in period}
@@ -422,15 +449,14 @@ class DocView:
 
     def in_aside(self, mention: Span, figure: Span) -> bool:
         """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`)."""
-        doc = self.doc
+        words = self.words  # lower-cased: the same as the text for `,`
         opener = next(
-            (i for i in range(mention.start - 1, mention.sent.start, -1) if doc[i].text == "," or doc[i].lower_ in self.cues.aside_openers and doc[i - 1].text == ","),
+            (i for i in range(mention.start - 1, self.sentence_start(mention), -1) if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","),
             None,
         )
-        if opener is None or doc[opener].text == ",":
+        if opener is None or words[opener] == ",":
             return False
-        closer = next((i for i in range(mention.end, figure.start) if doc[i].text == ","), None)
-        return closer is not None
+        return "," in words[mention.end : figure.start]
 
     def figure_between(self, first: Span, second: Span) -> bool:
         """Whether a figure lies wholly between two spans."""
@@ -487,7 +513,7 @@ class DocView:
 
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
-        return bool(self.cues_before(self.figure_by_start[start], self.cues.comparison))
+        return bool(self.cues_before(self.figure_by_start[start]))
 
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`)."""
@@ -518,7 +544,7 @@ class DocView:
     def linked_by(self, first: Span, second: Span, links: frozenset[str]) -> bool:
         """Whether only link words (at most `MAX_LINK_WORDS`) stand between two spans, in either order."""
         left, right = (first, second) if first.end <= second.start else (second, first)
-        between = [token.lower_ for token in self.doc[left.end : right.start]]
+        between = self.words[left.end : right.start]
         if between[:1] == [","] and between[1:2] in (["was"], ["were"]):
             between = between[1:]  # `7.4 percent, was recorded in Sulawesi`, not `KZT751bn, in Karaganda region`
         return left.end <= right.start and len(between) <= MAX_LINK_WORDS and all(word in links for word in between)
@@ -528,17 +554,17 @@ class DocView:
 
         With `after_only`, the cue must follow the figure with no other figure between them.
         """
-        sentence = figure.span.sent
+        sentence_end = self.sentence_end(figure.span)
         by_start = {f.span.start: f for f in figures}
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
-        for index in range(figure.span.end if after_only else sentence.start, sentence.end):
+        for index in range(figure.span.end if after_only else self.sentence_start(figure.span), sentence_end):
             phrase = self.cue_at(index)
             if phrase is None or not self.same_indicator_at(index, figure):
                 continue
             if after_only and any(figure.span.end <= f.start and f.end <= index for f in self.figure_spans):
                 return None
             position = index + len(phrase)
-            while position < sentence.end:
+            while position < sentence_end:
                 if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
                     return by_start[position]
                 period = periods.get(position)
@@ -555,28 +581,28 @@ class DocView:
         before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index and not self.is_denominator(s)]
         return not before or figure.indicator is None or before[-1] == figure.indicator
 
-    def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> dict[int, tuple[str, ...]]:
-        """Token index -> the longest of `phrases` starting there (phrases are sorted longest first)."""
+    def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
+        """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
             by_first.setdefault(phrase[0], []).append(phrase)
-        found = {}
-        for index, word in enumerate(self.words):
-            for phrase in by_first.get(word, ()):
-                if tuple(self.words[index : index + len(phrase)]) == phrase:
-                    found[index] = phrase
-                    break
-        return found
+        return [
+            (index, phrase)
+            for index, word in enumerate(self.words)
+            for phrase in by_first.get(word, ())
+            if tuple(self.words[index : index + len(phrase)]) == phrase
+        ]
 
     def cue_at(self, index: int) -> tuple[str, ...] | None:
         """The comparison cue phrase starting at token `index`, if any."""
         return self.cue_starts.get(index)
 
 
-def clause_start(doc: Doc, start: int, end: int) -> int:
-    """Where the figure's clause begins between `start` and `end`: after the last `, and`, `, while`, `;`."""
+def clause_start(words: list[str], start: int, end: int) -> int:
+    """Where the figure's clause begins between `start` and `end` (token indices into the lower-cased `words`):
+    after the last `, and`, `, while`, `;`."""
     for index in range(end - 1, start, -1):
-        if doc[index].text == ";" or (doc[index - 1].text == "," and doc[index].lower_ in CLAUSE_CONJUNCTIONS):
+        if words[index] == ";" or (words[index - 1] == "," and words[index] in CLAUSE_CONJUNCTIONS):
             return index + 1
     return start
 
@@ -586,24 +612,28 @@ def continues_list(words: list[str]) -> bool:
     return bool(words) and words[-1] in ("-", "–", "—", ":")
 
 
-def anchor_range(period: Span, anchors: list[Span], ranges: dict[tuple[int, int], Any]) -> Any:
-    """The dates of the fixed period a relative one leans on: nearest in its sentence, else the last before it."""
-    same = [a for a in anchors if a.sent == period.sent and a != period]
+def anchor_range(period: Span, anchors: list[tuple[Span, int]], ranges: dict[tuple[int, int], Any]) -> Any:
+    """The dates of the fixed period a relative one leans on: nearest in its sentence, else the last before it.
+
+    `anchors` are the fixed periods, each with the start of its sentence.
+    """
+    sentence = period.sent.start
+    same = [a for a, start in anchors if start == sentence and a != period]
     if same:
         return ranges[min(((a.start, a.end) for a in same), key=lambda key: abs(key[0] - period.start))]
-    before = [a for a in anchors if a.end <= period.start]
+    before = [a for a, _ in anchors if a.end <= period.start]
     return ranges[(before[-1].start, before[-1].end)] if before else None
 
 
-def dateline_length(doc: Doc) -> int:
+def dateline_length(doc: Doc, text: str) -> int:
     """Tokens of the leading ` date YYYY-MM-DD ` line and dateline (`ASTANA, Kazakhstan, March 25.`,
     `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`).
 
     A dateline tells where and when the reporter wrote, not what a figure describes. It ends
     at the first sentence end, spaced dash or colon within `DATELINE_TOKENS`, and holds no
-    lower-case word but the ` date ` prefix of the bundled format.
+    lower-case word but the ` date ` prefix of the bundled format. `text` is the doc's.
     """
-    prefix = DATE_PREFIX.match(doc.text)
+    prefix = DATE_PREFIX.match(text)
     first = doc.char_span(0, prefix.end(), alignment_mode="expand").end if prefix else 0
     for token in doc[first : min(len(doc), first + DATELINE_TOKENS)]:
         if token.is_alpha and token.is_lower:

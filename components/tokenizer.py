@@ -22,7 +22,7 @@ CODE_PREFIX = r"[A-Z][A-Za-z]{1,2}(?=[0-9])"
 # The rand's one-letter sign glued to a decimal or grouped amount: R321.3, R1,500 (R2 stays whole).
 RAND_PREFIX = r"R(?=[0-9]{1,3}(?:[.,][0-9]+)+)"
 # A sign glued to a currency symbol (-$5, +€3), and a Unicode minus before a digit (−1.3%).
-SIGN_PREFIX = r"[+\-−](?=[$€£¥₸₽₹])|−(?=[0-9])"
+SIGN_PREFIX = r"(?:[+\-−](?=[$€£¥₸₽₹])|−(?=[0-9]))"
 # Units and scales glued after a digit.
 UNIT_SUFFIX = (
     r"(?<=[0-9])(?:bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
@@ -35,6 +35,17 @@ NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—](?=[0-9$€£¥₸₽₹])"
 SPECIAL_CASES = ("p.p.", "p.p", "U.S.", "U.K.")
 # Exceptions that would glue a scale letter to a sentence-final period (`USD10m.` -> `m.`).
 DROPPED_EXCEPTIONS = ("m.", "b.", "k.")
+# Chunks (space-separated strings) whose tokens the tokenizer caches: room for the ~18k chunks of the
+# phrase patterns, tokenized at load, and for those of the texts (spaCy's default is 10,000).
+CACHE_SIZE = 100_000
+
+
+def restates_whitespace(text: str, tokens: list[dict[int, str]]) -> bool:
+    """Whether an exception just keeps a whitespace chunk whole (`" "`, `"\\n"`), as the tokenizer would anyway.
+
+    Such a rule still counts as a special case, and spaCy caches no chunk of a Doc after one.
+    """
+    return text.isspace() and tokens == [{ORTH: text}]
 
 
 @registry.tokenizers("econ.tokenizer.v1")
@@ -43,10 +54,15 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, RAND_PREFIX, SIGN_PREFIX, *defaults.prefixes]
+        figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, RAND_PREFIX, SIGN_PREFIX]
+        prefixes = [*figure_prefixes, *defaults.prefixes]
         suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, *defaults.suffixes]
         infixes = [NUMBER_RANGE_INFIX, *defaults.infixes]
-        rules = {text: tokens for text, tokens in defaults.tokenizer_exceptions.items() if text not in DROPPED_EXCEPTIONS}
+        rules = {
+            text: tokens
+            for text, tokens in defaults.tokenizer_exceptions.items()
+            if text not in DROPPED_EXCEPTIONS and not restates_whitespace(text, tokens)
+        }
         for text in SPECIAL_CASES:
             rules[text] = [{ORTH: text}]
         return Tokenizer(
@@ -57,6 +73,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             infix_finditer=compile_infix_regex(infixes).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
+            max_cache_size=CACHE_SIZE,
         )
 
     return make_tokenizer

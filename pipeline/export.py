@@ -109,9 +109,10 @@ def fact_rows(doc: Doc) -> list[dict[str, Any]]:
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per relation, with the surfaces of both ends."""
     text = doc.text  # spaCy joins the tokens on every access: once per Doc, not per relation
+    doc_id = doc._.doc_id
     return [
         {
-            "doc_id": doc._.doc_id,
+            "doc_id": doc_id,
             "label": relation["label"],
             "head_start": relation["head"]["start"],
             "head_end": relation["head"]["end"],
@@ -128,12 +129,13 @@ def relation_rows(doc: Doc) -> list[dict[str, Any]]:
 def entity_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per entity of a Doc, figures with their normalised value."""
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
+    doc_id = doc._.doc_id
     rows = []
     for ent in doc.ents:
         figure = figures.get((ent.start_char, ent.end_char), {})
         rows.append(
             {
-                "doc_id": doc._.doc_id,
+                "doc_id": doc_id,
                 "start": ent.start_char,
                 "end": ent.end_char,
                 "label": ent.label_,
