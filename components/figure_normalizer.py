@@ -198,8 +198,9 @@ class FigureNormalizer(LexiconPipe):
         """Read a sign or word shared by several currencies (`manat`, `Rs`, `shillings`) from the article.
 
         It takes the currency of the nearest figure (preceding first) that names one of its
-        readings explicitly (`TMT 23.6 billion` ... `18.9 billion manats`); else the currency of
-        the country the article names most (`Rs50.4 trillion` in an article on Pakistan).
+        readings explicitly (`TMT 23.6 billion` ... `18.9 billion manats`), but not the figure it
+        gives the equivalent of; else, unless the sign is read from figures only (`$`), the
+        currency of the country the article names most (`Rs50.4 trillion` in an article on Pakistan).
         """
         assert self.lexicon is not None
         if not readings:
@@ -210,12 +211,19 @@ class FigureNormalizer(LexiconPipe):
         countries = Counter(
             self.lexicon.country_currency.get(ent.kb_id_) for ent in readings[0][0].doc.ents if ent.label_ == "REGION"
         )
-        for index, (_, figure) in enumerate(readings):
+        for index, (span, figure) in enumerate(readings):
             if figure["label"] != "MONEY" or not options[index]:
                 continue
-            candidates = [(abs(index - other) + (other > index) * 0.5, unit) for other, unit in explicit if unit in options[index]]
+            equivalent_of = index - 1 if index and only_linking_words(readings[index - 1][0], span, self.lexicon.hedge_kinds) else None
+            candidates = [
+                (abs(index - other) + (other > index) * 0.5, unit)
+                for other, unit in explicit
+                if unit in options[index] and other != equivalent_of  # `10.5 million Australian dollars ($7.5 million)`
+            ]
             if candidates:
                 figure["unit"] = min(candidates)[1]
+            elif surface_key(words[index]) in self.lexicon.read_by_figures_only:
+                continue  # `$52 a barrel` in a story on Alberta stays USD
             elif mentioned := [(count, code) for code, count in countries.items() if code in options[index]]:
                 figure["unit"] = max(mentioned)[1]
 

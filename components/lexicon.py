@@ -56,6 +56,7 @@ class FigureLexicon:
     hedge_kinds: dict[str, str] = field(init=False)
     number_words: dict[str, tuple[float, str]] = field(init=False)
     qualified_codes: dict[str, set[str]] = field(init=False)
+    read_by_figures_only: set[str] = field(init=False)  # shared signs an article's country never resolves (`$`)
     country_currency: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -75,8 +76,9 @@ class FigureLexicon:
                 qualifier, _, head = word.rpartition(" ")
                 if qualifier:
                     self.qualified_codes.setdefault(surface_key(head), set()).add(entry["code"])
-            for surface in entry.get("shared", ()):
+            for surface in (*entry.get("shared", ()), *entry.get("shared_by_figures", ())):
                 self.qualified_codes.setdefault(surface_key(surface), set()).add(entry["code"])
+        self.read_by_figures_only = {surface_key(s) for e in self.tables["currencies"] for s in e.get("shared_by_figures", ())}
         self.country_currency = {row["country"]: row["code"] for row in self.tables["country_currencies"]}
         self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
         self.percent_by_surface = {

@@ -53,7 +53,7 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; a rerun resumes and adds to it.")] = Path("out"),
     table_format: Annotated[TableFormat, typer.Option("--format", "-f", help="Table file format.")] = TableFormat.parquet,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (the unit a rerun resumes from).")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for nlp.pipe (local engine).")] = 1,
+    n_process: Annotated[int, typer.Option(min=1, help="Worker processes of the local engine, each loading the pipeline once.")] = 1,
     engine: Annotated[EngineName, typer.Option(help="local: this machine; dask: the workers of a Dask cluster.")] = EngineName.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786); default: start a local cluster.")] = None,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Dask workers: of the local cluster (default: one per core), or to wait for.")] = None,
@@ -154,7 +154,7 @@ def evaluate(
 def bench(
     words: Annotated[int, typer.Option(min=1, help="Build a corpus of at least this many words from the bundled articles.")] = 300_000,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Also measure the pipeline with this many processes (nlp.pipe), and the speed-up.")] = 1,
+    n_process: Annotated[int, typer.Option(min=1, help="Also measure run's pool of this many worker processes, and the speed-up.")] = 1,
 ) -> None:
     """Words per second of the bare tokenizer and of the full pipeline, load time and peak memory (prints only)."""
     from .bench import bundled_texts, run_bench

@@ -175,3 +175,19 @@ def test_an_ordinal_is_never_the_number_of_a_figure(nlp):
         ("£100", 100.0),
         ("$5 billion", 5e9),
     ]
+
+
+# (text, figure surface, unit): a sign or word that several currencies share, read from the article
+SHARED = [
+    ("Exports rose to C$60.6 billion in August. The surplus with the United States narrowed to $6.4 billion.", "$6.4 billion", "CAD"),
+    ("The fine is 10.5 million Australian dollars ($7.5 million) at most.", "$7.5 million", "USD"),
+    ("In Alberta, the heavy oil discount peaked at $52 a barrel in October.", "$52", "USD"),
+    ("Morocco's car exports reached 38.9 billion dirhams in the first half.", "38.9 billion dirhams", "MAD"),
+    ("Dubai's non-oil trade reached 1.2 trillion dirhams last year.", "1.2 trillion dirhams", "AED"),
+]
+
+
+@pytest.mark.parametrize("text,surface,unit", SHARED, ids=[s[1] + "-" + s[2] for s in SHARED])
+def test_shared_currency_signs_are_read_from_the_article(nlp, text, surface, unit):
+    found = {figure["text"]: figure["unit"] for figure in nlp(text)._.figures}
+    assert found[surface] == unit

@@ -81,6 +81,14 @@ def test_a_second_run_redoes_nothing_and_duplicates_nothing(clean, tmp_path):
     assert len(list((folder / "out" / PARTS).iterdir())) == 1
 
 
+def test_two_worker_processes_give_the_outputs_of_one(clean, tmp_path):
+    folder = copy_of(clean, tmp_path)
+    result = cli("run", "in", "--out", "two", "--batch-size", "2", "--n-process", "2", cwd=folder)
+    assert result.returncode == 1, result.stderr
+    assert "32 documents: 30 processed, 1 skipped, 1 failed" in result.stderr
+    assert_same_outputs(folder / "two", clean / "out")
+
+
 def test_overwrite_starts_afresh(clean, tmp_path):
     folder = copy_of(clean, tmp_path)
     (folder / "out" / "notes.txt").write_text("mine", encoding="utf-8")
