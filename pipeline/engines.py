@@ -28,7 +28,7 @@ class EngineError(RuntimeError):
 class Engine(Protocol):
     """Processes batches of documents into Outcomes."""
 
-    in_flight: int  # batches submitted but not yet waited for
+    in_flight: int  # how many batches may stay submitted and not yet waited for
 
     def submit(self, documents: list[Document], version: str) -> Callable[[], list[Outcome]]: ...
 
