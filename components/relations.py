@@ -51,6 +51,7 @@ PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billi
 SKIPPED_BEFORE_BASE = {
     "the", "in", "a", "an", "of", "from", "for", "with", "to", "that", "during", "its", "their", "record", "revised",
     "previous", "upwardly", "downwardly", "earlier", "initial", "estimate", "estimated", "forecast", "projected", "level",
+    "provisional", "preliminary", "around", "about", "roughly", "nearly", "almost", "approximately", "some",
 }
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
@@ -186,6 +187,8 @@ class FigureRelations(LexiconPipe):
             if figure.region is not None:
                 paragraph_regions[view.paragraph(figure.span)] = figure.region
         for figure in figures:
+            if figure.equals is not None:
+                continue  # an equivalent (`(roughly US$430 million)`) is compared with nothing of its own
             if figure.kind not in ("change", "index"):
                 # a level compared in its own clause with an earlier value: `rose to 34.19% from 33.95%`,
                 # `stood at 3.8% in September, compared with 3.7% in August`
@@ -340,6 +343,7 @@ class DocView:
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
+        self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
         dateline_end = dateline_length(doc, text)
         self.periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
@@ -427,15 +431,19 @@ class DocView:
         same = self.in_sentence(self.indicators, span)
         before = [s for s in same if s.end <= span.start and not self.in_aside(s, span)]
         if before:
-            last = before[-1]
-            if len(before) > 1 and self.complements(before[-2], last):
-                return before[-2]  # `Net interest on the public debt topped $1 trillion`
-            return last
+            return self.last_indicator(before)
         after = [s for s in same if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links)]
         if after:
             return after[0]  # `$5 billion in exports`
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
+
+    def last_indicator(self, before: list[Span]) -> Span:
+        """The indicator the last of `before` stands for: itself, or the one it completes
+        (`Net interest on the public debt topped $1 trillion`)."""
+        if len(before) > 1 and self.complements(before[-2], before[-1]):
+            return before[-2]
+        return before[-1]
 
     def complements(self, head: Span, other: Span) -> bool:
         """Whether an indicator only completes the one before it (`interest on the public debt`, `revenue from export duties`)."""
@@ -561,8 +569,10 @@ class DocView:
             phrase = self.cue_at(index)
             if phrase is None or not self.same_indicator_at(index, figure):
                 continue
-            if after_only and any(figure.span.end <= f.start and f.end <= index for f in self.figure_spans):
-                return None
+            if after_only and any(
+                figure.span.end <= f.span.start and f.span.end <= index and f.equals is not figure for f in figures
+            ):
+                return None  # another figure stands between (its equivalent in brackets does not count)
             position = index + len(phrase)
             while position < sentence_end:
                 if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
@@ -571,15 +581,15 @@ class DocView:
                 if period is not None and (period.start, period.end) in self.comparison:
                     follower = next((f for f in figures if f.span.start > period.end and only_brackets_between(period, f.span)), None)
                     return follower if follower is not None and follower is not figure else period
-                if self.doc[position].lower_ not in SKIPPED_BEFORE_BASE:
-                    break
+                if self.words[position] not in SKIPPED_BEFORE_BASE and position not in self.indicator_tokens:
+                    break  # `compared with a loss of GH¢1.05 billion`: the base's own indicator is passed over
                 position += 1
         return None
 
     def same_indicator_at(self, index: int, figure: Figure) -> bool:
         """Whether a cue at token `index` speaks of the figure's indicator (`revenue rose 6.2%, while net profit fell from $31.5m`)."""
         before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index and not self.is_denominator(s)]
-        return not before or figure.indicator is None or before[-1] == figure.indicator
+        return not before or figure.indicator is None or self.last_indicator(before) == figure.indicator
 
     def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
         """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
