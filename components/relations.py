@@ -46,6 +46,7 @@ CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or p
 PLACE_QUALIFIERS = {"based", "headquartered", "listed", "registered", "owned", "made", "born", "bound"}
 COMPLEMENT_PREPOSITIONS = {"on", "of", "from", "for", "under"}
 CHANGE_NOUNS = {"growth", "increase", "decrease", "decline", "rise", "fall", "change"}  # `growth in retail sales`: the complement is the indicator
+SPLIT_YEAR = re.compile(r"(?:19|20)[0-9]{2}[-–/][0-9]{2}")  # a fiscal year: `2023-24`, `2024/25`
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 SKIPPED_BEFORE_BASE = {
@@ -390,8 +391,8 @@ class DocView:
         if cues - {("from",), ("over",), ("on",)}:
             return True
         words = {token.lower_ for token in period}
-        if words & {"-", "–", "—", "through", "to", "till", "until"}:
-            return False  # `from January through February 2024` is the figure's own period
+        if words & {"-", "–", "—", "through", "to", "till", "until"} and not SPLIT_YEAR.fullmatch(period.text):
+            return False  # `from January through February 2024` is the figure's own period; `on 2023-24` compares
         shifted = bool(words & {"last", "previous", "prior", "earlier", "ago"}) or any(YEAR.fullmatch(t.text) for t in period)
         # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
         right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
@@ -488,6 +489,8 @@ class DocView:
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
         own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
         shared = [p for p in eligible if owners[(p.start, p.end)] is not None and not self.is_base_figure(owners[(p.start, p.end)])]
+        if self.is_base_figure(span.start):
+            shared = []  # `to 6.5 percent in FY26 from 9 percent`: the new level's period is not the base's own
         for choice in (own, shared):  # `cut by 1.5 points to 12% in March`: the period of the new level holds for the cut
             if choice:
                 return min(choice, key=lambda p: (distance(p, span), p.start < span.start))
