@@ -28,7 +28,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable
+from itertools import chain
+from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,6 +48,7 @@ PLACE_QUALIFIERS = {"based", "headquartered", "listed", "registered", "owned", "
 COMPLEMENT_PREPOSITIONS = {"on", "of", "from", "for", "under"}
 CHANGE_NOUNS = {"growth", "increase", "decrease", "decline", "rise", "fall", "change"}  # `growth in retail sales`: the complement is the indicator
 SPLIT_YEAR = re.compile(r"(?:19|20)[0-9]{2}[-–/][0-9]{2}")  # a fiscal year: `2023-24`, `2024/25`
+REVISION_WORDS = {"revised", "up", "down", "upwardly", "downwardly"}  # `revised up from`: `up from` is a cue of its own
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 SKIPPED_BEFORE_BASE = {
@@ -339,6 +341,8 @@ class DocView:
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
         for start, phrase in self.find_phrases(cues.comparison):
+            if start and self.words[start - 1] in REVISION_WORDS:
+                continue  # `(revised from 0.2%)` corrects a figure; it does not compare
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
@@ -568,7 +572,13 @@ class DocView:
         sentence_end = self.sentence_end(figure.span)
         by_start = {f.span.start: f for f in figures}
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
-        for index in range(figure.span.end if after_only else self.sentence_start(figure.span), sentence_end):
+        if after_only:
+            order: Iterable[int] = range(figure.span.end, sentence_end)
+        else:  # its own clause first: `rose 0.29% from the previous month and 2.63% from the same month last year`
+            following = next((f.span.start for f in figures if f.span.start >= figure.span.end), sentence_end)
+            clause_end = min(following, sentence_end)
+            order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), range(clause_end, sentence_end))
+        for index in order:
             phrase = self.cue_at(index)
             if phrase is None or not self.same_indicator_at(index, figure):
                 continue

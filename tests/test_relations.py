@@ -394,6 +394,13 @@ CASES = [
         "9.8 per cent", period="the financial year", compared_to="2023-24"),
     row("base-keeps-its-own-fiscal-year", "Inflation should ease to 6.5 percent in FY26 from around 9 percent in FY25.",
         "9 percent", period="FY25"),
+    row("each-change-takes-the-cue-of-its-clause", "The index rose 0.3% from the previous month and 2.6% from the same month last year.",
+        "2.6%", compared_to="the same month last year"),
+    row("each-change-takes-the-cue-of-its-clause-2", "Sales fell 0.8% when compared with the previous three months, but rose 0.5% "
+        "when compared with the same period a year earlier.",
+        "0.5%", compared_to="the same period a year earlier"),
+    row("a-revision-is-no-comparison", "Sales fell 0.3% in December, after a rise of 0.1% in November (revised from 0.2%).",
+        "0.3%", compared_to=None),
     row("of-gdp-names-no-indicator", "The fiscal deficit is put at $12 billion, or 4.1% of GDP, to be financed by $7 billion from local banks.",
         "$7 billion", indicator="fiscal deficit"),
     row("period-count-period", "Remittances rose 9% to $12.8 billion in the seven-month period.",
