@@ -49,6 +49,9 @@ COMPLEMENT_PREPOSITIONS = {"on", "of", "from", "for", "under"}
 CHANGE_NOUNS = {"growth", "increase", "decrease", "decline", "rise", "fall", "change"}  # `growth in retail sales`: the complement is the indicator
 SPLIT_YEAR = re.compile(r"(?:19|20)[0-9]{2}[-–/][0-9]{2}")  # a fiscal year: `2023-24`, `2024/25`
 REVISION_WORDS = {"revised", "up", "down", "upwardly", "downwardly"}  # `revised up from`: `up from` is a cue of its own
+# Words between a figure and the period it owns: a preposition, and a basis such as `y/y` or `year-on-year`.
+OWNER_GAP_WORDS = {"in", "for", "during", "at", "on", "y", "/", "m", "q", "yoy", "mom", "qoq", "year", "-", "month", "quarter"}
+MAX_OWNER_GAP = 6
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 SKIPPED_BEFORE_BASE = {
@@ -531,10 +534,12 @@ class DocView:
         return bool(self.cues_before(self.figure_by_start[start]))
 
     def owner(self, period: Span) -> int | None:
-        """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`)."""
-        for gap in range(0, 2):
+        """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`,
+        `4.9% y/y in September`, `$11.7bn on January 3`)."""
+        for gap in range(0, MAX_OWNER_GAP + 1):
             end = period.start - gap
-            if end in self.figure_by_end and all(word in ("in", "for", "during", "at") for word in self.words[end : period.start]):
+            between = self.words[end : period.start]
+            if end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between) and between[-1:] != ["-"]:
                 return self.figure_by_end[end].start
         return None
 

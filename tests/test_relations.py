@@ -401,6 +401,11 @@ CASES = [
         "0.5%", compared_to="the same period a year earlier"),
     row("a-revision-is-no-comparison", "Sales fell 0.3% in December, after a rise of 0.1% in November (revised from 0.2%).",
         "0.3%", compared_to=None),
+    row("period-after-a-basis", "Consumer price inflation rose to 5.0% y/y in October 2024, from 4.9% y/y in September.",
+        "4.9%", period="September"),
+    row("period-after-on-a-date", "Reserves stood at about $11.7bn on January 3, while domestic debt rose to Rs50.4 trillion "
+        "at the end of November, up 14.4pc from a year earlier.",
+        "14.4pc", period="the end of November", compared_to="a year earlier"),
     row("of-gdp-names-no-indicator", "The fiscal deficit is put at $12 billion, or 4.1% of GDP, to be financed by $7 billion from local banks.",
         "$7 billion", indicator="fiscal deficit"),
     row("period-count-period", "Remittances rose 9% to $12.8 billion in the seven-month period.",
