@@ -184,7 +184,7 @@ def tokens_in_context(surface: str, tokenize: Callable[[str], list[str]], positi
     variants: list[list[str]] = []
     for text in texts:
         tokens = keep(tokenize(text))
-        if len(tokens) > 1 and tokens[-1] == ".":  # `Tk.`, `pct.`: the period may end the sentence
+        if position == "after" and len(tokens) > 1 and tokens[-1] == ".":  # `500 pct.`: the period may end the sentence
             tokens = tokens[:-1]
         if tokens and tokens not in variants:
             variants.append(tokens)

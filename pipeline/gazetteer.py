@@ -33,7 +33,8 @@ MIN_LENGTH = 3
 SUBDIVISION_TYPES = frozenset({
     "State", "Province", "Region", "Autonomous region", "Autonomous republic", "Autonomous community",
     "Autonomous province", "Republic", "Oblast", "Governorate", "Prefecture", "Emirate", "Union territory",
-    "Land", "Territory", "Federal district", "Country",
+    "Land", "Territory", "Federal district", "Country", "Department", "Regional state", "Federal territory",
+    "Capital district", "Metropolitan city", "Special city", "Capital city",
 })
 """pycountry subdivision types (top level only) that name provinces in English news."""
 
