@@ -52,6 +52,7 @@ REVISION_WORDS = {"revised", "up", "down", "upwardly", "downwardly"}  # `revised
 # Words between a figure and the period it owns: a preposition, and a basis such as `y/y` or `year-on-year`.
 OWNER_GAP_WORDS = {"in", "for", "during", "at", "on", "y", "/", "m", "q", "yoy", "mom", "qoq", "year", "-", "month", "quarter"}
 MAX_OWNER_GAP = 6
+RECORDED_VERBS = {"recorded", "registered", "observed", "noted", "seen", "posted"}  # `N was recorded in X`
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 SKIPPED_BEFORE_BASE = {
@@ -437,14 +438,32 @@ class DocView:
     def indicator_for(self, span: Span) -> Span | None:
         """The indicator a figure measures; see the module docstring."""
         same = self.in_sentence(self.indicators, span)
+        recorded = self.recorded_in(span, same)
         before = [s for s in same if s.end <= span.start and not self.in_aside(s, span)]
+        if recorded is not None and (not before or before[-1][-1].lower_ in CHANGE_NOUNS):
+            return recorded  # `Growth of 7.2 percent was recorded in industrial production`
         if before:
             return self.last_indicator(before)
-        after = [s for s in same if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links)]
+        after = [
+            s for s in same
+            if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links) and not is_whole_of_share(span, s)
+        ]
         if after:
             return after[0]  # `$5 billion in exports`
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
+
+    def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
+        """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
+        words, index = self.words, span.end
+        index += words[index : index + 1] == [","]
+        if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in RECORDED_VERBS):
+            return None
+        index += 3
+        region = next((r for r in self.doc.ents if r.start == index and r.label_ == "REGION"), None)
+        if region is not None and words[region.end : region.end + 1] in (["'s"], ["’s"]):
+            index = region.end + 1
+        return next((s for s in same if s.start == index), None)
 
     def last_indicator(self, before: list[Span]) -> Span:
         """The indicator the last of `before` stands for: itself, or the one it completes
@@ -681,6 +700,11 @@ def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:
             if second.end < len(doc) and doc[second.end].text == ")":
                 pairs.append((second, first))
     return pairs
+
+
+def is_whole_of_share(figure: Span, indicator: Span) -> bool:
+    """Whether an indicator is the whole a percentage is a share of (`46.6 percent of total industrial production`)."""
+    return figure.label_ == "PERCENT" and indicator[0].lower_ == "total" and indicator.start == figure.end + 1 and figure.doc[figure.end].lower_ == "of"
 
 
 def describes_a_noun(region: Span) -> bool:

@@ -57,7 +57,7 @@ def indicator_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     compound_left = {"LOWER": {"IN": ["non", "short", "long", "medium", *COUNT_WORDS, *sorted({w.lower() for w in words(rows, "modifier")})]}}
     compound_right = {"LOWER": {"IN": [*DURATION_WORDS, *sorted({w.lower() for w in words(rows, "modifier")})]}}
     compound = [compound_left, hyphen, compound_right]  # `non-oil`, `short-term`, `energy-sector`, `12-month`
-    number_compound = [{"SHAPE": {"IN": ["d", "dd"]}}, hyphen, {"LOWER": {"IN": DURATION_WORDS}}]
+    number_compound = [{"SHAPE": {"IN": ["d", "dd", "ddd"]}}, hyphen, {"LOWER": {"IN": DURATION_WORDS}}]  # `12-month`, `364-day`
     goods = {"IS_ALPHA": True, "IS_LOWER": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(STOP_VERBS)}}
     patterns: list[Pattern] = []
 
@@ -164,4 +164,9 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("count-ago", [{"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["years", "months", "quarters"]}}, ago])  # `twelve months earlier`
     add("count-period", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"ORTH": "-"}, {"LOWER": {"IN": ["month", "year", "week", "quarter"]}}, {"LOWER": "period"}])
     add("same-count", [THE, {"LOWER": "same"}, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["months", "quarters", "years"]}}])
+    counts = {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}
+    add("first-n-months", [THE, {**ordinal, "OP": "?"}, counts, {"LOWER": "months"}, {"LOWER": "of", "OP": "?"}, {**YEAR, "OP": "?"}])  # `the first 10 months of 2025`
+    add("reference-of-year", [THE, reference, period_noun, {"LOWER": {"IN": ["of", "in"]}}, YEAR])  # `the corresponding period of 2024`
+    add("year-to-month", [THE, {"LOWER": "year"}, up_to, month, {**YEAR, "OP": "?"}])  # `the year to September`
+    add("edge-year", [{"LOWER": {"IN": ["end", "start"]}}, {"ORTH": "-"}, YEAR])  # `end-2024`
     return patterns
