@@ -98,14 +98,15 @@ class FigureNormalizer(LexiconPipe):
         return self.join_between_ranges(sorted(readings, key=lambda item: item[0].start))
 
     def join_between_ranges(self, readings: list[tuple[Span, dict[str, Any]]]) -> list[tuple[Span, dict[str, Any]]]:
-        """`between 3% and 4%`, `between 3 and 4 billion dollars`: one range figure from `and` to the end,
-        with `between` outside it like a hedge (midpoint value, low and high)."""
+        """`between 3% and 4%`, `between 3 and 4 billion dollars`, `2.5 to 3 percent` (not after `from`): one
+        range figure, with `between` outside it like a hedge (midpoint value, low and high)."""
         assert self.lexicon is not None
         joined: list[tuple[Span, dict[str, Any]]] = []
         for span, figure in readings:
             doc, start = span.doc, span.start
             low = None
-            if figure["low"] is None and start >= 3 and doc[start - 1].lower_ == "and":
+            joiner = doc[start - 1].lower_ if start >= 2 else ""
+            if figure["low"] is None and joiner == "and":
                 previous = joined[-1] if joined else None
                 if (
                     previous is not None
@@ -117,10 +118,14 @@ class FigureNormalizer(LexiconPipe):
                 ):
                     joined.pop()
                     start, low = previous[0].start, previous[1]["value"]
-                elif doc[start - 3].lower_ == "between" and is_number_token(doc[start - 2].text, self.lexicon) and is_number_token(span[0].text, self.lexicon):
-                    reading = read_surface([doc[start - 2].text, *(token.text for token in span[1:])], figure["label"], self.lexicon)
-                    if reading is not None and reading["unit"] == figure["unit"]:
-                        start, low = start - 2, reading["value"]
+                elif start >= 3 and doc[start - 3].lower_ == "between":
+                    low = self.bare_low_end(span, figure)
+            elif figure["low"] is None and joiner == "to" and (start < 3 or doc[start - 3].lower_ != "from"):
+                low = self.bare_low_end(span, figure)
+            if low is not None and start == span.start:
+                start -= 2
+                if joined and joined[-1][0].end > start:
+                    low = None  # the low end is part of the figure before: no range
             if low is None:
                 joined.append((span, figure))
                 continue
@@ -193,6 +198,18 @@ class FigureNormalizer(LexiconPipe):
             if text in self.lexicon.hedge_kinds:
                 return text
         return None
+
+    def bare_low_end(self, span: Span, figure: dict[str, Any]) -> float | None:
+        """The value of a bare number two tokens before a figure, read with the figure's scale and unit
+        (`3 and 4 billion dollars` -> 3e9), or None if there is none or it is not below the figure's."""
+        assert self.lexicon is not None
+        doc = span.doc
+        if span.start < 2 or not is_number_token(doc[span.start - 2].text, self.lexicon) or not is_number_token(span[0].text, self.lexicon):
+            return None
+        reading = read_surface([doc[span.start - 2].text, *(token.text for token in span[1:])], figure["label"], self.lexicon)
+        if reading is None or reading["unit"] != figure["unit"] or not reading["value"] < figure["value"]:
+            return None  # a range runs from low to high: `2023 to 5 billion` is no range
+        return reading["value"]
 
     def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]]) -> None:
         """Read a sign or word shared by several currencies (`manat`, `Rs`, `shillings`) from the article.

@@ -191,3 +191,24 @@ SHARED = [
 def test_shared_currency_signs_are_read_from_the_article(nlp, text, surface, unit):
     found = {figure["text"]: figure["unit"] for figure in nlp(text)._.figures}
     assert found[surface] == unit
+
+
+# (sentence, range surface, low, high): `A to B unit` is a range unless `from` opens it (a change) or A is not below B
+TO_RANGES = [
+    ("Growth is seen at 4.0 to 4.8 per cent this year.", "4.0 to 4.8 per cent", 4.0, 4.8),
+    ("The bank may cut rates by 25 to 50 basis points.", "25 to 50 basis points", 0.25, 0.5),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,low,high", TO_RANGES, ids=[r[1] for r in TO_RANGES])
+def test_to_ranges(nlp, sentence, surface, low, high):
+    (figure,) = nlp(sentence)._.figures
+    assert (figure["text"], figure["low"], figure["high"]) == (surface, low, high)
+
+
+@pytest.mark.parametrize("sentence,surface", [
+    ("Inflation rose from 2.5 to 3 percent in May.", "3 percent"),
+    ("Exports in 2023 to 5 billion dollars, officials said.", "5 billion dollars"),
+])
+def test_from_to_and_years_are_no_ranges(nlp, sentence, surface):
+    assert [figure["text"] for figure in nlp(sentence)._.figures] == [surface]
