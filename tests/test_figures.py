@@ -184,6 +184,8 @@ SHARED = [
     ("In Alberta, the heavy oil discount peaked at $52 a barrel in October.", "$52", "USD"),
     ("Morocco's car exports reached 38.9 billion dirhams in the first half.", "38.9 billion dirhams", "MAD"),
     ("Dubai's non-oil trade reached 1.2 trillion dirhams last year.", "1.2 trillion dirhams", "AED"),
+    ("China's exports to the EU rose to ¥2.17 trillion in October.", "¥2.17 trillion", "CNY"),
+    ("Japan's exports rose to ¥9.1 trillion in October.", "¥9.1 trillion", "JPY"),
 ]
 
 
