@@ -22,8 +22,8 @@ DAY = {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}
 THE = {"LOWER": "the"}
 COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 DURATION_WORDS = ["day", "week", "month", "quarter", "year", "term"]
-# Heads that take what was traded as an `of` complement: `exports of goods and services`.
-TRADED_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries"}
+# Heads that take what was traded or priced as an `of` complement: `exports of goods and services`, `price of cooking gas`.
+TRADED_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries", "price", "value"}
 # Words that end such a complement although they are lower-case content words: the verbs reports use.
 STOP_VERBS = {
     "rose", "fell", "grew", "increased", "decreased", "declined", "dropped", "climbed", "jumped", "surged", "slipped",
@@ -67,6 +67,8 @@ def indicator_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("modifier-head", [modifiers, head, tail])
     add("compound-modifier-head", [modifiers, *compound, modifiers, head, tail])
     add("number-compound-head", [*number_compound, modifiers, head, tail])
+    either = {"LOWER": {"IN": sorted(set(heads_lower) | {w.lower() for w in words(rows, "modifier")})}}
+    add("x-to-y-ratio", [modifiers, either, hyphen, {"LOWER": "to"}, hyphen, either, {"LOWER": {"IN": ["ratio", "ratios"]}}])  # `debt-to-equity ratio`
     goods_run = [goods, {**goods, "OP": "?"}, {**goods, "OP": "?"}]
     traded = {"LOWER": {"IN": sorted(TRADED_HEADS)}}
     add("traded-of-goods", [modifiers, traded, {"LOWER": "of"}, *goods_run])
@@ -169,4 +171,5 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("reference-of-year", [THE, reference, period_noun, {"LOWER": {"IN": ["of", "in"]}}, YEAR])  # `the corresponding period of 2024`
     add("year-to-month", [THE, {"LOWER": "year"}, up_to, month, {**YEAR, "OP": "?"}])  # `the year to September`
     add("edge-year", [{"LOWER": {"IN": ["end", "start"]}}, {"ORTH": "-"}, YEAR])  # `end-2024`
+    add("edge-year-token", [{"LOWER": {"REGEX": r"^(?:end|start|mid|early|late)-(?:19|20)[0-9]{2}$"}}])  # `end-2024` as one token
     return patterns
