@@ -395,11 +395,12 @@ def trailing_scale_of(group: Sequence[str], lexicon: FigureLexicon) -> float:
 
 
 def only_linking_words(first: Span, second: Span, hedges: Collection[str]) -> bool:
-    """Whether only brackets, commas, `or` and a hedge stand between two spans (`3.5 trillion tenge, or about $7.9 billion`)."""
+    """Whether only brackets, commas, `or`, `worth` and a hedge stand between two spans (`3.5 trillion tenge, or about
+    $7.9 billion`, `US$1,081 million, worth about 4.4 trillion pesos`)."""
     if not 0 < second.start - first.end <= MAX_HEDGE_TOKENS + 2:
         return False
     between = [token.lower_ for token in first.doc[first.end : second.start]]
-    words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to")]
+    words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to", "worth")]
     return not words or " ".join(words) in hedges
 
 

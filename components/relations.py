@@ -193,6 +193,10 @@ class FigureRelations(LexiconPipe):
                 figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(view.paragraph(figure.span)))
             if figure.region is not None:
                 paragraph_regions[view.paragraph(figure.span)] = figure.region
+        for group in view.respective_groups(figures):
+            for attribute, mentions in (("region", view.regions), ("indicator", view.indicators)):
+                for figure, mention in zip(group, view.coordinated_before(mentions, group)):
+                    setattr(figure, attribute, mention)
         for figure in figures:
             if figure.equals is not None:
                 continue  # an equivalent (`(roughly US$430 million)`) is compared with nothing of its own
@@ -464,6 +468,27 @@ class DocView:
         if region is not None and words[region.end : region.end + 1] in (["'s"], ["’s"]):
             index = region.end + 1
         return next((s for s in same if s.start == index), None)
+
+    def respective_groups(self, figures: list["Figure"]) -> list[list["Figure"]]:
+        """Runs of figures joined by `and` or commas and followed by `respectively` (`S/ 1.21 billion and S/ 870 mln respectively`)."""
+        groups: list[list[Figure]] = []
+        run: list[Figure] = []
+        for figure in figures:
+            if run and set(self.words[run[-1].span.end : figure.span.start]) <= {",", "and"} and self.same_sentence(run[-1].span, figure.span):
+                run.append(figure)
+            else:
+                run = [figure]
+            end = figure.span.end
+            if len(run) > 1 and "respectively" in self.words[end : end + 2]:
+                groups.append(list(run))
+        return groups
+
+    def coordinated_before(self, mentions: list[Span], group: list["Figure"]) -> list[Span]:
+        """The last mentions before a group of figures in its sentence, as many as the figures, if they are
+        joined by `and` or commas (`Arequipa and Cusco received ...`); else none."""
+        before = [m for m in self.in_sentence(mentions, group[0].span) if m.end <= group[0].span.start][-len(group):]
+        joined = all(set(self.words[a.end : b.start]) <= {",", "and"} for a, b in zip(before, before[1:]))
+        return before if len(before) == len(group) and joined else []
 
     def last_indicator(self, before: list[Span]) -> Span:
         """The indicator the last of `before` stands for: itself, or the one it completes
