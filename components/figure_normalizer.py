@@ -95,9 +95,9 @@ class FigureNormalizer(LexiconPipe):
             if unit is not None:
                 figure.update(label="MONEY", unit=unit)
                 readings.append((Span(doc, ent.start, ent.end, label="MONEY", span_id=ent.id_), figure))
-        return self.join_between_ranges(sorted(readings, key=lambda item: item[0].start))
+        return self.join_ranges(sorted(readings, key=lambda item: item[0].start))
 
-    def join_between_ranges(self, readings: list[tuple[Span, dict[str, Any]]]) -> list[tuple[Span, dict[str, Any]]]:
+    def join_ranges(self, readings: list[tuple[Span, dict[str, Any]]]) -> list[tuple[Span, dict[str, Any]]]:
         """`between 3% and 4%`, `between 3 and 4 billion dollars`, `2.5 to 3 percent` (not after `from`): one
         range figure, with `between` outside it like a hedge (midpoint value, low and high)."""
         assert self.lexicon is not None
@@ -206,7 +206,7 @@ class FigureNormalizer(LexiconPipe):
         doc = span.doc
         if span.start < 2 or not is_number_token(doc[span.start - 2].text, self.lexicon) or not is_number_token(span[0].text, self.lexicon):
             return None
-        reading = read_surface([doc[span.start - 2].text, *(token.text for token in span[1:])], figure["label"], self.lexicon)
+        reading = self.reading((doc[span.start - 2].text, *(token.text for token in span[1:])), figure["label"])
         if reading is None or reading["unit"] != figure["unit"] or not reading["value"] < figure["value"]:
             return None  # a range runs from low to high: `2023 to 5 billion` is no range
         return reading["value"]
