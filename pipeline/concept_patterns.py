@@ -24,6 +24,8 @@ COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "
 DURATION_WORDS = ["day", "week", "month", "quarter", "year", "term"]
 # Heads that take what was traded or priced as an `of` complement: `exports of goods and services`, `price of cooking gas`.
 TRADED_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries", "price", "value"}
+# Heads that take their source as a `from` complement: `earnings from tourism`, `revenue from oil exports`.
+EARNED_HEADS = {"earnings", "revenue", "revenues", "receipts", "income", "proceeds"}
 # Words that end such a complement although they are lower-case content words: the verbs reports use.
 STOP_VERBS = {
     "rose", "fell", "grew", "increased", "decreased", "declined", "dropped", "climbed", "jumped", "surged", "slipped",
@@ -73,6 +75,11 @@ def indicator_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     traded = {"LOWER": {"IN": sorted(TRADED_HEADS)}}
     add("traded-of-goods", [modifiers, traded, {"LOWER": "of"}, *goods_run])
     add("traded-of-goods-and", [modifiers, traded, {"LOWER": "of"}, *goods_run, {"LOWER": "and"}, *goods_run])
+    earned = {"LOWER": {"IN": sorted(EARNED_HEADS)}}
+    add("earned-from-source", [modifiers, earned, {"LOWER": "from"}, *goods_run])  # `earnings from tourism`
+    add("trade-in-goods", [modifiers, {"LOWER": "trade"}, {"LOWER": "in"}, *goods_run])  # `foreign trade in goods`
+    owners = {"LOWER": {"IN": ["workers", "migrants", "households", "consumers", "investors"]}}
+    add("possessive-modifier-head", [owners, {"ORTH": {"IN": ["'", "’"]}}, modifiers, head, tail])  # `workers' remittances`
     add("coordinated-modifiers", [modifier, {"LOWER": {"IN": ["and", "&"]}}, modifiers, head, tail])
     add("measure-of", [modifiers, measure, {"LOWER": "of"}, modifiers, head, tail])
     for row in rows:  # listed phrases go to the phrase matcher (the concept ruler matches them case-insensitively)
