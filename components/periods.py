@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 Range = tuple[date, date]
-SPLIT_YEAR = re.compile(r"\b(?:19|20)\d\d[-/]\d\d\b")
+SPLIT_YEAR = re.compile(r"\b(?:19|20)\d\d[-–/]\d\d\b")  # a fiscal year: `2023-24`, `2024/25`
 WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+[A-Za-z]?")
 
 

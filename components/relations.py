@@ -38,7 +38,7 @@ from .extensions import register_extensions
 from .figure_normalizer import only_linking_words
 from .lexicon import FigureLexicon
 from .lexicon_pipe import LexiconPipe
-from .periods import PeriodWords, resolve_period
+from .periods import SPLIT_YEAR, PeriodWords, resolve_period
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -47,7 +47,6 @@ CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or p
 PLACE_QUALIFIERS = {"based", "headquartered", "listed", "registered", "owned", "made", "born", "bound"}
 COMPLEMENT_PREPOSITIONS = {"on", "of", "from", "for", "under"}
 CHANGE_NOUNS = {"growth", "increase", "decrease", "decline", "rise", "fall", "change"}  # `growth in retail sales`: the complement is the indicator
-SPLIT_YEAR = re.compile(r"(?:19|20)[0-9]{2}[-–/][0-9]{2}")  # a fiscal year: `2023-24`, `2024/25`
 REVISION_WORDS = {"revised", "up", "down", "upwardly", "downwardly"}  # `revised up from`: `up from` is a cue of its own
 # Words between a figure and the period it owns: a preposition, and a basis such as `y/y` or `year-on-year`.
 OWNER_GAP_WORDS = {"in", "for", "during", "at", "on", "y", "/", "m", "q", "yoy", "mom", "qoq", "year", "-", "month", "quarter"}
