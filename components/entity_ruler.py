@@ -1,7 +1,7 @@
 """The entity ruler: MONEY, PERCENT, REGION and ORG (and bare AMOUNT candidates) from pattern files.
 
 With a `spans_key` it writes `doc.spans[key]` instead (the INDICATOR/PERIOD candidates).
-Modelled on spaCy's SpanRuler: token patterns go to a Matcher, phrase patterns to a
+Modelled on spaCy's SpanRuler: token patterns go to a token matcher, phrase patterns to a
 PhraseMatcher, `match(doc)` finds candidates and `set_annotations(doc, spans)` writes
 `doc.ents`, keeping the longest candidate where they overlap (then the label priority).
 Every pattern carries an `id` recording where it came from; the chosen pattern's id
@@ -9,11 +9,8 @@ is the entity's `ent_id_`, and a place pattern's `kb_id` (its country, ISO 3166 
 the entity's `kb_id_`. Patterns are loaded at `[initialize]` time and written by
 `to_disk` as `patterns.jsonl`.
 
-The token patterns are matched only in the stretches of a doc that can hold a match: from a
-word that can open a pattern up to the next word that no pattern token accepts. Which words
-those are is learned once per word from the pattern tokens' word-level conditions, so the
-matches are exactly those of the whole doc. Labels whose patterns open on different words
-(figures and organisation shapes) get a Matcher and stretches of their own.
+The token patterns go to a `TokenPatternMatcher` rather than spaCy's Matcher: it gives the same
+matches, but decides each `IN`/`REGEX` condition once per distinct word instead of at every token.
 """
 
 import warnings
@@ -21,24 +18,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 import srsly
-from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
-from spacy.vocab import Vocab
 
 from .extensions import register_extensions
+from .token_matcher import TokenPatternMatcher
 
 Pattern = dict[str, Any]
-# Token attributes that depend on the word alone (the rest, like SPACY or IS_SENT_START, on its place in the doc).
-WORD_ATTRS = frozenset({
-    "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
-    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_CURRENCY", "IS_BRACKET",
-    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
-})
-OUTSIDE, INSIDE, OPENING = 0, 1, 2  # what a word can be in a token-pattern match: nothing, a later token, its first token
 
 
 @Language.factory(
@@ -96,7 +85,7 @@ class EconEntityRuler(Pipe):
         """Remove every pattern."""
         self._patterns: list[Pattern] = []
         self._span_ids: dict[int, tuple[int, int, int]] = {}  # match key -> label, kb_id, pattern id as the Span holds them
-        self.token_matchers: list[TokenMatcher] = []
+        self.token_matcher = TokenPatternMatcher(self.nlp.vocab)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
     def __len__(self) -> int:
@@ -135,12 +124,12 @@ class EconEntityRuler(Pipe):
             self._span_ids[strings.add(key)] = (label, kb_id, span_id)
             if isinstance(pattern["pattern"], str):
                 phrases.append((key, pattern["pattern"]))
+            else:
+                self.token_matcher.add(key, pattern["pattern"])
             self._patterns.append(pattern)
         texts = [text for _, text in phrases]
         for (key, _), phrase_doc in zip(phrases, self.nlp.tokenizer.pipe(texts)):
             self.phrase_matcher.add(key, [phrase_doc])
-        token_patterns = [pattern for pattern in self._patterns if not isinstance(pattern["pattern"], str)]
-        self.token_matchers = [TokenMatcher(self.nlp.vocab, group) for group in group_by_openers(token_patterns)]
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -154,10 +143,7 @@ class EconEntityRuler(Pipe):
         """All candidate spans, possibly overlapping, with their label and pattern id."""
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W036")
-            matches = list(self.phrase_matcher(doc))
-            orths = doc.to_array(ORTH).tolist()
-            for matcher in self.token_matchers:
-                matches.extend(matcher(doc, orths))
+            matches = list(self.phrase_matcher(doc)) + self.token_matcher(doc)
         found = sorted({(start, end, *self._span_ids[key]) for key, start, end in matches if start < end})  # in Span order
         return [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in found]
 
@@ -210,95 +196,9 @@ class EconEntityRuler(Pipe):
         return self
 
 
-class TokenMatcher:
-    """A Matcher for token patterns that runs only on the stretches of a doc that can hold a match."""
-
-    def __init__(self, vocab: Vocab, patterns: list[Pattern]) -> None:
-        self.vocab = vocab
-        self.matcher = Matcher(vocab, validate=True)
-        self.word_matcher = Matcher(vocab)  # one-token patterns: the word-level conditions of the pattern tokens
-        conditions: set[str] = set()
-        for pattern in patterns:
-            self.matcher.add(pattern_key(pattern), [pattern["pattern"]])
-            for role, words in word_conditions(pattern["pattern"]):
-                if (condition := srsly.json_dumps([role, words], sort_keys=True)) not in conditions:
-                    conditions.add(condition)
-                    self.word_matcher.add(role, [[words]])
-        self.roles: dict[int, int] = {}  # orth -> OUTSIDE, INSIDE or OPENING
-
-    def __call__(self, doc: Doc, orths: list[int]) -> list[tuple[int, int, int]]:
-        """(key, start, end) of every match in `doc`, whose token orths are `orths`."""
-        return [
-            (key, start + first, start + last)
-            for start, end in self.windows(orths)
-            for key, first, last in self.matcher(doc[start:end])
-        ]
-
-    def windows(self, orths: list[int]) -> list[tuple[int, int]]:
-        """(start, end) of the stretches that hold every match: from a word that can open one to the next word no token takes."""
-        self.learn_words({orth for orth in orths if orth not in self.roles})
-        windows = []
-        start = None
-        for index, orth in enumerate(orths):
-            role = self.roles[orth]
-            if role == OUTSIDE and start is not None:
-                windows.append((start, index))
-                start = None
-            elif role == OPENING and start is None:
-                start = index
-        if start is not None:
-            windows.append((start, len(orths)))
-        return windows
-
-    def learn_words(self, orths: set[int]) -> None:
-        """Find what each new word can be in a match, matching the word-level conditions on a doc of the words."""
-        if not orths:
-            return
-        words = list(orths)
-        strings = self.vocab.strings
-        roles = dict.fromkeys(range(len(words)), OUTSIDE)
-        for key, start, _ in self.word_matcher(Doc(self.vocab, words=[strings[orth] for orth in words])):
-            roles[start] = max(roles[start], OPENING if strings[key] == "OPENING" else INSIDE)
-        self.roles.update((orth, roles[index]) for index, orth in enumerate(words))
-
-
 def pattern_key(pattern: Pattern) -> str:
     """The match key of a pattern: its label, id and kb_id."""
     return f"{pattern['label']}\t{pattern.get('id', '')}\t{pattern.get('kb_id', '')}"
-
-
-def word_conditions(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    """(role, word-level conditions) of each token of a pattern: OPENING up to its first required token, then INSIDE.
-
-    A `!` token may take any word.
-    """
-    conditions = []
-    opening = True
-    for token in tokens:
-        words = {} if token.get("OP") == "!" else {key: value for key, value in token.items() if key in WORD_ATTRS}
-        conditions.append(("OPENING" if opening else "INSIDE", words))
-        opening = opening and is_optional(token)
-    return conditions
-
-
-def group_by_openers(patterns: list[Pattern]) -> list[list[Pattern]]:
-    """Token patterns by label, the labels whose patterns can open on the same word condition together."""
-    groups: list[tuple[set[str], list[Pattern]]] = []  # (opening conditions, patterns)
-    by_label: dict[str, list[Pattern]] = {}
-    for pattern in patterns:
-        by_label.setdefault(pattern["label"], []).append(pattern)
-    for label_patterns in by_label.values():
-        openers = {
-            srsly.json_dumps(words, sort_keys=True)
-            for pattern in label_patterns
-            for role, words in word_conditions(pattern["pattern"])
-            if role == "OPENING"
-        }
-        shared = [group for group in groups if group[0] & openers]
-        groups = [group for group in groups if not group[0] & openers]
-        merged = [pattern for group in shared for pattern in group[1]] + label_patterns
-        groups.append((openers.union(*(group[0] for group in shared)), merged))
-    return [group_patterns for _, group_patterns in groups]
 
 
 def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -318,12 +218,6 @@ def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
         if token.text in acronyms and token.i not in taken
     ]
     return spans + added
-
-
-def is_optional(token: dict[str, Any]) -> bool:
-    """Whether a pattern token may match no word (`?`, `*`, `{0,n}`)."""
-    operator = token.get("OP", "")
-    return operator in ("?", "*") or operator.startswith(("{0", "{,"))
 
 
 def is_acronym(text: str) -> bool:

@@ -1,0 +1,194 @@
+"""A matcher for token patterns that reads each token once and decides each condition once per word.
+
+spaCy's Matcher tests the `IN`, `NOT_IN` and `REGEX` conditions of every pattern in Python, at every
+token. Here a token's word-level conditions (those in `WORD_ATTRS`) are decided once per distinct word,
+by spaCy's own Matcher on a one-token doc, so attributes mean exactly what they mean to spaCy. The
+patterns are then combined into one automaton built lazily from the text: a state is the set of
+(pattern, token) positions still alive, and its move on a word is remembered. Matching a doc costs a
+dictionary look-up per token, plus one per further token of a live match.
+
+The matches are spaCy's: every (key, start, end) whose tokens match a pattern, with the operators
+`?`, `*`, `+`, `!` and `{n}`, `{n,m}`, `{n,}`, `{,m}`. Besides the word-level attributes, a token may test
+`SPACY` (a space follows it) and `IS_SENT_START`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+import srsly
+from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+# Token attributes that depend on the word alone.
+WORD_ATTRS = frozenset({
+    "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
+    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_CURRENCY", "IS_BRACKET",
+    "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+})
+# Token attributes that depend on the token's place in its doc.
+PLACE_ATTRS = ("SPACY", "IS_SENT_START")
+REPEATS = re.compile(r"\{(\d*)(,?)(\d*)\}")  # {n}, {n,m}, {n,}, {,m}
+ONE, OPTIONAL, ANY, SOME, NOT = "", "?", "*", "+", "!"
+DEAD, START = 0, 1  # the state with no live position; the state before the first token
+
+
+class TokenPatternMatcher:
+    """Matches token patterns (lists of spaCy token dicts) added under string keys; see the module docstring."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._word_matcher = Matcher(vocab, validate=True)  # one one-token pattern per word-level condition
+        self._word_conditions: dict[str, int] = {}  # the condition, as JSON -> its index
+        self._conditions: list[tuple[int, bool | None, bool | None]] = []  # word condition, space after, sentence start
+        self._condition_ids: dict[tuple[int, bool | None, bool | None], int] = {}
+        self._patterns: list[tuple[int, list[tuple[int, str]]]] = []  # key, then (condition, operator) per token
+        self._tests_place = False
+        self._word_matches: dict[int, frozenset[int]] = {}  # orth -> the word conditions it meets
+        self._reset_states()
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        """Add a pattern under `key`; raise ValueError for an attribute or operator it cannot test."""
+        tokens = []
+        for token in pattern:
+            condition = self._condition(token, key)
+            tokens.extend((condition, operator) for operator in expand_operator(token.get("OP", ONE), key))
+        self._patterns.append((self.vocab.strings.add(key), tokens))
+        self._reset_states()
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every match in `doc`."""
+        if not self._patterns:
+            return []
+        orths = doc.to_array(ORTH).tolist()
+        self._learn_words({orth for orth in orths if orth not in self._word_matches})
+        if self._tests_place:
+            places = doc.to_array([SPACY, SENT_START]).tolist()
+            words = [orth << 2 | spaced << 1 | (sent_start == 1) for orth, (spaced, sent_start) in zip(orths, places)]
+        else:
+            words = orths
+        moves, accepts, move = self._moves, self._accepts, self._move
+        length = len(words)
+        matches = []
+        for start, word in enumerate(words):
+            state = moves[START].get(word)
+            if state is None:
+                state = move(START, word)
+            end = start
+            while state != DEAD:
+                end += 1
+                matches.extend((key, start, end) for key in accepts[state])
+                if end == length:
+                    break
+                following = moves[state].get(words[end])
+                state = move(state, words[end]) if following is None else following
+        return matches
+
+    def _condition(self, token: dict[str, Any], key: str) -> int:
+        """The index of a pattern token's condition (without its operator)."""
+        words: dict[str, Any] = {}
+        place: dict[str, bool] = {}
+        for attr, value in token.items():
+            name = attr.upper()
+            if name == "OP":
+                continue
+            if name in PLACE_ATTRS:
+                place[name] = bool(value)
+            elif name in WORD_ATTRS:
+                words[name] = value
+            else:
+                raise ValueError(f"pattern {key!r}: the token attribute {attr!r} cannot be matched here")
+        text = srsly.json_dumps(words, sort_keys=True)
+        if text not in self._word_conditions:
+            self._word_conditions[text] = len(self._word_conditions)
+            self._word_matcher.add(str(self._word_conditions[text]), [[words]])
+            self._word_matches.clear()
+        self._tests_place = self._tests_place or bool(place)
+        condition = (self._word_conditions[text], place.get("SPACY"), place.get("IS_SENT_START"))
+        return self._condition_ids.setdefault(condition, len(self._condition_ids))
+
+    def _learn_words(self, orths: Iterable[int]) -> None:
+        """Decide the word-level conditions for new words, matching them on a doc of those words."""
+        words = list(orths)
+        if not words:
+            return
+        strings = self.vocab.strings
+        met: list[set[int]] = [set() for _ in words]
+        for key, start, _ in self._word_matcher(Doc(self.vocab, words=[strings[orth] for orth in words])):
+            met[start].add(int(strings[key]))
+        self._word_matches.update((orth, frozenset(conditions)) for orth, conditions in zip(words, met))
+
+    def _reset_states(self) -> None:
+        """Forget the automaton (after the patterns changed); it is rebuilt as text is read."""
+        self._condition_list = sorted(self._condition_ids, key=self._condition_ids.__getitem__)
+        self._states: dict[frozenset[tuple[int, int]], int] = {}
+        self._positions: list[frozenset[tuple[int, int]]] = []
+        self._accepts: list[tuple[int, ...]] = []
+        self._moves: list[dict[int, int]] = []
+        self._state(frozenset())
+        self._state(self._closure((pattern, 0) for pattern in range(len(self._patterns))))
+
+    def _state(self, positions: frozenset[tuple[int, int]]) -> int:
+        """The index of the state with these live positions, made on first sight."""
+        if positions not in self._states:
+            self._states[positions] = len(self._positions)
+            self._positions.append(positions)
+            ends = {self._patterns[pattern][0] for pattern, index in positions if index == len(self._patterns[pattern][1])}
+            self._accepts.append(tuple(sorted(ends)))
+            self._moves.append({})
+        return self._states[positions]
+
+    def _closure(self, positions: Iterable[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+        """The positions, and every position reached from them by skipping optional tokens."""
+        reached = set()
+        for pattern, index in positions:
+            tokens = self._patterns[pattern][1]
+            reached.add((pattern, index))
+            while index < len(tokens) and tokens[index][1] in (OPTIONAL, ANY):
+                index += 1
+                reached.add((pattern, index))
+        return frozenset(reached)
+
+    def _move(self, state: int, word: int) -> int:
+        """The state after reading `word` in `state`, computed and remembered."""
+        orth, spaced, sent_start = (word >> 2, bool(word & 2), bool(word & 1)) if self._tests_place else (word, None, None)
+        met = self._word_matches[orth]
+        advanced = []
+        for pattern, index in self._positions[state]:
+            tokens = self._patterns[pattern][1]
+            if index == len(tokens):
+                continue
+            condition, operator = tokens[index]
+            word_condition, space_after, starts_sentence = self._condition_list[condition]
+            meets = (
+                word_condition in met
+                and (space_after is None or space_after == spaced)
+                and (starts_sentence is None or starts_sentence == sent_start)
+            )
+            if meets != (operator == NOT):
+                advanced.append((pattern, index + 1))
+                if operator in (ANY, SOME):
+                    advanced.append((pattern, index))
+        following = self._state(self._closure(advanced)) if advanced else DEAD
+        self._moves[state][word] = following
+        return following
+
+
+def expand_operator(operator: str, key: str) -> list[str]:
+    """The operators of the tokens one pattern token stands for: `{2,3}` -> ['', '', '?']."""
+    if operator in (ONE, OPTIONAL, ANY, SOME, NOT):
+        return [operator]
+    repeats = REPEATS.fullmatch(operator)
+    if not repeats or not (repeats.group(1) or repeats.group(3)):
+        raise ValueError(f"pattern {key!r}: unknown operator {operator!r}")
+    low = int(repeats.group(1) or 0)
+    if not repeats.group(2):
+        return [ONE] * low
+    if not repeats.group(3):
+        return [ONE] * low + [ANY]
+    return [ONE] * low + [OPTIONAL] * (int(repeats.group(3)) - low)

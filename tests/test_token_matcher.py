@@ -1,0 +1,95 @@
+"""The token-pattern matcher finds exactly the matches spaCy's Matcher finds, for every operator."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from components.token_matcher import TokenPatternMatcher
+
+SENTENCES = [
+    "Exports rose 12.5 percent to $4.2 billion in the first quarter of 2024.",
+    "Imports fell by 3 pct. May output was up, while the trade deficit narrowed to US$ 1.1 bn.",
+    "Industrial production grew 4.3% year on year; mining output rose 2.1 per cent.",
+    "The central bank raised its key rate to 16.75 percent, the highest since 2015 - 2016.",
+]
+SCALE = {"LOWER": {"IN": ["billion", "bn", "million", "mln"]}}
+PATTERNS = {
+    "money": [{"ORTH": {"IN": ["$", "US$"]}}, {"LIKE_NUM": True}, {**SCALE, "OP": "?"}],
+    "percent": [{"LIKE_NUM": True}, {"LOWER": {"IN": ["percent", "pct", "%", "per"]}}, {"LOWER": "cent", "OP": "?"}],
+    "indicator": [{"IS_ALPHA": True, "OP": "*"}, {"LOWER": {"REGEX": "^(output|production|exports|imports)$"}}],
+    "verb-then-words": [{"LOWER": {"IN": ["rose", "fell", "grew"]}}, {"IS_PUNCT": False, "OP": "+"}],
+    "not-a-number": [{"LOWER": "to"}, {"LIKE_NUM": True, "OP": "!"}],
+    "two-or-three-words": [{"IS_LOWER": True, "OP": "{2,3}"}, {"LOWER": "deficit"}],
+    "at-least-two": [{"LIKE_NUM": True}, {"IS_ALPHA": True, "OP": "{2,}"}],
+    "signed-range": [{"LIKE_NUM": True}, {"ORTH": "-", "SPACY": True}, {"LIKE_NUM": True}],
+    "month-opening": [{"ORTH": "May", "IS_SENT_START": True}],
+}
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return list(nlp.pipe(SENTENCES, disable=[name for name in nlp.pipe_names if name != "sentencizer"]))
+
+
+def spacy_matches(nlp, docs, patterns):
+    matcher = Matcher(nlp.vocab, validate=True)
+    for key, pattern in patterns.items():
+        matcher.add(key, [pattern])
+    return [sorted(matcher(doc)) for doc in docs]
+
+
+def our_matches(nlp, docs, patterns):
+    matcher = TokenPatternMatcher(nlp.vocab)
+    for key, pattern in patterns.items():
+        matcher.add(key, pattern)
+    return [sorted(matcher(doc)) for doc in docs]
+
+
+@pytest.mark.parametrize("key", sorted(PATTERNS))
+def test_each_operator_matches_as_spacy_does(nlp, docs, key):
+    assert our_matches(nlp, docs, {key: PATTERNS[key]}) == spacy_matches(nlp, docs, {key: PATTERNS[key]})
+
+
+def test_all_patterns_together_match_as_spacy_does(nlp, docs):
+    ours = our_matches(nlp, docs, PATTERNS)
+    assert ours == spacy_matches(nlp, docs, PATTERNS)
+    # A second pass over the same text walks the remembered states and finds the same matches.
+    matcher = TokenPatternMatcher(nlp.vocab)
+    for key, pattern in PATTERNS.items():
+        matcher.add(key, pattern)
+    assert [sorted(matcher(doc)) for doc in docs] == [sorted(matcher(doc)) for doc in docs] == ours
+
+
+def test_matches_are_the_expected_spans(nlp, docs):
+    matcher = TokenPatternMatcher(nlp.vocab)
+    for key in ("money", "percent", "month-opening"):
+        matcher.add(key, PATTERNS[key])
+    found = {(nlp.vocab.strings[key], docs[index][start:end].text) for index, doc in enumerate(docs) for key, start, end in matcher(doc)}
+    assert ("money", "$4.2 billion") in found and ("money", "$4.2") in found
+    assert ("money", "US$ 1.1 bn") in found
+    assert ("percent", "2.1 per cent") in found and ("percent", "12.5 percent") in found
+    assert ("month-opening", "May") in found  # it opens the second sentence
+
+
+def test_no_patterns_no_matches(nlp, docs):
+    assert TokenPatternMatcher(nlp.vocab)(docs[0]) == []
+
+
+def test_a_pattern_added_later_is_matched_too(nlp, docs):
+    matcher = TokenPatternMatcher(nlp.vocab)
+    matcher.add("money", PATTERNS["money"])
+    assert matcher(docs[0])
+    matcher.add("percent", PATTERNS["percent"])
+    keys = {nlp.vocab.strings[key] for key, _, _ in matcher(docs[0])}
+    assert keys == {"money", "percent"}
+
+
+@pytest.mark.parametrize(
+    ("token", "message"),
+    [({"POS": "NOUN"}, "'POS' cannot be matched"), ({"LOWER": "x", "OP": "{a}"}, "unknown operator")],
+)
+def test_an_unsupported_pattern_is_refused_clearly(token, message):
+    matcher = TokenPatternMatcher(spacy.blank("en").vocab)
+    with pytest.raises(ValueError, match=message):
+        matcher.add("bad", [token])
