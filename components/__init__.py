@@ -2,6 +2,7 @@
 from .entity_ruler import EconEntityRuler, make_entity_ruler
 from .extensions import register_extensions
 from .figure_normalizer import FigureNormalizer, make_figure_normalizer
+from .lemmatizer import LookupLemmatizer, make_lookup_lemmatizer
 from .relations import FigureRelations, make_figure_relations
 from .readers import create_lexicon_reader, create_pattern_reader
 from .tokenizer import create_tokenizer
@@ -12,11 +13,13 @@ __all__ = [
     "EconEntityRuler",
     "FigureNormalizer",
     "FigureRelations",
+    "LookupLemmatizer",
     "create_lexicon_reader",
     "create_pattern_reader",
     "create_tokenizer",
     "make_entity_ruler",
     "make_figure_normalizer",
     "make_figure_relations",
+    "make_lookup_lemmatizer",
     "register_extensions",
 ]

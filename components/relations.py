@@ -31,6 +31,7 @@ from datetime import date
 from itertools import chain
 from typing import Any, Callable, Iterable
 
+from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -123,6 +124,7 @@ class Figure:
     base: "Span | Figure | None" = None
     kind: str = "level"
     direction: str | None = None
+    sentence: str = ""
     links: dict[str, Any] = field(default_factory=dict)
 
 
@@ -171,7 +173,7 @@ class FigureRelations(LexiconPipe):
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         view = DocView(doc, self.candidates_key, self.cues)
         figures = [
-            Figure(span, data)
+            Figure(span, data, sentence=view.sentences.text(span.start, view.text))
             for data in doc._.figures or ()
             if (span := doc.char_span(data["start"], data["end"], label=data["label"])) is not None
         ]
@@ -283,7 +285,8 @@ class FigureRelations(LexiconPipe):
         doc._.relations = relations
         periods = [span for span in candidates if span.label_ == "PERIOD"]
         absolute = {(p.start, p.end): self.period_dates(p.text, published) for p in periods}
-        anchors = [(p, p.sent.start) for p in periods if absolute[(p.start, p.end)] is not None]
+        sentences = Sentences(doc)
+        anchors = [(p, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
             """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""
@@ -291,21 +294,19 @@ class FigureRelations(LexiconPipe):
                 return None
             found = absolute.get((period.start, period.end))
             if found is None:
-                reference = reference or anchor_range(period, anchors, absolute)
+                reference = reference or anchor_range(period, sentences.start(period.start), anchors, absolute)
                 found = self.period_dates(period.text, published, reference) if reference else None
             return found
 
-        text = doc.text
         doc_id = doc._.doc_id
-        doc._.facts = [self.fact(doc_id, text, figure, resolve) for figure in figures]
+        doc._.facts = [self.fact(doc_id, figure, resolve) for figure in figures]
 
-    def fact(self, doc_id: Any, text: str, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
-        """One plain dict per figure: what, how much, when, where, against what (`text` is the doc's)."""
+    def fact(self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
+        """One plain dict per figure: what, how much, when, where, against what."""
         own = resolve(figure.period)
         base = figure.base
         base_period = resolve(base, own) if isinstance(base, Span) else None
         data = figure.data
-        sentence = figure.span.sent
         return {
             "doc_id": doc_id,
             "start": data["start"],
@@ -331,8 +332,33 @@ class FigureRelations(LexiconPipe):
             "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
             "compared_to_period_start": base_period[0].isoformat() if base_period else None,
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,
-            "sentence": text[sentence.start_char : sentence.end_char].strip(),
+            "sentence": figure.sentence,
         }
+
+
+class Sentences:
+    """The sentences of a doc as token offsets, read from its SENT_START annotation (as `doc.sents` reads it)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        flags = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else []
+        self.starts = [0, *(index for index, flag in enumerate(flags) if flag == 1 and index)]
+
+    def index(self, token: int) -> int:
+        """The number of the sentence holding token `token`."""
+        return bisect.bisect_right(self.starts, token) - 1
+
+    def start(self, token: int) -> int:
+        return self.starts[self.index(token)]
+
+    def end(self, token: int) -> int:
+        following = self.index(token) + 1
+        return self.starts[following] if following < len(self.starts) else len(self.doc)
+
+    def text(self, token: int, doc_text: str) -> str:
+        """The text of the sentence holding token `token`, without surrounding whitespace (`doc_text` is the doc's)."""
+        last = self.doc[self.end(token) - 1]
+        return doc_text[self.doc[self.start(token)].idx : last.idx + len(last)].strip()
 
 
 class DocView:
@@ -341,9 +367,10 @@ class DocView:
     def __init__(self, doc: Doc, candidates_key: str, cues: Cues) -> None:
         self.doc = doc
         self.cues = cues
-        self.words = [token.lower_ for token in doc]
-        self.sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        text = doc.text
+        strings = doc.vocab.strings
+        self.words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+        self.sentences = Sentences(doc)
+        self.text = text = doc.text  # spaCy joins the tokens on every access
         self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(text)]
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
@@ -359,11 +386,14 @@ class DocView:
         dateline_end = dateline_length(doc, text)
         self.periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
+        self.comparison_ends = {end for _, end in self.comparison}
         self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
         self.figure_starts = [e.start for e in self.figure_spans]
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
         self.by_sentence: dict[int, dict[int, list[Span]]] = {}
+        self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
+        self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         self.regions = [
             s for s in doc.ents
             if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end and not describes_a_noun(s)
@@ -373,14 +403,13 @@ class DocView:
         return bisect.bisect_right(self.breaks, span.start_char)
 
     def sentence(self, span: Span) -> int:
-        return bisect.bisect_right(self.sentence_starts, span.start) - 1
+        return self.sentences.index(span.start)
 
     def sentence_start(self, span: Span) -> int:
-        return self.sentence_starts[self.sentence(span)]
+        return self.sentences.start(span.start)
 
     def sentence_end(self, span: Span) -> int:
-        following = self.sentence(span) + 1
-        return self.sentence_starts[following] if following < len(self.sentence_starts) else len(self.doc)
+        return self.sentences.end(span.start)
 
     def same_sentence(self, first: Span, second: Span) -> bool:
         return self.sentence(first) == self.sentence(second)
@@ -557,7 +586,7 @@ class DocView:
 
     def after_comparison_period(self, span: Span) -> bool:
         """Whether a figure stands in brackets right after a comparison period (`than in 2022 ($13 billion)`)."""
-        return any(p.end < span.start and only_brackets_between(p, span) for p in self.periods if (p.start, p.end) in self.comparison)
+        return span.start - 1 in self.comparison_ends and self.words[span.start - 1] == "("
 
     def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
         """Whether an indicator other than the figure's stands between two spans (another clause)."""
@@ -574,17 +603,26 @@ class DocView:
 
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
-        return bool(self.cues_before(self.figure_by_start[start]))
+        if start not in self.base_figures:
+            self.base_figures[start] = bool(self.cues_before(self.figure_by_start[start]))
+        return self.base_figures[start]
 
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`,
         `4.9% y/y in September`, `$11.7bn on January 3`)."""
-        for gap in range(0, MAX_OWNER_GAP + 1):
-            end = period.start - gap
-            between = self.words[end : period.start]
-            if end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between) and between[-1:] != ["-"]:
-                return self.figure_by_end[end].start
-        return None
+        start = period.start
+        if start not in self.owners:
+            self.owners[start] = next(
+                (
+                    self.figure_by_end[start - gap].start
+                    for gap in range(0, MAX_OWNER_GAP + 1)
+                    if start - gap in self.figure_by_end
+                    and all(word in OWNER_GAP_WORDS for word in self.words[start - gap : start])
+                    and self.words[start - gap : start][-1:] != ["-"]
+                ),
+                None,
+            )
+        return self.owners[start]
 
     def region_for(self, span: Span, indicator: Span | None, carried: Span | None) -> Span | None:
         """The place a figure describes; see the module docstring."""
@@ -683,12 +721,11 @@ def continues_list(words: list[str]) -> bool:
     return bool(words) and words[-1] in ("-", "–", "—", ":")
 
 
-def anchor_range(period: Span, anchors: list[tuple[Span, int]], ranges: dict[tuple[int, int], Any]) -> Any:
+def anchor_range(period: Span, sentence: int, anchors: list[tuple[Span, int]], ranges: dict[tuple[int, int], Any]) -> Any:
     """The dates of the fixed period a relative one leans on: nearest in its sentence, else the last before it.
 
-    `anchors` are the fixed periods, each with the start of its sentence.
+    `sentence` is where the period's sentence starts; `anchors` are the fixed periods, each with the start of its sentence.
     """
-    sentence = period.sent.start
     same = [a for a, start in anchors if start == sentence and a != period]
     if same:
         return ranges[min(((a.start, a.end) for a in same), key=lambda key: abs(key[0] - period.start))]

@@ -33,6 +33,7 @@ PLACE_ATTRS = ("SPACY", "IS_SENT_START")
 REPEATS = re.compile(r"\{(\d*)(,?)(\d*)\}")  # {n}, {n,m}, {n,}, {,m}
 ONE, OPTIONAL, ANY, SOME, NOT = "", "?", "*", "+", "!"
 DEAD, START = 0, 1  # the state with no live position; the state before the first token
+PLACED = -1  # marks a move that depends on the word's place as well as the word
 
 
 class TokenPatternMatcher:
@@ -45,7 +46,6 @@ class TokenPatternMatcher:
         self._conditions: list[tuple[int, bool | None, bool | None]] = []  # word condition, space after, sentence start
         self._condition_ids: dict[tuple[int, bool | None, bool | None], int] = {}
         self._patterns: list[tuple[int, list[tuple[int, str]]]] = []  # key, then (condition, operator) per token
-        self._tests_place = False
         self._word_matches: dict[int, frozenset[int]] = {}  # orth -> the word conditions it meets
         self._reset_states()
 
@@ -67,26 +67,22 @@ class TokenPatternMatcher:
             return []
         orths = doc.to_array(ORTH).tolist()
         self._learn_words({orth for orth in orths if orth not in self._word_matches})
-        if self._tests_place:
-            places = doc.to_array([SPACY, SENT_START]).tolist()
-            words = [orth << 2 | spaced << 1 | (sent_start == 1) for orth, (spaced, sent_start) in zip(orths, places)]
-        else:
-            words = orths
-        moves, accepts, move = self._moves, self._accepts, self._move
-        length = len(words)
+        places = Places(doc)
+        moves, accepts, follow = self._moves, self._accepts, self._follow
+        length = len(orths)
         matches = []
-        for start, word in enumerate(words):
-            state = moves[START].get(word)
-            if state is None:
-                state = move(START, word)
-            end = start
-            while state != DEAD:
-                end += 1
-                matches.extend((key, start, end) for key in accepts[state])
-                if end == length:
+        for start in range(length):
+            state, end = START, start
+            while end < length:
+                following = moves[state].get(orths[end])
+                if following is None or following == PLACED:
+                    following = follow(state, orths[end], places, end)
+                if following == DEAD:
                     break
-                following = moves[state].get(words[end])
-                state = move(state, words[end]) if following is None else following
+                state = following
+                end += 1
+                for key in accepts[state]:
+                    matches.append((key, start, end))
         return matches
 
     def _condition(self, token: dict[str, Any], key: str) -> int:
@@ -108,7 +104,6 @@ class TokenPatternMatcher:
             self._word_conditions[text] = len(self._word_conditions)
             self._word_matcher.add(str(self._word_conditions[text]), [[words]])
             self._word_matches.clear()
-        self._tests_place = self._tests_place or bool(place)
         condition = (self._word_conditions[text], place.get("SPACY"), place.get("IS_SENT_START"))
         return self._condition_ids.setdefault(condition, len(self._condition_ids))
 
@@ -129,7 +124,7 @@ class TokenPatternMatcher:
         self._states: dict[frozenset[tuple[int, int]], int] = {}
         self._positions: list[frozenset[tuple[int, int]]] = []
         self._accepts: list[tuple[int, ...]] = []
-        self._moves: list[dict[int, int]] = []
+        self._moves: list[dict[int | tuple[int, bool, bool], int]] = []
         self._state(frozenset())
         self._state(self._closure((pattern, 0) for pattern in range(len(self._patterns))))
 
@@ -154,9 +149,23 @@ class TokenPatternMatcher:
                 reached.add((pattern, index))
         return frozenset(reached)
 
-    def _move(self, state: int, word: int) -> int:
-        """The state after reading `word` in `state`, computed and remembered."""
-        orth, spaced, sent_start = (word >> 2, bool(word & 2), bool(word & 1)) if self._tests_place else (word, None, None)
+    def _follow(self, state: int, orth: int, places: "Places", index: int) -> int:
+        """The state after reading the word `orth` (token `index`) in `state`, computed and remembered:
+        under the word alone, or (marked PLACED under the word) under the word and its place, where that decides."""
+        moves = self._moves[state]
+        following = moves.get(orth)
+        if following is None:
+            following = moves[orth] = self._move(state, orth)
+        if following != PLACED:
+            return following
+        key = (orth, *places[index])
+        if key not in moves:
+            moves[key] = self._move(state, orth, places[index])
+        return moves[key]
+
+    def _move(self, state: int, orth: int, place: tuple[bool, bool] | None = None) -> int:
+        """The state after reading the word `orth` in `state`, with its place (space after, sentence start);
+        without one, PLACED if the place decides."""
         met = self._word_matches[orth]
         advanced = []
         for pattern, index in self._positions[state]:
@@ -165,18 +174,29 @@ class TokenPatternMatcher:
                 continue
             condition, operator = tokens[index]
             word_condition, space_after, starts_sentence = self._condition_list[condition]
-            meets = (
-                word_condition in met
-                and (space_after is None or space_after == spaced)
-                and (starts_sentence is None or starts_sentence == sent_start)
-            )
+            meets = word_condition in met
+            if meets and (space_after, starts_sentence) != (None, None):
+                if place is None:
+                    return PLACED
+                meets = space_after in (None, place[0]) and starts_sentence in (None, place[1])
             if meets != (operator == NOT):
                 advanced.append((pattern, index + 1))
                 if operator in (ANY, SOME):
                     advanced.append((pattern, index))
-        following = self._state(self._closure(advanced)) if advanced else DEAD
-        self._moves[state][word] = following
-        return following
+        return self._state(self._closure(advanced)) if advanced else DEAD
+
+
+class Places:
+    """The places of a doc's tokens (a space after it, a sentence start), read when first asked for."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.places: list[tuple[bool, bool]] | None = None
+
+    def __getitem__(self, index: int) -> tuple[bool, bool]:
+        if self.places is None:
+            self.places = [(bool(spaced), sent_start == 1) for spaced, sent_start in self.doc.to_array([SPACY, SENT_START]).tolist()]
+        return self.places[index]
 
 
 def expand_operator(operator: str, key: str) -> list[str]:

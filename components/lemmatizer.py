@@ -1,0 +1,75 @@
+"""spaCy's lookup lemmatizer, looking each distinct word up once.
+
+In lookup mode a lemma depends on the word alone, so the lemma of every word seen is remembered
+and a doc's lemmas are written with one `Doc.from_array` call, instead of one Token at a time.
+The lemmas, the tables (`lemma_lookup` from spacy-lookups-data) and their serialisation are
+those of spaCy's `Lemmatizer`.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.attrs import LEMMA, ORTH
+from spacy.errors import Errors
+from spacy.language import Language
+from spacy.lookups import Lookups
+from spacy.pipeline import Lemmatizer
+from spacy.pipeline.lemmatizer import lemmatizer_score
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+MAX_REMEMBERED = 500_000  # distinct words whose lemmas are kept; past this the memory starts again
+
+
+@Language.factory(
+    "econ_lookup_lemmatizer",
+    assigns=["token.lemma"],
+    default_config={"overwrite": False, "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}},
+    default_score_weights={"lemma_acc": 1.0},
+)
+def make_lookup_lemmatizer(nlp: Language, name: str, overwrite: bool, scorer: Callable | None) -> "LookupLemmatizer":
+    """Build the lemmatizer; its `lemma_lookup` table is loaded by `initialize` or `from_disk`."""
+    return LookupLemmatizer(nlp.vocab, name, overwrite=overwrite, scorer=scorer)
+
+
+class LookupLemmatizer(Lemmatizer):
+    """spaCy's `Lemmatizer` in lookup mode, remembering the lemma of every word it has seen."""
+
+    def __init__(
+        self, vocab: Vocab, name: str = "lemmatizer", *, overwrite: bool = False, scorer: Callable | None = lemmatizer_score
+    ) -> None:
+        super().__init__(vocab, None, name, mode="lookup", overwrite=overwrite, scorer=scorer)
+        self._lemmas: dict[int, int] = {}  # orth -> lemma, for the tables in `_lemmas_from`
+        self._lemmas_from: Lookups | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        error_handler = self.get_error_handler()
+        try:
+            self.set_lemmas(doc)
+            return doc
+        except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
+            return error_handler(self.name, self, [doc], error)
+
+    def set_lemmas(self, doc: Doc) -> None:
+        """Give every token the lemma of its word (keeping lemmas already set, unless `overwrite`)."""
+        if not len(doc):
+            return
+        if self._lemmas_from is not self.lookups or len(self._lemmas) > MAX_REMEMBERED:
+            self._lemmas, self._lemmas_from = {}, self.lookups
+        lemmas = [self._lemmas.get(orth) or self._look_up(orth) for orth in doc.to_array(ORTH).tolist()]
+        array = doc.to_array(LEMMA)
+        if not self.overwrite:
+            lemmas = [current or lemma for current, lemma in zip(array.tolist(), lemmas)]
+        array[:] = lemmas
+        doc.from_array([LEMMA], array)
+
+    def _look_up(self, orth: int) -> int:
+        """The lemma of a word from the `lemma_lookup` table (the word itself if it has none), remembered."""
+        strings = self.vocab.strings
+        text = strings[orth]
+        found = self.lookups.get_table("lemma_lookup", {}).get(text, text)
+        lemma = strings.add(found if isinstance(found, str) else found[0])
+        self._lemmas[orth] = lemma
+        return lemma
