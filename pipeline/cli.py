@@ -154,7 +154,7 @@ def evaluate(
 def bench(
     words: Annotated[int, typer.Option(min=1, help="Build a corpus of at least this many words from the bundled articles.")] = 300_000,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Also measure run's pool of this many worker processes, and the speed-up.")] = 1,
+    n_process: Annotated[int, typer.Option(min=1, help="Also measure run's work per document in this process and on a pool of this many worker processes, and the speed-up.")] = 1,
 ) -> None:
     """Words per second of the bare tokenizer and of the full pipeline, load time and peak memory (prints only)."""
     from .bench import bundled_texts, run_bench

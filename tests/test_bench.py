@@ -28,5 +28,7 @@ def test_bench_prints_its_figures():
 
 
 def test_bench_with_two_processes_also_prints_the_speed_up():
-    (line,) = [line for line in bench("--n-process", "2") if line.startswith("full pipeline with 2 processes")]
+    lines = bench("--n-process", "2")
+    assert [line for line in lines if line.startswith("run's work (annotation records, rows, JSON check) in this process: ")]
+    (line,) = [line for line in lines if line.startswith("run's work on 2 processes")]
     assert "words/s (speed-up" in line and line.endswith("s to start them)")
