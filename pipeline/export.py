@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import pandas as pd
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc
 
 CONCEPTS_KEY = "concepts"  # doc.spans key of the linked INDICATOR/PERIOD spans (see configs/pipeline.cfg)
@@ -48,9 +49,11 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
         }
         for relation in doc._.relations or ()
     ]
+    strings = doc.vocab.strings
     tokens = [
-        {"text": token.text, "start": token.idx, "end": token.idx + len(token), "id": token.i, "ws": bool(token.whitespace_)}
-        for token in doc
+        {"text": text, "start": start, "end": start + len(text), "id": index, "ws": bool(spaced)}
+        for index, (start, orth, spaced) in enumerate(doc.to_array([IDX, ORTH, SPACY]).tolist())
+        for text in (strings[orth],)
     ]
     return {"id": doc._.doc_id, "text": doc.text, "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
 
