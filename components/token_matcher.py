@@ -34,6 +34,7 @@ REPEATS = re.compile(r"\{(\d*)(,?)(\d*)\}")  # {n}, {n,m}, {n,}, {,m}
 ONE, OPTIONAL, ANY, SOME, NOT = "", "?", "*", "+", "!"
 DEAD, START = 0, 1  # the state with no live position; the state before the first token
 PLACED = -1  # marks a move that depends on the word's place as well as the word
+MAX_REMEMBERED = 500_000  # distinct words decided; past this the words and the automaton are forgotten and relearned
 
 
 class TokenPatternMatcher:
@@ -43,8 +44,7 @@ class TokenPatternMatcher:
         self.vocab = vocab
         self._word_matcher = Matcher(vocab, validate=True)  # one one-token pattern per word-level condition
         self._word_conditions: dict[str, int] = {}  # the condition, as JSON -> its index
-        self._conditions: list[tuple[int, bool | None, bool | None]] = []  # word condition, space after, sentence start
-        self._condition_ids: dict[tuple[int, bool | None, bool | None], int] = {}
+        self._condition_ids: dict[tuple[int, bool | None, bool | None], int] = {}  # (word condition, space after, sentence start) -> index
         self._patterns: list[tuple[int, list[tuple[int, str]]]] = []  # key, then (condition, operator) per token
         self._word_matches: dict[int, frozenset[int]] = {}  # orth -> the word conditions it meets
         self._reset_states()
@@ -66,6 +66,9 @@ class TokenPatternMatcher:
         if not self._patterns:
             return []
         orths = doc.to_array(ORTH).tolist()
+        if len(self._word_matches) > MAX_REMEMBERED:
+            self._word_matches.clear()
+            self._reset_states()
         self._learn_words({orth for orth in orths if orth not in self._word_matches})
         places = Places(doc)
         moves, accepts, follow = self._moves, self._accepts, self._follow
