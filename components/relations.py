@@ -609,20 +609,20 @@ class DocView:
 
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`,
-        `4.9% y/y in September`, `$11.7bn on January 3`)."""
+        `4.9% y/y in September`, `$11.7bn on January 3`); remembered per period start."""
         start = period.start
         if start not in self.owners:
-            self.owners[start] = next(
-                (
-                    self.figure_by_end[start - gap].start
-                    for gap in range(0, MAX_OWNER_GAP + 1)
-                    if start - gap in self.figure_by_end
-                    and all(word in OWNER_GAP_WORDS for word in self.words[start - gap : start])
-                    and self.words[start - gap : start][-1:] != ["-"]
-                ),
-                None,
-            )
+            self.owners[start] = self.owner_before(start)
         return self.owners[start]
+
+    def owner_before(self, start: int) -> int | None:
+        """The start of a figure ending at most `MAX_OWNER_GAP` owner-gap words before token `start`."""
+        for gap in range(0, MAX_OWNER_GAP + 1):
+            end = start - gap
+            between = self.words[end:start]
+            if end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between) and between[-1:] != ["-"]:
+                return self.figure_by_end[end].start
+        return None
 
     def region_for(self, span: Span, indicator: Span | None, carried: Span | None) -> Span | None:
         """The place a figure describes; see the module docstring."""

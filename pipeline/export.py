@@ -50,10 +50,10 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
         for relation in doc._.relations or ()
     ]
     strings = doc.vocab.strings
+    columns = doc.to_array([IDX, ORTH, SPACY]).tolist()  # arrays, not one Token object per token
     tokens = [
-        {"text": text, "start": start, "end": start + len(text), "id": index, "ws": bool(spaced)}
-        for index, (start, orth, spaced) in enumerate(doc.to_array([IDX, ORTH, SPACY]).tolist())
-        for text in (strings[orth],)
+        {"text": strings[orth], "start": start, "end": start + len(strings[orth]), "id": index, "ws": bool(spaced)}
+        for index, (start, orth, spaced) in enumerate(columns)
     ]
     return {"id": doc._.doc_id, "text": doc.text, "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
 
