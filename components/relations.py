@@ -41,7 +41,7 @@ from .lexicon import FigureLexicon
 from .lexicon_pipe import LexiconPipe
 from .periods import SPLIT_YEAR, PeriodWords, resolve_period
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+PARAGRAPH_BREAK = re.compile(r"\n\s*")  # a single line break ends a paragraph (one-sentence-per-line wire copy)
 YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue

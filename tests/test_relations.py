@@ -55,6 +55,10 @@ MN_PARAGRAPHS = (
     "ULAANBAATAR, Mongolia, July 15. Mongolia's exports totaled $9.2 billion in January-June 2024. "
     "Coal exports rose by 12.5 percent.\n\nImports grew by 8.3 percent."
 )
+GE_LINES = (
+    "Georgia's exports rose 7.2 percent to $1.4 billion in January-April 2024.\n"
+    "Imports grew by 3.1 percent.\nRemittances reached $410 million in the same months."
+)
 KZ_PARAGRAPHS = (
     "ASTANA, Kazakhstan, April 20. Kazakhstan's retail trade turnover reached 9.1 trillion tenge in "
     "January-March 2024.\n\nThe government plans to allocate 300 billion tenge to support small businesses."
@@ -178,6 +182,8 @@ CASES = [
     row("carry-period-change", MN_PARAGRAPHS, "12.5 percent",
         indicator="Coal exports", period="January-June 2024", region="Mongolia"),
     row("no-carry-change-after-break", MN_PARAGRAPHS, "8.3 percent", indicator="Imports", period=None, region=None),
+    row("no-carry-after-line-break", GE_LINES, "3.1 percent", indicator="Imports", period=None, region=None),
+    row("own-period-after-line-break", GE_LINES, "$410 million", indicator="Remittances", period="the same months", region=None),
     row("no-carry-indicator-after-break", KZ_PARAGRAPHS, "300 billion tenge", indicator=None, period=None),
     # --- comparisons ---
     row("compared-to-year", "The economy of Kazakhstan grew by 5.1 percent in 2023 compared to 2022, according "
