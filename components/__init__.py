@@ -2,6 +2,7 @@
 from .entity_ruler import EconEntityRuler, make_entity_ruler
 from .extensions import register_extensions
 from .figure_normalizer import FigureNormalizer, make_figure_normalizer
+from .indicator_phrases import IndicatorPhrases, create_word_class_reader, make_indicator_phrases
 from .lemmatizer import LookupLemmatizer, make_lookup_lemmatizer
 from .relations import FigureRelations, make_figure_relations
 from .readers import create_lexicon_reader, create_pattern_reader
@@ -13,13 +14,16 @@ __all__ = [
     "EconEntityRuler",
     "FigureNormalizer",
     "FigureRelations",
+    "IndicatorPhrases",
     "LookupLemmatizer",
     "create_lexicon_reader",
     "create_pattern_reader",
     "create_tokenizer",
+    "create_word_class_reader",
     "make_entity_ruler",
     "make_figure_normalizer",
     "make_figure_relations",
+    "make_indicator_phrases",
     "make_lookup_lemmatizer",
     "register_extensions",
 ]

@@ -21,6 +21,7 @@ LEXICON_FILES = {
     "periods": "periods.jsonl",
     "relation_cues": "relation_cues.jsonl",
     "country_currencies": "country_currencies.jsonl",
+    "indicators": "indicators.jsonl",
 }
 
 

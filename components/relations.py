@@ -40,14 +40,13 @@ from .figure_normalizer import only_linking_words
 from .lexicon import FigureLexicon
 from .lexicon_pipe import LexiconPipe
 from .periods import SPLIT_YEAR, PeriodWords, resolve_period
+from .segments import Segments
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*")  # a single line break ends a paragraph (one-sentence-per-line wire copy)
 YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
 PLACE_QUALIFIERS = {"based", "headquartered", "listed", "registered", "owned", "made", "born", "bound"}
 COMPLEMENT_PREPOSITIONS = {"on", "of", "from", "for", "under"}
-CHANGE_NOUNS = {"growth", "increase", "decrease", "decline", "rise", "fall", "change"}  # `growth in retail sales`: the complement is the indicator
 REVISION_WORDS = {"revised", "up", "down", "upwardly", "downwardly"}  # `revised up from`: `up from` is a cue of its own
 # Words between a figure and the period it owns: a preposition, and a basis such as `y/y` or `year-on-year`.
 OWNER_GAP_WORDS = {"in", "for", "during", "at", "on", "y", "/", "m", "q", "yoy", "mom", "qoq", "year", "-", "month", "quarter"}
@@ -85,9 +84,10 @@ class Cues:
     figure_indicator_links: frozenset[str]
     aside_openers: frozenset[str]
     inflows: frozenset[str]
+    change_nouns: frozenset[str]  # `growth in retail sales`: the complement is the indicator
 
     @classmethod
-    def from_rows(cls, rows: list[dict[str, Any]]) -> "Cues":
+    def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]]) -> "Cues":
         def texts(role: str) -> list[str]:
             return [row["text"].lower() for row in rows if row["role"] == role]
 
@@ -108,6 +108,7 @@ class Cues:
             figure_indicator_links=frozenset(texts("figure_indicator_link")),
             aside_openers=frozenset(texts("aside_opener")),
             inflows=frozenset(texts("inflow")),
+            change_nouns=frozenset(row["word"] for row in indicator_rows if row.get("role") == "change_noun"),
         )
 
 
@@ -153,7 +154,7 @@ class FigureRelations(LexiconPipe):
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Index the hedges, period words and relation cues."""
         self.hedges = FigureLexicon(tables).hedge_kinds
-        self.cues = Cues.from_rows(tables["relation_cues"])
+        self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"])
         self.share_texts = tuple(" ".join(phrase) for phrase in self.cues.share)
         self.period_words = PeriodWords.from_rows(tables["periods"])
         self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None], tuple[date, date] | None] = {}
@@ -285,7 +286,7 @@ class FigureRelations(LexiconPipe):
         doc._.relations = relations
         periods = [span for span in candidates if span.label_ == "PERIOD"]
         absolute = {(p.start, p.end): self.period_dates(p.text, published) for p in periods}
-        sentences = Sentences(doc)
+        sentences = Segments(doc)
         anchors = [(p, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
@@ -336,31 +337,6 @@ class FigureRelations(LexiconPipe):
         }
 
 
-class Sentences:
-    """The sentences of a doc as token offsets, read from its SENT_START annotation (as `doc.sents` reads it)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        flags = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else []
-        self.starts = [0, *(index for index, flag in enumerate(flags) if flag == 1 and index)]
-
-    def index(self, token: int) -> int:
-        """The number of the sentence holding token `token`."""
-        return bisect.bisect_right(self.starts, token) - 1
-
-    def start(self, token: int) -> int:
-        return self.starts[self.index(token)]
-
-    def end(self, token: int) -> int:
-        following = self.index(token) + 1
-        return self.starts[following] if following < len(self.starts) else len(self.doc)
-
-    def text(self, token: int, doc_text: str) -> str:
-        """The text of the sentence holding token `token`, without surrounding whitespace (`doc_text` is the doc's)."""
-        last = self.doc[self.end(token) - 1]
-        return doc_text[self.doc[self.start(token)].idx : last.idx + len(last)].strip()
-
-
 class DocView:
     """The mentions of one Doc (indicators, periods, places, figures) with sentence and paragraph lookups."""
 
@@ -369,9 +345,8 @@ class DocView:
         self.cues = cues
         strings = doc.vocab.strings
         self.words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
-        self.sentences = Sentences(doc)
+        self.sentences = Segments(doc)
         self.text = text = doc.text  # spaCy joins the tokens on every access
-        self.breaks = [match.end() for match in PARAGRAPH_BREAK.finditer(text)]
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
         for start, phrase in self.find_phrases(cues.comparison):
@@ -400,7 +375,7 @@ class DocView:
         ]
 
     def paragraph(self, span: Span) -> int:
-        return bisect.bisect_right(self.breaks, span.start_char)
+        return self.sentences.paragraph(span.start)
 
     def sentence(self, span: Span) -> int:
         return self.sentences.index(span.start)
@@ -472,7 +447,7 @@ class DocView:
         same = self.in_sentence(self.indicators, span)
         recorded = self.recorded_in(span, same)
         before = [s for s in same if s.end <= span.start and not self.in_aside(s, span)]
-        if recorded is not None and (not before or before[-1][-1].lower_ in CHANGE_NOUNS):
+        if recorded is not None and (not before or before[-1][-1].lower_ in self.cues.change_nouns):
             return recorded  # `Growth of 7.2 percent was recorded in industrial production`
         if before:
             return self.last_indicator(before)
@@ -532,7 +507,7 @@ class DocView:
             0 < len(between) <= 2
             and between[0] in COMPLEMENT_PREPOSITIONS
             and all(word in ("the", "a", "an") for word in between[1:])
-            and head[-1].lower_ not in CHANGE_NOUNS
+            and head[-1].lower_ not in self.cues.change_nouns
         )
 
     def in_aside(self, mention: Span, figure: Span) -> bool:

@@ -26,14 +26,6 @@ DURATION_WORDS = ["day", "week", "month", "quarter", "year", "term"]
 TRADED_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries", "price", "value"}
 # Heads that take their source as a `from` complement: `earnings from tourism`, `revenue from oil exports`.
 EARNED_HEADS = {"earnings", "revenue", "revenues", "receipts", "income", "proceeds"}
-# Words that end such a complement although they are lower-case content words: the verbs reports use.
-STOP_VERBS = {
-    "rose", "fell", "grew", "increased", "decreased", "declined", "dropped", "climbed", "jumped", "surged", "slipped",
-    "slumped", "soared", "eased", "edged", "gained", "lost", "reached", "totalled", "totaled", "amounted", "stood",
-    "accounted", "came", "hit", "posted", "recorded", "registered", "expanded", "contracted", "shrank", "doubled",
-    "tripled", "plunged", "tumbled", "rebounded", "recovered", "remained", "stayed", "exceeded", "topped", "generated",
-    "brought", "earned", "fetched", "worth", "valued", "rising", "falling", "growing", "reaching", "totalling", "amounting",
-}
 
 
 def words(rows: list[dict[str, Any]], role: str) -> list[str]:
@@ -60,7 +52,7 @@ def indicator_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     compound_right = {"LOWER": {"IN": [*DURATION_WORDS, *sorted({w.lower() for w in words(rows, "modifier")})]}}
     compound = [compound_left, hyphen, compound_right]  # `non-oil`, `short-term`, `energy-sector`, `12-month`
     number_compound = [{"SHAPE": {"IN": ["d", "dd", "ddd"]}}, hyphen, {"LOWER": {"IN": DURATION_WORDS}}]  # `12-month`, `364-day`
-    goods = {"IS_ALPHA": True, "IS_LOWER": True, "IS_STOP": False, "LOWER": {"NOT_IN": sorted(STOP_VERBS)}}
+    goods = {"IS_ALPHA": True, "IS_LOWER": True, "IS_STOP": False, "LOWER": {"NOT_IN": words(rows, "stop_verb")}}  # stop verbs end a complement
     patterns: list[Pattern] = []
 
     def add(shape: str, tokens: list[Token]) -> None:

@@ -141,7 +141,7 @@ CASES = [
     # --- equivalents: the second figure EQUALS the first and shares its indicator, period, place ---
     row("equals-or-about", "ASTANA, Kazakhstan, April 20. Kazakhstan's oil and gas condensate exports brought "
         "4.12 trillion tenge, or about $9.1 billion, in the first quarter of 2024.",
-        "$9.1 billion", equals="4.12 trillion tenge", indicator="exports", period="the first quarter of 2024",
+        "$9.1 billion", equals="4.12 trillion tenge", indicator="oil and gas condensate exports", period="the first quarter of 2024",
         region="Kazakhstan"),
     row("equals-code-brackets", "ASTANA, Kazakhstan, May 3. Kazakhstan's budget revenues totaled KZT 2.9 trillion "
         "(about $6.4 billion) in Q1 2024.",

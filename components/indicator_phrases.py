@@ -1,0 +1,270 @@
+"""The indicator phrase component: grow each INDICATOR candidate into the noun phrase it heads.
+
+The concept ruler finds indicators by their head words (`revenue`, `exports`, `debt`) and a
+closed list of modifiers. Real text puts open-class words around them: `external merchandise
+trade`, `guaranteed transfer`, `Program expenses`, `investments in health and social
+services`. Without a tagger, word classes come from spacy-lookups-data's lemma tables
+(`lemma_index`, `lemma_exc`: English nouns, verbs, adjectives and adverbs). Following the
+spec's INDICATOR convention (the shortest noun phrase for the quantity, without determiners
+or "total", keeping the pre-modifiers and the of-/in- complement that complete the head),
+each candidate:
+
+- drops a leading `total` (and determiners);
+- takes in the nouns and adjectives before it (also capitalised ones and hyphen compounds),
+  up to a determiner, a possessive, a number, a demonym, an entity or a word listed as
+  `not_modifier` (`significant`, `record`) or `stop_verb` (`increased tax revenue`);
+- takes in a complement after it where its head takes one (`complement_head`: `investments
+  in`, `expenditure on`, `interest rate on`, `exports of`): the preposition and a run of
+  nouns and adjectives (with `and`/`,` coordination), not `of the ...` (`deficit of the state
+  budget`: the owner, not a part) and not ending in a generic noun (`complement_stop`: `in
+  the economy`).
+
+Candidates a grown phrase covers are dropped. Word lists are data (`lexicons/indicators.jsonl`).
+"""
+
+from typing import Any, Callable, Iterable
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.language import Language
+from spacy.lookups import load_lookups
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from .lexicon_pipe import LexiconPipe, Tables
+from .segments import Segments
+
+WORD_CLASSES = ("noun", "adj", "verb", "adv")
+DETERMINERS = frozenset({"the", "a", "an"})
+APOSTROPHES = frozenset({"'", "’"})
+CONTENT_CLASSES = frozenset({"noun", "adj"})
+OPENERS = frozenset({"the", "a", "an", "of", "in", "on", "for", "from", "to", "with", "by", "at", "its", "their", "his", "her", "our", "'s", "’s"})
+
+
+@registry.readers("econ.word_classes.v1")
+def create_word_class_reader(lang: str = "en") -> list[dict[str, Any]]:
+    """English word classes from spacy-lookups-data: one row per class with its words (base and inflected forms)."""
+    lookups = load_lookups(lang, ["lemma_index", "lemma_exc"])
+    rows = []
+    for word_class in WORD_CLASSES:
+        words = set(lookups.get_table("lemma_index").get(word_class, ()))
+        words |= set(lookups.get_table("lemma_exc").get(word_class, {}))
+        rows.append({"class": word_class, "words": sorted(words)})
+    return rows
+
+
+@Language.factory(
+    "econ_indicator_phrases",
+    assigns=["doc.spans"],
+    requires=["token.lemma", "doc.ents", "doc.sents"],
+    default_config={"spans_key": "concept_candidates"},
+)
+def make_indicator_phrases(nlp: Language, name: str, spans_key: str) -> "IndicatorPhrases":
+    """Build the phrase component; its word lists are loaded by `initialize` or `from_disk`."""
+    return IndicatorPhrases(nlp, name, spans_key=spans_key)
+
+
+class IndicatorPhrases(LexiconPipe):
+    """Grows INDICATOR candidates into their noun phrases; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str = "indicator_phrases", *, spans_key: str = "concept_candidates") -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.tables: Tables = {}
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon: Tables | None = None,
+        word_classes: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """Load the indicator words (`econ.lexicon.v1`) and the word classes (`econ.word_classes.v1`)."""
+        if lexicon is not None and word_classes is not None:
+            lexicon = {**lexicon, "word_classes": word_classes}
+        if lexicon is None or "word_classes" not in lexicon:
+            raise ValueError(f"{self.name}: initialize needs the lexicon tables and the word classes")
+        super().initialize(get_examples, nlp=nlp, lexicon=lexicon)
+
+    def load(self, tables: Tables) -> None:
+        """Index the word classes and the indicator word roles."""
+        self.classes: dict[str, frozenset[str]] = {}
+        members: dict[str, set[str]] = {}
+        for row in tables["word_classes"]:
+            for word in row["words"]:
+                members.setdefault(word, set()).add(row["class"])
+        self.classes = {word: frozenset(found) for word, found in members.items()}
+
+        def role(name: str) -> frozenset[str]:
+            return frozenset(row["word"].lower() for row in tables["indicators"] if row.get("role") == name)
+
+        self.known = role("modifier") | role("head") | role("tail") | role("measure")
+        self.stops = role("not_modifier") | role("stop_verb")
+        self.complement_heads = {
+            row["word"].lower(): frozenset(row["prepositions"]) for row in tables["indicators"] if row.get("role") == "complement_head"
+        }
+        self.complement_stops = role("complement_stop")
+
+    def word_classes(self, word: str, lemma: str) -> frozenset[str]:
+        """The classes a word can belong to: its own, else its lemma's as that form allows
+        (`-ed`/`-ing` forms of a verb are verbs, `-s` forms nouns or verbs)."""
+        own = self.classes.get(word)
+        if own is not None or word == lemma:
+            return own or frozenset()
+        found = self.classes.get(lemma, frozenset())
+        if word.endswith(("ed", "ing")):
+            return found & {"verb"}
+        if word.endswith("s"):
+            return found & {"noun", "verb"}
+        return found
+
+    def find(self, doc: Doc) -> list[Span]:
+        """The candidates, INDICATOR ones grown into their phrases."""
+        if self.spans_key not in doc.spans:
+            return []
+        candidates = list(doc.spans[self.spans_key])
+        strings = doc.vocab.strings
+        view = PhraseView(
+            doc,
+            [strings[w] for w in doc.to_array(LOWER).tolist()],
+            [strings[w].lower() for w in doc.to_array(LEMMA).tolist()],
+            {i for span in (*doc.ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
+            Segments(doc),
+        )
+        grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]
+        indicators = sorted((s for s in grown if s.label_ == "INDICATOR"), key=lambda s: (s.start, -len(s)))
+        kept: list[Span] = []
+        for span in indicators:  # a phrase that covers another candidate replaces it
+            if kept and span.start < kept[-1].end:
+                continue
+            kept.append(span)
+        return sorted([s for s in grown if s.label_ != "INDICATOR"] + kept, key=lambda s: (s.start, s.end))
+
+    def set_annotations(self, doc: Doc, found: list[Span]) -> None:
+        if self.spans_key in doc.spans:
+            doc.spans[self.spans_key] = found
+
+    def grow(self, span: Span, view: "PhraseView") -> Span:
+        """The phrase an INDICATOR candidate heads."""
+        start, end = span.start, span.end
+        while end - start > 1 and (view.words[start] in DETERMINERS or view.words[start] == "total"):
+            start += 1
+        if end - start == len(span):  # a listed phrase keeps its own beginning
+            start = self.modifiers_start(start, view)
+        end = self.complement_end(end, view)
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(span.doc, start, end, label=span.label_)
+
+    def is_modifier(self, index: int, view: "PhraseView") -> bool:
+        """Whether the token at `index` can modify the phrase after it."""
+        token = view.doc[index]
+        word = view.words[index]
+        if index in view.blocked or word in self.stops or not token.is_alpha:
+            return False
+        if word in self.known:
+            return True
+        if token.is_stop:
+            return False
+        classes = self.word_classes(word, view.lemmas[index])
+        return bool(classes & CONTENT_CLASSES) or "verb" in classes and word.endswith("ed")  # `guaranteed transfer`
+
+    def modifiers_start(self, start: int, view: "PhraseView") -> int:
+        """Where the pre-modifiers before token `start` begin (within its sentence).
+
+        A capitalised modifier stands at the sentence start or before another capitalised
+        word (`Household Final Consumption Expenditure`; not `French price growth`). The
+        first word must open a noun phrase: a word that can be a verb is dropped unless a
+        determiner, preposition or the sentence start stands before it (`the bank projects
+        GDP growth`, `banks issued loans`).
+        """
+        floor = view.segments.start(start)
+        doc = view.doc
+        index = start
+        while index > floor:
+            previous = index - 1
+            if view.words[previous] == "-" and previous > floor and not doc[previous - 1].whitespace_ and not doc[previous].whitespace_:
+                if doc[previous - 1].is_alpha or doc[previous - 1].like_num:
+                    index = previous - 1  # `non-oil revenue`, `goods-producing sector`, `12-month`
+                    continue
+                break
+            if view.words[previous] in ("and", "&") and previous - 1 >= floor and self.is_modifier(previous - 1, view) and index < start:
+                index = previous - 1  # `oil and gas condensate exports`
+                continue
+            if not self.is_modifier(previous, view):
+                break
+            if doc[previous].text[:1].isupper() and previous > floor and not doc[index].text[:1].isupper():
+                break
+            index = previous
+        for position in range(start - 1, index - 1, -1):  # `banks issued loans`, `the bank projects GDP growth`
+            if not self.opens_phrase(position, floor, view):
+                return position + 1
+        return index
+
+    def opens_phrase(self, index: int, floor: int, view: "PhraseView") -> bool:
+        """Whether a modifier can stand where it is: not a verb of the clause (a word that can
+        be a verb and is not a listed word, after anything but the sentence
+        start, a determiner, a preposition or a punctuation mark)."""
+        word = view.words[index]
+        if word in self.known or index == floor:
+            return True
+        classes = self.word_classes(word, view.lemmas[index])
+        if "verb" not in classes:
+            return True
+        before = view.doc[index - 1]
+        return before.lower_ in OPENERS or (before.is_punct and before.text != "-")
+
+    def complement_end(self, end: int, view: "PhraseView") -> int:
+        """Where an of-/in-/on-/from- complement after token `end` ends (`end` if there is none)."""
+        doc, words = view.doc, view.words
+        limit = view.segments.end(end - 1)
+        if end >= limit or words[end] not in self.complement_heads.get(words[end - 1], ()):
+            return end
+        index = end + 1
+        if index < limit and words[index] == "the":
+            if words[end] == "of":
+                return end  # `deficit of the state budget`: the owner, not a part
+            index += 1
+        last_noun = None
+        while index < limit:
+            word = words[index]
+            if word in ("and", ",") and last_noun is not None and index + 1 < limit and self.is_content(index + 1, view):
+                index += 1
+                continue
+            if word in APOSTROPHES and last_noun is not None:
+                following = index + 1 + (words[index + 1 : index + 2] == ["own"])
+                if following < limit and self.is_content(following, view):
+                    index = following  # `the businesses’ own funds`
+                    continue
+            if not self.is_content(index, view):
+                break
+            if "noun" in self.word_classes(word, view.lemmas[index]) or word in self.known:
+                last_noun = index
+            index += 1
+        if last_noun is None or words[last_noun] in self.complement_stops:
+            return end
+        return last_noun + 1 if doc[last_noun].text[:1].islower() or doc[last_noun].is_upper else end
+
+    def is_content(self, index: int, view: "PhraseView") -> bool:
+        """Whether the token at `index` is a lower-case noun or adjective that can stand in a complement."""
+        token = view.doc[index]
+        word = view.words[index]
+        if index in view.blocked or word in self.stops or not token.is_alpha or word in self.complement_stops:
+            return False
+        if token.is_stop and word not in self.known:
+            return False
+        if token.text[:1].isupper() and not token.is_upper:
+            return False  # a name: `trade in the European Union`
+        return word in self.known or bool(self.word_classes(word, view.lemmas[index]) & CONTENT_CLASSES)
+
+
+class PhraseView:
+    """The arrays one doc's phrases are read from."""
+
+    def __init__(self, doc: Doc, words: list[str], lemmas: list[str], blocked: set[int], segments: Segments) -> None:
+        self.doc = doc
+        self.words = words
+        self.lemmas = lemmas
+        self.blocked = blocked
+        self.segments = segments

@@ -1,0 +1,52 @@
+"""The indicator phrase component on sentences of our own: the INDICATOR a figure links to.
+
+Each row: a text, a figure's surface and the indicator phrase its fact names, following the
+spec's INDICATOR convention (shortest noun phrase, no determiner or "total", sub-quantity
+modifiers and completing complements kept).
+"""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("total-dropped", "Total revenue reached 4.2 trillion drams in 2023.", "4.2 trillion drams", "revenue"),
+    ("total-dropped-mid-sentence", "The ministry said total imports stood at $3.1 billion in May.", "$3.1 billion", "imports"),
+    ("open-adjective", "The consolidated budget amounted to 310 billion som in 2024.", "310 billion som", "consolidated budget"),
+    ("participle-after-determiner", "The guaranteed transfer will reach 1.9 trillion tenge in 2025.", "1.9 trillion tenge", "guaranteed transfer"),
+    ("open-noun-modifiers", "External merchandise trade grew by 11.2% to USD 2.4 billion.", "USD 2.4 billion", "External merchandise trade"),
+    ("title-case-run", "The Household Final Consumption Expenditure rose by 1.4 per cent.", "1.4 per cent", "Household Final Consumption Expenditure"),
+    ("sentence-initial-noun", "Program expenses increased by $4.1 billion in the year.", "$4.1 billion", "Program expenses"),
+    ("demonym-mid-sentence-stays-out", "Analysts expect French price growth to slow to 1.2% next year.", "1.2%", "price growth"),
+    ("complement-in", "Investments in education and social services fell 8.4 percent.", "8.4 percent", "Investments in education and social services"),
+    ("complement-on", "Expenditure on health services increased by 6 per cent.", "6 per cent", "Expenditure on health services"),
+    ("complement-on-the", "The bank kept the interest rate on the overnight lending facility at 7.25 percent.", "7.25 percent",
+     "interest rate on the overnight lending facility"),
+    ("complement-from-possessive", "Investments from the companies’ own funds decreased 12.5 percent.", "12.5 percent",
+     "Investments from the companies’ own funds"),
+    ("no-owner-complement", "The deficit of the state budget reached 95 billion drams.", "95 billion drams", "deficit"),
+    ("no-generic-complement", "Spending in the economy rose by 3.2 percent.", "3.2 percent", "Spending"),
+    ("clause-verb-stays-out", "The central bank projects GDP growth of 4.5 percent this year.", "4.5 percent", "GDP growth"),
+    ("past-verb-stays-out", "Commercial banks issued loans worth $2.3 billion in March.", "$2.3 billion", "loans"),
+    ("coordinated-modifiers", "Oil and gas condensate exports brought $8.2 billion.", "$8.2 billion", "Oil and gas condensate exports"),
+]
+
+
+@pytest.mark.parametrize("text,surface,indicator", [pytest.param(*case[1:], id=case[0]) for case in CASES])
+def test_indicator_phrase(nlp, text, surface, indicator):
+    facts = {fact["text"]: fact for fact in nlp(text)._.facts}
+    assert surface in facts, f"figures found: {list(facts)}"
+    assert facts[surface]["indicator"] == indicator
+
+
+def test_grown_phrase_replaces_the_candidates_it_covers(nlp):
+    doc = nlp("Interest rates on the overnight deposit and lending facilities were kept at 5.5 percent.")
+    indicators = [span.text for span in doc.spans["concept_candidates"] if span.label_ == "INDICATOR"]
+    assert indicators == ["Interest rates on the overnight deposit and lending facilities"]
+
+
+def test_serialisation_keeps_word_classes(nlp, tmp_path):
+    pipe = nlp.get_pipe("indicator_phrases")
+    pipe.to_disk(tmp_path / "phrases")
+    restored = type(pipe)(nlp, "indicator_phrases").from_disk(tmp_path / "phrases")
+    assert restored.word_classes("merchandise", "merchandise") == pipe.word_classes("merchandise", "merchandise")
+    assert "noun" in restored.word_classes("expenses", "expense")
