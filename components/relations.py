@@ -54,11 +54,6 @@ MAX_OWNER_GAP = 6
 RECORDED_VERBS = {"recorded", "registered", "observed", "noted", "seen", "posted"}  # `N was recorded in X`
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
-SKIPPED_BEFORE_BASE = {
-    "the", "in", "a", "an", "of", "from", "for", "with", "to", "that", "during", "its", "their", "record", "revised",
-    "previous", "upwardly", "downwardly", "earlier", "initial", "estimate", "estimated", "forecast", "projected", "level",
-    "provisional", "preliminary", "around", "about", "roughly", "nearly", "almost", "approximately", "some",
-}
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
@@ -85,6 +80,9 @@ class Cues:
     aside_openers: frozenset[str]
     inflows: frozenset[str]
     change_nouns: frozenset[str]  # `growth in retail sales`: the complement is the indicator
+    base_skip: frozenset[str]  # words between a comparison cue and its base (`compared to the amount recorded in`)
+    record_words: frozenset[str]  # `its lowest in two months`: the span is no period of a figure
+    weekdays: frozenset[str]
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]]) -> "Cues":
@@ -109,6 +107,9 @@ class Cues:
             aside_openers=frozenset(texts("aside_opener")),
             inflows=frozenset(texts("inflow")),
             change_nouns=frozenset(row["word"] for row in indicator_rows if row.get("role") == "change_noun"),
+            base_skip=frozenset(texts("base_skip")),
+            record_words=frozenset(texts("record_word")),
+            weekdays=frozenset(texts("weekday")),
         )
 
 
@@ -359,9 +360,6 @@ class DocView:
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
         dateline_end = dateline_length(doc, text)
-        self.periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
-        self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
-        self.comparison_ends = {end for _, end in self.comparison}
         self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
         self.figure_starts = [e.start for e in self.figure_spans]
         self.figure_by_start = {e.start: e for e in self.figure_spans}
@@ -369,6 +367,12 @@ class DocView:
         self.by_sentence: dict[int, dict[int, list[Span]]] = {}
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
+        periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
+        restated = {(first.start, first.end): second for first, second in zip(periods, periods[1:]) if restates(first, second)}
+        self.periods = [s for s in periods if (s.start, s.end) not in restated and not self.is_record_span(s) and not self.is_report_date(s)]
+        self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
+        self.comparison |= {(s.start, s.end) for first, s in restated.items() if self.is_comparison(self.doc[first[0] : first[1]])}
+        self.comparison_ends = {end for _, end in self.comparison}
         self.regions = [
             s for s in doc.ents
             if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end and not describes_a_noun(s)
@@ -400,9 +404,35 @@ class DocView:
             if first >= start
         }
 
+    def is_record_span(self, period: Span) -> bool:
+        """Whether a period only measures a record (`its lowest in nearly two months`, `the third increase in two years`)."""
+        index = period.start - 1
+        while index > 0 and self.words[index] in ("nearly", "almost", "about", "over", "more", "than", "some"):
+            index -= 1
+        if self.words[index] != "in":
+            return False
+        window = self.words[max(self.sentence_start(period), index - 3) : index]
+        return any(word in self.cues.record_words for word in window)
+
+    def is_report_date(self, period: Span) -> bool:
+        """Whether a day is the date of a report, not of a figure (`published Tuesday (Dec. 12)`, `said on Jan. 5`):
+        a day after `on` or a weekday that no figure owns, in a sentence that decides no rate."""
+        if not any(token.like_num and len(token.text) <= 2 for token in period) or period.start == 0:
+            return False
+        before = self.words[max(0, period.start - 2) : period.start]
+        if not (before[-1:] == ["on"] or any(word in self.cues.weekdays for word in before)):
+            return False
+        sentence = self.words[self.sentence_start(period) : self.sentence_end(period)]
+        return self.owner(period) is None and not self.cues.rate_words & set(sentence)
+
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
         cues = self.cues_before(period)
+        reach = period.start
+        while reach > self.sentence_start(period) and period.start - reach < 6 and self.words[reach - 1] in self.cues.base_skip:
+            reach -= 1  # `compared to the amount recorded in the second quarter`
+        if reach < period.start - 1:
+            cues |= self.cues_before(self.doc[reach : period.end])
         if cues - {("from",), ("over",), ("on",)}:
             return True
         words = {token.lower_ for token in period}
@@ -552,7 +582,7 @@ class DocView:
             p for p in self.earlier_in_paragraph(self.periods, span)
             if (p.start, p.end) not in self.comparison and not self.owned_by_base(p)
         ]
-        return earlier[-1] if earlier else None
+        return unambiguous(earlier)
 
     def owned_by_base(self, period: Span) -> bool:
         """Whether a period belongs to a comparison base (`up from 4.97 percent in the second quarter`)."""
@@ -655,7 +685,7 @@ class DocView:
                 if period is not None and (period.start, period.end) in self.comparison:
                     follower = next((f for f in figures if f.span.start > period.end and only_brackets_between(period, f.span)), None)
                     return follower if follower is not None and follower is not figure else period
-                if self.words[position] not in SKIPPED_BEFORE_BASE and position not in self.indicator_tokens:
+                if self.words[position] not in self.cues.base_skip and position not in self.indicator_tokens:
                     break  # `compared with a loss of GH¢1.05 billion`: the base's own indicator is passed over
                 position += 1
         return None
@@ -713,18 +743,19 @@ def dateline_length(doc: Doc, text: str) -> int:
     `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`).
 
     A dateline tells where and when the reporter wrote, not what a figure describes. It ends
-    at the first sentence end, spaced dash or colon within `DATELINE_TOKENS`, and holds no
-    lower-case word but the ` date ` prefix of the bundled format. `text` is the doc's.
+    at the last sentence end, spaced dash or colon before the first lower-case word (within
+    `DATELINE_TOKENS`), past the ` date ` prefix of the bundled format. `text` is the doc's.
     """
     prefix = DATE_PREFIX.match(text)
     first = doc.char_span(0, prefix.end(), alignment_mode="expand").end if prefix else 0
+    end = first
     for token in doc[first : min(len(doc), first + DATELINE_TOKENS)]:
         if token.is_alpha and token.is_lower:
-            return first
+            break
         spaced_dash = token.text in ("-", "–", "—", "--") and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
         if spaced_dash or token.is_sent_end or token.text == ":":
-            return token.i + 1
-    return first
+            end = token.i + 1  # `ALMATY. April 16. INTERFAX-KAZAKHSTAN -`: the last boundary before the text
+    return end
 
 
 def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:
@@ -747,6 +778,17 @@ def describes_a_noun(region: Span) -> bool:
     """Whether a place only qualifies a noun (`Monterrey-based brokerage`, `a Lagos-headquartered bank`)."""
     doc = region.doc
     return region.end + 1 < len(doc) and doc[region.end].text == "-" and doc[region.end + 1].lower_ in PLACE_QUALIFIERS
+
+
+def unambiguous(earlier: list[Span]) -> Span | None:
+    """The nearest of the earlier mentions a figure may inherit, unless they differ in meaning (then none is carried)."""
+    return earlier[-1] if earlier and len({span.text.lower() for span in earlier}) == 1 else None
+
+
+def restates(first: Span, second: Span) -> bool:
+    """Whether a period in brackets right after another restates it (`the previous financial year (April 2016 to March 2017)`)."""
+    doc = first.doc
+    return only_brackets_between(first, second) and second.end < len(doc) and doc[second.end].text == ")"
 
 
 def only_brackets_between(first: Span, second: Span) -> bool:

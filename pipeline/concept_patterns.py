@@ -108,6 +108,10 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
         patterns.append({"label": "PERIOD", "pattern": tokens, "id": f"period/{shape}"})
 
     add("month-range", [month, range_word, month, {**YEAR, "OP": "?"}])
+    add("month-range-relative", [month, range_word, month, relative, {"LOWER": "year"}])  # `January-September this year`
+    add("month-range-of-year", [month, range_word, month, {"LOWER": {"IN": ["of", "in"]}}, YEAR])  # `January-August of 2017`
+    add("year-month-range", [YEAR, range_word, month, YEAR])  # `1994 to May 2021`
+    add("month-code", [{"TEXT": {"REGEX": r"^(?:[1-9]|1[0-2])M(?:(?:19|20)\d\d)?$"}}, {**YEAR, "OP": "?"}])  # `9M2017`, `9M 2016`
     add("month-year-range", [month, YEAR, range_word, month, YEAR])
     add("month-year", [month, {"ORTH": ",", "OP": "?"}, YEAR])
     add("month", [lone_month])
@@ -132,12 +136,12 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("edge-of-month", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, {"LOWER": "of"}, month, {**YEAR, "OP": "?"}])
     up_to = {"LOWER": {"IN": ["to", "through", "ending", "ended", "until"]}}
     two_digits = {"SHAPE": "dd"}
-    add("months-to", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"LOWER": "months"}, up_to, month, {**YEAR, "OP": "?"}])
+    add("months-to", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"LOWER": "months"}, up_to, month, {**DAY, "OP": "?"}, {**YEAR, "OP": "?"}])
     add("week-to", [THE, {"LOWER": "week"}, up_to, month, DAY])
     add("previous-months", [THE, relative, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["months", "quarters", "years"]}}])
     add("month-range-quarter", [THE, month, range_word, month, {"LOWER": "quarter"}])
     add("year-code", [YEAR, codes])
-    add("split-year", [YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits])
+    add("split-year", [YEAR, {"ORTH": {"IN": ["-", "–", "/"]}}, two_digits])
     add("fiscal-split-year", [THE, YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits, {"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year"}])
     add("fiscal-code", [{"ORTH": "FY"}, {**two_digits, "OP": "?"}, {**YEAR, "OP": "?"}])
     add("part-of-fiscal", [THE, ordinal, part, {"LOWER": "of"}, {"ORTH": "FY"}, {"TEXT": {"REGEX": r"^\d{2}(\d{2})?$"}}])
@@ -171,4 +175,15 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("year-to-month", [THE, {"LOWER": "year"}, up_to, month, {**YEAR, "OP": "?"}])  # `the year to September`
     add("edge-year", [{"LOWER": {"IN": ["end", "start"]}}, {"ORTH": "-"}, YEAR])  # `end-2024`
     add("edge-year-token", [{"LOWER": {"REGEX": r"^(?:end|start|mid|early|late)-(?:19|20)[0-9]{2}$"}}])  # `end-2024` as one token
+    spans = {"LOWER": {"IN": ["years", "months", "quarters", "weeks", "days"]}}
+    add("duration", [{**THE, "OP": "?"}, {**relative, "OP": "?"}, counts, {"LOWER": "and", "OP": "?"}, {"LOWER": "a", "OP": "?"}, {"LOWER": "half", "OP": "?"}, spans])  # `four years`, `the past two and a half years`
+    add("duration-digits", [{**THE, "OP": "?"}, {**relative, "OP": "?"}, {"TEXT": {"REGEX": r"^(?:1[3-9]|[2-9][0-9])$"}}, spans])  # `the past 24 months`
+    add("reference-relative-year", [THE, reference, period_noun, {"LOWER": "of", "OP": "?"}, {**THE, "OP": "?"}, relative, {"LOWER": "year"}])  # `the corresponding period of the previous year`
+    add("relative-year-period", [THE, relative, {"LOWER": "year"}, period_noun])  # `the prior year period`
+    add("first-days-of-month", [THE, ordinal, {"TEXT": {"REGEX": r"^(?:[2-9]|[12][0-9]|30)$"}}, {"LOWER": "days"}, {"LOWER": "of"}, month, {**YEAR, "OP": "?"}])  # `the first 20 days of December`
+    add("day-range-period", [THE, month, DAY, {"ORTH": {"IN": ["-", "–"]}}, DAY, {"LOWER": "period"}])  # `the Dec. 1-20 period`
+    add("days-period", [THE, {"TEXT": {"REGEX": r"^(?:[2-9]|[1-9][0-9])$"}}, {"ORTH": "-"}, {"LOWER": "day"}, {"LOWER": "period"}])  # `the 20-day period`
+    add("month-pair-period", [THE, month, {"ORTH": "/"}, month, {"LOWER": "period"}])  # `the October/November period`
+    add("year-ended-on", [THE, {**fiscal, "OP": "?"}, {"LOWER": "year"}, {"LOWER": "that", "OP": "?"}, {"LOWER": {"IN": ["ended", "ending", "ends"]}},
+                          {"LOWER": "on", "OP": "?"}, month, DAY, {"ORTH": ",", "OP": "?"}, {**YEAR, "OP": "?"}])  # `the fiscal year that ended on March 31, 2017`
     return patterns
