@@ -9,6 +9,13 @@ is the entity's `ent_id_`, and a place pattern's `kb_id` (its country, ISO 3166 
 the entity's `kb_id_`. Patterns are loaded at `[initialize]` time and written by
 `to_disk` as `patterns.jsonl`.
 
+Two optional pattern keys shape the choice. `"keep": [start, stop]` (a Python slice, `null` for
+an open end) marks the matched tokens outside it as context: `["(", X, ")", "-"]` with
+`"keep": [1, 2]` labels `X` only. The whole match competes for the tokens, so a match with
+context beats a shorter one inside it; an empty slice (`[0, 0]`) claims the tokens and labels
+nothing, vetoing the matches it covers. `"fallback": true` (the name-shape guesses) loses to
+any other pattern matching the same number of tokens, so a listed place beats a shape.
+
 The token patterns go to a `TokenPatternMatcher` rather than spaCy's Matcher: it gives the same
 matches, but decides each `IN`/`REGEX` condition once per distinct word instead of at every token.
 """
@@ -85,6 +92,8 @@ class EconEntityRuler(Pipe):
         """Remove every pattern."""
         self._patterns: list[Pattern] = []
         self._span_ids: dict[int, tuple[int, int, int]] = {}  # match key -> label, kb_id, pattern id as the Span holds them
+        self._keep: dict[tuple[int, int, int], slice] = {}  # label, kb_id, pattern id -> the matched tokens labelled
+        self._fallback: set[tuple[int, int, int]] = set()  # label, kb_id, pattern id of the fallback patterns
         self.token_matcher = TokenPatternMatcher(self.nlp.vocab)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
@@ -122,6 +131,10 @@ class EconEntityRuler(Pipe):
             ids = (pattern["label"], pattern.get("kb_id", ""), pattern.get("id", ""))
             label, kb_id, span_id = (strings.add(text) for text in ids)
             self._span_ids[strings.add(key)] = (label, kb_id, span_id)
+            if "keep" in pattern:
+                self._keep[(label, kb_id, span_id)] = slice(*pattern["keep"])
+            if pattern.get("fallback"):
+                self._fallback.add((label, kb_id, span_id))
             if isinstance(pattern["pattern"], str):
                 phrases.append((key, pattern["pattern"]))
             else:
@@ -156,7 +169,7 @@ class EconEntityRuler(Pipe):
         if self.spans_key is not None:
             taken = {index for ent in doc.ents for index in range(ent.start, ent.end)}
             spans = [span for span in spans if not taken.intersection(range(span.start, span.end))]
-        chosen = self.select(spans)
+        chosen = [kept for span in self.select(spans) if (kept := self.kept(span)) is not None]
         if self.expand_acronyms:
             chosen = add_acronym_mentions(doc, chosen)
         chosen.sort(key=lambda span: span.start)
@@ -165,10 +178,25 @@ class EconEntityRuler(Pipe):
         else:
             doc.spans[self.spans_key] = chosen
 
+    def kept(self, span: Span) -> Span | None:
+        """The part of a matched span its pattern labels (see `keep`); None when that part is empty."""
+        keep = self._keep.get((span.label, span.kb_id, span.id))
+        if keep is None:
+            return span
+        start, stop, _ = keep.indices(len(span))
+        if start >= stop:
+            return None
+        return Span(span.doc, span.start + start, span.start + stop, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
     def select(self, spans: Sequence[Span]) -> list[Span]:
-        """Longest first, then by label priority, then leftmost; no two chosen spans share a token."""
+        """Longest match first, then non-fallback, then label priority, then leftmost; no two share a token."""
         rank = {label: index for index, label in enumerate(self.label_priority)}
-        ordered = sorted(spans, key=lambda s: (-(s.end - s.start), rank.get(s.label_, len(rank)), s.start))
+
+        def order(span: Span) -> tuple[int, bool, int, int]:
+            fallback = (span.label, span.kb_id, span.id) in self._fallback
+            return -(span.end - span.start), fallback, rank.get(span.label_, len(rank)), span.start
+
+        ordered = sorted(spans, key=order)
         taken: set[int] = set()
         chosen: list[Span] = []
         for span in ordered:

@@ -182,6 +182,16 @@ CASES = [
     pytest.param("Output on Java grew 5 percent, while Mindanao and the Pilbara lagged.",
                  [("Java", "REGION"), ("5 percent", "PERCENT"), ("Mindanao", "REGION"), ("Pilbara", "REGION")],
                  id="region-islands-and-regions"),
+    # trade blocs and economic unions are places; a body such as OPEC stays an organisation
+    pytest.param("Uzbekistan's trade with the European Union grew 9 percent, and with the Eurasian Economic Union 4 percent.",
+                 [("Uzbekistan", "REGION"), ("European Union", "REGION"), ("9 percent", "PERCENT"),
+                  ("Eurasian Economic Union", "REGION"), ("4 percent", "PERCENT")], id="bloc-unions"),
+    pytest.param("Debt in the G7 averaged 120 percent of output, against 60 percent across ASEAN and Mercosur.",
+                 [("G7", "REGION"), ("120 percent", "PERCENT"), ("60 percent", "PERCENT"), ("ASEAN", "REGION"),
+                  ("Mercosur", "REGION")], id="bloc-groups"),
+    pytest.param("Mexico shipped $40 billion of cars within NAFTA, while OPEC cut output by 2 percent.",
+                 [("Mexico", "REGION"), ("$40 billion", "MONEY"), ("NAFTA", "REGION"), ("OPEC", "ORG"),
+                  ("2 percent", "PERCENT")], id="bloc-nafta-opec"),
 ]
 
 
