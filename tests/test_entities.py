@@ -192,6 +192,50 @@ CASES = [
     pytest.param("Mexico shipped $40 billion of cars within NAFTA, while OPEC cut output by 2 percent.",
                  [("Mexico", "REGION"), ("$40 billion", "MONEY"), ("NAFTA", "REGION"), ("OPEC", "ORG"),
                   ("2 percent", "PERCENT")], id="bloc-nafta-opec"),
+    # outlets and agencies in datelines, credits and bylines
+    pytest.param("BISHKEK, (Akipress) Kyrgyzstan's gold exports rose 11 percent in March.",
+                 [("BISHKEK", "REGION"), ("Akipress", "ORG"), ("Kyrgyzstan", "REGION"), ("11 percent", "PERCENT")],
+                 id="credit-bracket-after-comma"),
+    pytest.param("ATHENS (NewsWire) – Greek tourism receipts climbed 8 percent to €2.1 billion.",
+                 [("ATHENS", "REGION"), ("NewsWire", "ORG"), ("8 percent", "PERCENT"), ("€2.1 billion", "MONEY")],
+                 id="credit-bracket-before-dash"),
+    pytest.param("ALMATY, May 14 /Kazinform/ - Retail sales in Almaty rose 6 percent.",
+                 [("ALMATY", "REGION"), ("Kazinform", "ORG"), ("Almaty", "REGION"), ("6 percent", "PERCENT")],
+                 id="credit-between-slashes"),
+    pytest.param("Tajik budget revenue grew.\n\nAsiaPlus. Revenue of the state budget of Tajikistan reached 12 billion somoni.",
+                 [("AsiaPlus", "ORG"), ("Tajikistan", "REGION"), ("12 billion somoni", "MONEY")],
+                 id="credit-opens-paragraph"),
+    pytest.param("Georgia`s exports grew 14 percent, bm.ge reports.",
+                 [("Georgia", "REGION"), ("14 percent", "PERCENT"), ("bm.ge", "ORG")], id="credit-web-outlet"),
+    pytest.param("The new bridge cost $30 million. Photo: Shutterstock",
+                 [("$30 million", "MONEY"), ("Shutterstock", "ORG")], id="credit-photo"),
+    # banks by short name
+    pytest.param("Deposits at Halykbank rose 9 percent, while Jýsan Bank lost 2 percent.",
+                 [("Halykbank", "ORG"), ("9 percent", "PERCENT"), ("Jýsan Bank", "ORG"), ("2 percent", "PERCENT")],
+                 id="org-short-bank-names"),
+    # a lower-case official name is a name; a bare nominal reference is not
+    pytest.param("Non-oil revenue reached 120 billion riyals, according to finance ministry data.",
+                 [("120 billion riyals", "MONEY"), ("finance ministry", "ORG")], id="org-lower-case-ministry"),
+    pytest.param("The ministry said the central bank would keep the rate at 5 percent.",
+                 [("5 percent", "PERCENT")], id="org-bare-nominal"),
+    # governments, cabinets, legislatures and pension plans
+    pytest.param("The Government of Ghana plans to borrow $2 billion, the Kazakh Government said.",
+                 [("Government of Ghana", "ORG"), ("$2 billion", "MONEY"), ("Kazakh Government", "ORG")],
+                 id="org-government"),
+    pytest.param("The Kyrgyz Cabinet of Ministers approved spending of 300 billion soms.",
+                 [("Kyrgyz Cabinet of Ministers", "ORG"), ("300 billion soms", "MONEY")], id="org-cabinet"),
+    pytest.param("The budget of 40 billion lari was approved by Parliament, but the Parliament delayed the tax code.",
+                 [("40 billion lari", "MONEY"), ("Parliament", "ORG")], id="org-legislature-as-name"),
+    pytest.param("Assets of the Canada Pension Plan rose 8 percent.",
+                 [("Canada Pension Plan", "ORG"), ("8 percent", "PERCENT")], id="org-pension-plan"),
+    # a programme named like an organisation is no organisation
+    pytest.param("Kazakhstan will launch the National Fund for Youth program, financed with $200 million.",
+                 [("Kazakhstan", "REGION"), ("$200 million", "MONEY")], id="org-program-named-like-org"),
+    # an acronym before a job title and a person's name is the organisation alone
+    pytest.param("NBK Deputy Chairman Aliya Moldabekova said inflation slowed to 8.4 percent.",
+                 [("NBK", "ORG"), ("8.4 percent", "PERCENT")], id="org-acronym-before-title"),
+    pytest.param("ZEW Senior Economist Peter Lang expects growth of 0.3 percent.",
+                 [("ZEW", "ORG"), ("0.3 percent", "PERCENT")], id="org-acronym-before-long-title"),
 ]
 
 
