@@ -45,6 +45,7 @@ Pattern = dict[str, Any]
         "label_priority": ["MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"],
         "expand_acronyms": True,
         "spans_key": None,
+        "place_modifiers": [],
     },
 )
 def make_entity_ruler(
@@ -54,6 +55,7 @@ def make_entity_ruler(
     label_priority: list[str],
     expand_acronyms: bool,
     spans_key: str | None,
+    place_modifiers: list[str],
 ) -> "EconEntityRuler":
     """Build the entity ruler; its patterns are loaded by `initialize` or `from_disk`."""
     return EconEntityRuler(
@@ -63,6 +65,7 @@ def make_entity_ruler(
         label_priority=label_priority,
         expand_acronyms=expand_acronyms,
         spans_key=spans_key,
+        place_modifiers=place_modifiers,
     )
 
 
@@ -78,8 +81,10 @@ class EconEntityRuler(Pipe):
         label_priority: Sequence[str] = ("MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"),
         expand_acronyms: bool = True,
         spans_key: str | None = None,
+        place_modifiers: Sequence[str] = (),
     ) -> None:
         register_extensions()
+        self.place_modifiers = frozenset(word.lower() for word in place_modifiers)
         self.spans_key = spans_key
         self.nlp = nlp
         self.name = name
@@ -170,6 +175,8 @@ class EconEntityRuler(Pipe):
             taken = {index for ent in doc.ents for index in range(ent.start, ent.end)}
             spans = [span for span in spans if not taken.intersection(range(span.start, span.end))]
         chosen = [kept for span in self.select(spans) if (kept := self.kept(span)) is not None]
+        if self.place_modifiers:
+            chosen = with_place_modifiers(doc, chosen, self.place_modifiers)
         if self.expand_acronyms:
             chosen = add_acronym_mentions(doc, chosen)
         chosen.sort(key=lambda span: span.start)
@@ -229,6 +236,18 @@ def pattern_key(pattern: Pattern) -> str:
     return f"{pattern['label']}\t{pattern.get('id', '')}\t{pattern.get('kb_id', '')}"
 
 
+def with_place_modifiers(doc: Doc, spans: list[Span], modifiers: frozenset[str]) -> list[Span]:
+    """`eastern Kazakhstan`: a REGION takes in a direction word (`modifiers`, lower case) just before it."""
+    taken = {index for span in spans for index in range(span.start, span.end)}
+    extended = []
+    for span in spans:
+        before = span.start - 1
+        if span.label_ == "REGION" and before >= 0 and before not in taken and doc[before].lower_ in modifiers:
+            span = Span(doc, before, span.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+        extended.append(span)
+    return extended
+
+
 def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name."""
     acronyms: dict[str, str] = {}
@@ -249,5 +268,8 @@ def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def is_acronym(text: str) -> bool:
-    """Two to eight characters, starting with a capital, with no lower-case letter: `ADB`, `EDB`, `S&P`."""
-    return 2 <= len(text) <= 8 and text[0].isupper() and not any(char.islower() for char in text)
+    """Two to eight characters without a space, starting with a capital, and either with no lower-case
+    letter (`ADB`, `S&P`, `M2`) or with another capital (`BMWi`, `StatsSA`)."""
+    if not 2 <= len(text) <= 8 or not text[0].isupper() or any(char.isspace() for char in text):
+        return False
+    return not any(char.islower() for char in text) or sum(char.isupper() for char in text) >= 2

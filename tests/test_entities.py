@@ -236,6 +236,14 @@ CASES = [
                  [("NBK", "ORG"), ("8.4 percent", "PERCENT")], id="org-acronym-before-title"),
     pytest.param("ZEW Senior Economist Peter Lang expects growth of 0.3 percent.",
                  [("ZEW", "ORG"), ("0.3 percent", "PERCENT")], id="org-acronym-before-long-title"),
+    # a bracketed acronym with lower-case letters after a name is an ORG too, and so are its re-mentions
+    pytest.param("The Federal Network Agency (BNetzA) said storage was 80 percent full. BNetzA expects no shortage.",
+                 [("Federal Network Agency", "ORG"), ("BNetzA", "ORG"), ("80 percent", "PERCENT"), ("BNetzA", "ORG")],
+                 id="acronym-mixed-case"),
+    # a direction word before a place is part of the REGION
+    pytest.param("Industrial output in eastern Kazakhstan rose 4 percent, while southern Italy lagged.",
+                 [("eastern Kazakhstan", "REGION"), ("4 percent", "PERCENT"), ("southern Italy", "REGION")],
+                 id="region-direction-word"),
 ]
 
 
