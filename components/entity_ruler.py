@@ -175,6 +175,7 @@ class EconEntityRuler(Pipe):
             taken = {index for ent in doc.ents for index in range(ent.start, ent.end)}
             spans = [span for span in spans if not taken.intersection(range(span.start, span.end))]
         chosen = [kept for span in self.select(spans) if (kept := self.kept(span)) is not None]
+        chosen = self.yield_to_listed(chosen, spans)
         if self.place_modifiers:
             chosen = with_place_modifiers(doc, chosen, self.place_modifiers)
         if self.expand_acronyms:
@@ -194,6 +195,29 @@ class EconEntityRuler(Pipe):
         if start >= stop:
             return None
         return Span(span.doc, span.start + start, span.start + stop, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+    def yield_to_listed(self, chosen: list[Span], candidates: Sequence[Span]) -> list[Span]:
+        """A guessed ORG does not swallow a listed ORG after its `of (the)`: it ends before `of`, the listed one follows.
+
+        `Trade Department of the National Statistics Committee Anna Ivanova` (a shape running on into a person's
+        name) gives `Trade Department` and the listed `National Statistics Committee`; the rest is left out.
+        """
+        listed = [
+            span for span in candidates
+            if span.label_ == "ORG" and (key := (span.label, span.kb_id, span.id)) not in self._fallback and key not in self._keep
+        ]
+        result = []
+        for span in chosen:
+            inner = None
+            if span.label_ == "ORG" and (span.label, span.kb_id, span.id) in self._fallback:
+                inner = next((other for other in listed if span.start < other.start and other.end <= span.end
+                              and of_before(span.doc, other.start) > span.start), None)
+            if inner is None:
+                result.append(span)
+                continue
+            cut = of_before(span.doc, inner.start)
+            result += [Span(span.doc, span.start, cut, label=span.label, kb_id=span.kb_id, span_id=span.id), inner]
+        return result
 
     def select(self, spans: Sequence[Span]) -> list[Span]:
         """Longest match first, then non-fallback, then label priority, then leftmost; no two share a token."""
@@ -234,6 +258,14 @@ class EconEntityRuler(Pipe):
 def pattern_key(pattern: Pattern) -> str:
     """The match key of a pattern: its label, id and kb_id."""
     return f"{pattern['label']}\t{pattern.get('id', '')}\t{pattern.get('kb_id', '')}"
+
+
+def of_before(doc: Doc, start: int) -> int:
+    """The index of the `of` just before token `start` (`of X`, `of the X`), or -1."""
+    for index in (start - 1, start - 2):
+        if index >= 0 and doc[index].lower_ == "of" and all(doc[i].lower_ == "the" for i in range(index + 1, start)):
+            return index
+    return -1
 
 
 def with_place_modifiers(doc: Doc, spans: list[Span], modifiers: frozenset[str]) -> list[Span]:

@@ -244,6 +244,13 @@ CASES = [
     pytest.param("Industrial output in eastern Kazakhstan rose 4 percent, while southern Italy lagged.",
                  [("eastern Kazakhstan", "REGION"), ("4 percent", "PERCENT"), ("southern Italy", "REGION")],
                  id="region-direction-word"),
+    # a name shape stops before a listed body after its `of the`, and before the person's name that follows
+    pytest.param("The Macroeconomic Research Department of the Eurasian Development Bank expects growth of 4 percent.",
+                 [("Macroeconomic Research Department", "ORG"), ("Eurasian Development Bank", "ORG"),
+                  ("4 percent", "PERCENT")], id="org-unit-of-listed-body"),
+    pytest.param("An economist at the Analysis Office of the Asian Development Bank Ruslan Aliev put growth at 5 percent.",
+                 [("Analysis Office", "ORG"), ("Asian Development Bank", "ORG"), ("5 percent", "PERCENT")],
+                 id="org-unit-of-listed-body-then-person"),
 ]
 
 
