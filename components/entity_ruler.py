@@ -176,6 +176,7 @@ class EconEntityRuler(Pipe):
             spans = [span for span in spans if not taken.intersection(range(span.start, span.end))]
         chosen = [kept for span in self.select(spans) if (kept := self.kept(span)) is not None]
         chosen = self.yield_to_listed(chosen, spans)
+        chosen = [span for span in chosen if not (self.is_fallback(span) and in_title_case_line(span))]
         if self.place_modifiers:
             chosen = with_place_modifiers(doc, chosen, self.place_modifiers)
         if self.expand_acronyms:
@@ -196,6 +197,10 @@ class EconEntityRuler(Pipe):
             return None
         return Span(span.doc, span.start + start, span.start + stop, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
+    def is_fallback(self, span: Span) -> bool:
+        """Whether a span comes from a fallback pattern (a name-shape guess)."""
+        return (span.label, span.kb_id, span.id) in self._fallback
+
     def yield_to_listed(self, chosen: list[Span], candidates: Sequence[Span]) -> list[Span]:
         """A guessed ORG does not swallow a listed ORG after its `of (the)`: it ends before `of`, the listed one follows.
 
@@ -209,7 +214,7 @@ class EconEntityRuler(Pipe):
         result = []
         for span in chosen:
             inner = None
-            if span.label_ == "ORG" and (span.label, span.kb_id, span.id) in self._fallback:
+            if span.label_ == "ORG" and self.is_fallback(span):
                 inner = next((other for other in listed if span.start < other.start and other.end <= span.end
                               and of_before(span.doc, other.start) > span.start), None)
             if inner is None:
@@ -266,6 +271,22 @@ def of_before(doc: Doc, start: int) -> int:
         if index >= 0 and doc[index].lower_ == "of" and all(doc[i].lower_ == "the" for i in range(index + 1, start)):
             return index
     return -1
+
+
+TITLE_CASE_MIN_WORDS = 3
+"""A line is a title-case headline when at least this many words of four letters or more outside a span are all capitalised."""
+
+
+def in_title_case_line(span: Span) -> bool:
+    """Whether `span` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    words = [token.text for token in doc[start:end] if token.is_alpha and len(token) >= 4 and not span.start <= token.i < span.end]
+    return len(words) >= TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in words)
 
 
 def with_place_modifiers(doc: Doc, spans: list[Span], modifiers: frozenset[str]) -> list[Span]:
