@@ -174,7 +174,8 @@ class EconEntityRuler(Pipe):
         if self.spans_key is not None:
             taken = {index for ent in doc.ents for index in range(ent.start, ent.end)}
             spans = [span for span in spans if not taken.intersection(range(span.start, span.end))]
-        chosen = [kept for span in self.select(spans) if (kept := self.kept(span)) is not None]
+        listed = {(span.start, span.end): span for span in spans if not self.is_fallback(span)}
+        chosen = [kept for span in self.select(spans) if (kept := self.kept(span, listed)) is not None]
         chosen = self.yield_to_listed(chosen, spans)
         chosen = [span for span in chosen if not (self.is_fallback(span) and in_title_case_line(span))]
         if self.place_modifiers:
@@ -187,15 +188,22 @@ class EconEntityRuler(Pipe):
         else:
             doc.spans[self.spans_key] = chosen
 
-    def kept(self, span: Span) -> Span | None:
-        """The part of a matched span its pattern labels (see `keep`); None when that part is empty."""
+    def kept(self, span: Span, listed: dict[tuple[int, int], Span]) -> Span | None:
+        """The part of a matched span its pattern labels (see `keep`); None when that part is empty.
+
+        A guess whose kept part is exactly a listed name takes that name's label and pattern: `US` in
+        `US Treasury Secretary` stays the listed place though an acronym before a title reads as an ORG.
+        """
         keep = self._keep.get((span.label, span.kb_id, span.id))
         if keep is None:
             return span
         start, stop, _ = keep.indices(len(span))
         if start >= stop:
             return None
-        return Span(span.doc, span.start + start, span.start + stop, label=span.label, kb_id=span.kb_id, span_id=span.id)
+        start, stop = span.start + start, span.start + stop
+        if self.is_fallback(span) and (start, stop) in listed:
+            return listed[start, stop]
+        return Span(span.doc, start, stop, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
     def is_fallback(self, span: Span) -> bool:
         """Whether a span comes from a fallback pattern (a name-shape guess)."""

@@ -236,6 +236,8 @@ CASES = [
                  [("NBK", "ORG"), ("8.4 percent", "PERCENT")], id="org-acronym-before-title"),
     pytest.param("ZEW Senior Economist Peter Lang expects growth of 0.3 percent.",
                  [("ZEW", "ORG"), ("0.3 percent", "PERCENT")], id="org-acronym-before-long-title"),
+    pytest.param("US Treasury Secretary Janet Yellen put the deficit at $1.7 trillion.",
+                 [("US", "REGION"), ("$1.7 trillion", "MONEY")], id="place-code-before-title"),
     # a bracketed acronym with lower-case letters after a name is an ORG too, and so are its re-mentions
     pytest.param("The Federal Network Agency (BNetzA) said storage was 80 percent full. BNetzA expects no shortage.",
                  [("Federal Network Agency", "ORG"), ("BNetzA", "ORG"), ("80 percent", "PERCENT"), ("BNetzA", "ORG")],
