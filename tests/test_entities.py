@@ -199,6 +199,8 @@ CASES = [
     pytest.param("ATHENS (NewsWire) – Greek tourism receipts climbed 8 percent to €2.1 billion.",
                  [("ATHENS", "REGION"), ("NewsWire", "ORG"), ("8 percent", "PERCENT"), ("€2.1 billion", "MONEY")],
                  id="credit-bracket-before-dash"),
+    pytest.param("The loan (USD) - was repaid, Members of Parliament said.",
+                 [], id="credit-shape-not-a-code-or-title"),
     pytest.param("ALMATY, May 14 /Kazinform/ - Retail sales in Almaty rose 6 percent.",
                  [("ALMATY", "REGION"), ("Kazinform", "ORG"), ("Almaty", "REGION"), ("6 percent", "PERCENT")],
                  id="credit-between-slashes"),
