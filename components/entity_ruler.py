@@ -9,6 +9,13 @@ is the entity's `ent_id_`, and a place pattern's `kb_id` (its country, ISO 3166 
 the entity's `kb_id_`. Patterns are loaded at `[initialize]` time and written by
 `to_disk` as `patterns.jsonl`.
 
+Two optional pattern keys shape the choice. `"keep": [start, stop]` (a Python slice, `null` for
+an open end) marks the matched tokens outside it as context: `["(", X, ")", "-"]` with
+`"keep": [1, 2]` labels `X` only. The whole match competes for the tokens, so a match with
+context beats a shorter one inside it; an empty slice (`[0, 0]`) claims the tokens and labels
+nothing, vetoing the matches it covers. `"fallback": true` (the name-shape guesses) loses to
+any other pattern matching the same number of tokens, so a listed place beats a shape.
+
 The token patterns go to a `TokenPatternMatcher` rather than spaCy's Matcher: it gives the same
 matches, but decides each `IN`/`REGEX` condition once per distinct word instead of at every token.
 """
@@ -38,6 +45,7 @@ Pattern = dict[str, Any]
         "label_priority": ["MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"],
         "expand_acronyms": True,
         "spans_key": None,
+        "place_modifiers": [],
     },
 )
 def make_entity_ruler(
@@ -47,6 +55,7 @@ def make_entity_ruler(
     label_priority: list[str],
     expand_acronyms: bool,
     spans_key: str | None,
+    place_modifiers: list[str],
 ) -> "EconEntityRuler":
     """Build the entity ruler; its patterns are loaded by `initialize` or `from_disk`."""
     return EconEntityRuler(
@@ -56,6 +65,7 @@ def make_entity_ruler(
         label_priority=label_priority,
         expand_acronyms=expand_acronyms,
         spans_key=spans_key,
+        place_modifiers=place_modifiers,
     )
 
 
@@ -71,8 +81,10 @@ class EconEntityRuler(Pipe):
         label_priority: Sequence[str] = ("MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"),
         expand_acronyms: bool = True,
         spans_key: str | None = None,
+        place_modifiers: Sequence[str] = (),
     ) -> None:
         register_extensions()
+        self.place_modifiers = frozenset(word.lower() for word in place_modifiers)
         self.spans_key = spans_key
         self.nlp = nlp
         self.name = name
@@ -85,6 +97,8 @@ class EconEntityRuler(Pipe):
         """Remove every pattern."""
         self._patterns: list[Pattern] = []
         self._span_ids: dict[int, tuple[int, int, int]] = {}  # match key -> label, kb_id, pattern id as the Span holds them
+        self._keep: dict[tuple[int, int, int], slice] = {}  # label, kb_id, pattern id -> the matched tokens labelled
+        self._fallback: set[tuple[int, int, int]] = set()  # label, kb_id, pattern id of the fallback patterns
         self.token_matcher = TokenPatternMatcher(self.nlp.vocab)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
@@ -122,6 +136,10 @@ class EconEntityRuler(Pipe):
             ids = (pattern["label"], pattern.get("kb_id", ""), pattern.get("id", ""))
             label, kb_id, span_id = (strings.add(text) for text in ids)
             self._span_ids[strings.add(key)] = (label, kb_id, span_id)
+            if "keep" in pattern:
+                self._keep[(label, kb_id, span_id)] = slice(*pattern["keep"])
+            if pattern.get("fallback"):
+                self._fallback.add((label, kb_id, span_id))
             if isinstance(pattern["pattern"], str):
                 phrases.append((key, pattern["pattern"]))
             else:
@@ -156,7 +174,12 @@ class EconEntityRuler(Pipe):
         if self.spans_key is not None:
             taken = {index for ent in doc.ents for index in range(ent.start, ent.end)}
             spans = [span for span in spans if not taken.intersection(range(span.start, span.end))]
-        chosen = self.select(spans)
+        listed = {(span.start, span.end): span for span in spans if not self.is_fallback(span)}
+        chosen = [kept for span in self.select(spans) if (kept := self.kept(span, listed)) is not None]
+        chosen = self.yield_to_listed(chosen, spans)
+        chosen = [span for span in chosen if not (self.is_fallback(span) and in_title_case_line(span))]
+        if self.place_modifiers:
+            chosen = with_place_modifiers(doc, chosen, self.place_modifiers)
         if self.expand_acronyms:
             chosen = add_acronym_mentions(doc, chosen)
         chosen.sort(key=lambda span: span.start)
@@ -165,10 +188,59 @@ class EconEntityRuler(Pipe):
         else:
             doc.spans[self.spans_key] = chosen
 
+    def kept(self, span: Span, listed: dict[tuple[int, int], Span]) -> Span | None:
+        """The part of a matched span its pattern labels (see `keep`); None when that part is empty.
+
+        A guess whose kept part is exactly a listed name takes that name's label and pattern: `US` in
+        `US Treasury Secretary` stays the listed place though an acronym before a title reads as an ORG.
+        """
+        keep = self._keep.get((span.label, span.kb_id, span.id))
+        if keep is None:
+            return span
+        start, stop, _ = keep.indices(len(span))
+        if start >= stop:
+            return None
+        start, stop = span.start + start, span.start + stop
+        if self.is_fallback(span) and (start, stop) in listed:
+            return listed[start, stop]
+        return Span(span.doc, start, stop, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+    def is_fallback(self, span: Span) -> bool:
+        """Whether a span comes from a fallback pattern (a name-shape guess)."""
+        return (span.label, span.kb_id, span.id) in self._fallback
+
+    def yield_to_listed(self, chosen: list[Span], candidates: Sequence[Span]) -> list[Span]:
+        """A guessed ORG does not swallow a listed ORG after its `of (the)`: it ends before `of`, the listed one follows.
+
+        `Trade Department of the National Statistics Committee Anna Ivanova` (a shape running on into a person's
+        name) gives `Trade Department` and the listed `National Statistics Committee`; the rest is left out.
+        """
+        listed = [
+            span for span in candidates
+            if span.label_ == "ORG" and (key := (span.label, span.kb_id, span.id)) not in self._fallback and key not in self._keep
+        ]
+        result = []
+        for span in chosen:
+            inner = None
+            if span.label_ == "ORG" and self.is_fallback(span):
+                inner = next((other for other in listed if span.start < other.start and other.end <= span.end
+                              and of_before(span.doc, other.start) > span.start), None)
+            if inner is None:
+                result.append(span)
+                continue
+            cut = of_before(span.doc, inner.start)
+            result += [Span(span.doc, span.start, cut, label=span.label, kb_id=span.kb_id, span_id=span.id), inner]
+        return result
+
     def select(self, spans: Sequence[Span]) -> list[Span]:
-        """Longest first, then by label priority, then leftmost; no two chosen spans share a token."""
+        """Longest match first, then non-fallback, then label priority, then leftmost; no two share a token."""
         rank = {label: index for index, label in enumerate(self.label_priority)}
-        ordered = sorted(spans, key=lambda s: (-(s.end - s.start), rank.get(s.label_, len(rank)), s.start))
+
+        def order(span: Span) -> tuple[int, bool, int, int]:
+            fallback = (span.label, span.kb_id, span.id) in self._fallback
+            return -(span.end - span.start), fallback, rank.get(span.label_, len(rank)), span.start
+
+        ordered = sorted(spans, key=order)
         taken: set[int] = set()
         chosen: list[Span] = []
         for span in ordered:
@@ -201,6 +273,42 @@ def pattern_key(pattern: Pattern) -> str:
     return f"{pattern['label']}\t{pattern.get('id', '')}\t{pattern.get('kb_id', '')}"
 
 
+def of_before(doc: Doc, start: int) -> int:
+    """The index of the `of` just before token `start` (`of X`, `of the X`), or -1."""
+    for index in (start - 1, start - 2):
+        if index >= 0 and doc[index].lower_ == "of" and all(doc[i].lower_ == "the" for i in range(index + 1, start)):
+            return index
+    return -1
+
+
+TITLE_CASE_MIN_WORDS = 3
+"""A line is a title-case headline when at least this many words of four letters or more outside a span are all capitalised."""
+
+
+def in_title_case_line(span: Span) -> bool:
+    """Whether `span` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    words = [token.text for token in doc[start:end] if token.is_alpha and len(token) >= 4 and not span.start <= token.i < span.end]
+    return len(words) >= TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in words)
+
+
+def with_place_modifiers(doc: Doc, spans: list[Span], modifiers: frozenset[str]) -> list[Span]:
+    """`eastern Kazakhstan`: a REGION takes in a direction word (`modifiers`, lower case) just before it."""
+    taken = {index for span in spans for index in range(span.start, span.end)}
+    extended = []
+    for span in spans:
+        before = span.start - 1
+        if span.label_ == "REGION" and before >= 0 and before not in taken and doc[before].lower_ in modifiers:
+            span = Span(doc, before, span.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+        extended.append(span)
+    return extended
+
+
 def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name."""
     acronyms: dict[str, str] = {}
@@ -221,5 +329,8 @@ def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def is_acronym(text: str) -> bool:
-    """Two to eight characters, starting with a capital, with no lower-case letter: `ADB`, `EDB`, `S&P`."""
-    return 2 <= len(text) <= 8 and text[0].isupper() and not any(char.islower() for char in text)
+    """Two to eight characters without a space, starting with a capital, and either with no lower-case
+    letter (`ADB`, `S&P`, `M2`) or with another capital (`BMWi`, `StatsSA`)."""
+    if not 2 <= len(text) <= 8 or not text[0].isupper() or any(char.isspace() for char in text):
+        return False
+    return not any(char.islower() for char in text) or sum(char.isupper() for char in text) >= 2

@@ -2,7 +2,9 @@
 
 `KZT751bn` -> `KZT 751 bn`, `$US113` -> `$US 113`, `13pct` -> `13 pct`, `100元` -> `100 元`.
 The splits are generic shapes (an ISO-like code before a digit, a unit after a digit);
-which words are currencies or scales is left to the pattern files.
+which words are currencies or scales is left to the pattern files. Two marks of wire copy are split
+too: an agency between slashes (`/Kazinform/` -> `/ Kazinform /`) and a possessive written with a
+backtick (`Armenia`s` -> `Armenia `s`).
 """
 from __future__ import annotations
 
@@ -32,6 +34,11 @@ UNIT_SUFFIX = (
 UNIT_PERIOD_SUFFIX = r"(?:(?<=[0-9][A-Za-z])|(?<=[0-9][A-Za-z]{2}))\."
 # Ranges written with a hyphen or dash between numbers: 5-6, 2023–2024.
 NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—](?=[0-9$€£¥₸₽₹])"
+# A credit between slashes in a dateline: `/Kazinform/`, `/Trend/` (the opening and the closing slash).
+CREDIT_SLASH_PREFIX = r"/(?=[A-Z][\w.-]*/$)"
+CREDIT_SLASH_SUFFIX = r"(?<=[A-Za-z]{2})/$"  # two letters: `S/` (the sol) stays whole
+# A possessive typed with a backtick: Armenia`s.
+BACKTICK_POSSESSIVE_SUFFIX = r"(?<=[A-Za-z])`[sS]$"
 SPECIAL_CASES = ("p.p.", "p.p", "U.S.", "U.K.")
 # Exceptions that would glue a scale letter to a sentence-final period (`USD10m.` -> `m.`).
 DROPPED_EXCEPTIONS = ("m.", "b.", "k.")
@@ -55,8 +62,8 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, RAND_PREFIX, SIGN_PREFIX]
-        prefixes = [*figure_prefixes, *defaults.prefixes]
-        suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, *defaults.suffixes]
+        prefixes = [*figure_prefixes, CREDIT_SLASH_PREFIX, *defaults.prefixes]
+        suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, CREDIT_SLASH_SUFFIX, BACKTICK_POSSESSIVE_SUFFIX, *defaults.suffixes]
         infixes = [NUMBER_RANGE_INFIX, *defaults.infixes]
         rules = {
             text: tokens
