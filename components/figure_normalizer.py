@@ -89,6 +89,7 @@ class FigureNormalizer(LexiconPipe):
                 readings.append((ent, figure))
         readings.sort(key=lambda item: item[0].start)
         self.resolve_bare_words(readings)
+        readings = [(ent, figure) for ent, figure in readings if figure["unit"] is not None]
         equivalents = self.equivalent_currencies(readings)
         for ent, figure in bare:
             unit = self.implied_currency(ent, readings, equivalents)
@@ -218,13 +219,18 @@ class FigureNormalizer(LexiconPipe):
         readings explicitly (`TMT 23.6 billion` ... `18.9 billion manats`), but not the figure it
         gives the equivalent of; else, unless the sign is read from figures only (`$`), the
         currency of the country the article names most (`Rs50.4 trillion` in an article on Pakistan).
+        A one-letter sign (`N18.8tn`, `T5 trillion`) that neither resolves gets no unit: it is no figure.
         """
         assert self.lexicon is not None
         if not readings:
             return
         words = [" ".join(unit_words(span, self.lexicon)) for span, _ in readings]
         options = [self.lexicon.readings_of(text) if text else set() for text in words]
-        explicit = [(index, figure["unit"]) for index, (_, figure) in enumerate(readings) if not options[index]]
+        explicit = [
+            (index, figure["unit"])
+            for index, (_, figure) in enumerate(readings)
+            if not options[index] or (options[index] == {figure["unit"]} and surface_key(words[index]) not in self.lexicon.letter_signs)
+        ]
         countries = Counter(
             self.lexicon.country_currency.get(ent.kb_id_) for ent in readings[0][0].doc.ents if ent.label_ == "REGION"
         )
@@ -243,6 +249,8 @@ class FigureNormalizer(LexiconPipe):
                 continue  # `$52 a barrel` in a story on Alberta stays USD
             elif mentioned := [(count, code) for code, count in countries.items() if code in options[index]]:
                 figure["unit"] = max(mentioned)[1]
+            elif surface_key(words[index]) in self.lexicon.letter_signs:
+                figure["unit"] = None  # `N2` in a text on nothing Nigerian
 
     def equivalent_currencies(self, readings: list[tuple[Span, dict[str, Any]]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
@@ -349,7 +357,7 @@ def segments(words: Sequence[str], lexicon: FigureLexicon) -> list[tuple[str, li
             parts.append(("range", []))
         elif word in ("-", "‐") or (word.lower() == "and" and last[0] == "unit"):
             continue  # `forty-five`, `12-cent`, `15 dollars and 15`
-        elif lexicon.scale(word) is not None and not numeric:
+        elif lexicon.scale(word) is not None and not numeric and (parts or lexicon.currency(word) is None):
             if last[0] == "number":
                 last[1].append(word)
             elif len(parts) >= 2 and last[0] == "unit" and parts[-2][0] == "number":

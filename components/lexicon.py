@@ -57,6 +57,7 @@ class FigureLexicon:
     number_words: dict[str, tuple[float, str]] = field(init=False)
     qualified_codes: dict[str, set[str]] = field(init=False)
     read_by_figures_only: set[str] = field(init=False)  # shared signs an article's country never resolves (`$`)
+    letter_signs: set[str] = field(init=False)  # one-letter signs (`N`, `T`, `K`, `R`): money only where the article says which
     country_currency: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -68,7 +69,7 @@ class FigureLexicon:
                     self.currency_by_surface.setdefault(surface_key(surface), Currency(code, minor["factor"]))
             for surface in (*entry.get("symbols", ()), *entry.get("words", ()), code):
                 self.currency_by_surface[surface_key(surface)] = Currency(code)
-            for surface in entry.get("ambiguous", ()):
+            for surface in (*entry.get("ambiguous", ()), *entry.get("letter_signs", ())):
                 self.currency_by_surface.setdefault(surface_key(surface), Currency(code))
         self.qualified_codes = {}
         for entry in self.tables["currencies"]:
@@ -76,9 +77,10 @@ class FigureLexicon:
                 qualifier, _, head = word.rpartition(" ")
                 if qualifier:
                     self.qualified_codes.setdefault(surface_key(head), set()).add(entry["code"])
-            for surface in (*entry.get("shared", ()), *entry.get("shared_by_figures", ())):
+            for surface in (*entry.get("shared", ()), *entry.get("shared_by_figures", ()), *entry.get("letter_signs", ())):
                 self.qualified_codes.setdefault(surface_key(surface), set()).add(entry["code"])
         self.read_by_figures_only = {surface_key(s) for e in self.tables["currencies"] for s in e.get("shared_by_figures", ())}
+        self.letter_signs = {surface_key(s) for e in self.tables["currencies"] for s in e.get("letter_signs", ())}
         self.country_currency = {row["country"]: row["code"] for row in self.tables["country_currencies"]}
         self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
         self.percent_by_surface = {

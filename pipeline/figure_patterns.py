@@ -117,6 +117,7 @@ def currency_surfaces_before(lexicon: FigureLexicon, is_english: Callable[[str],
     for entry in lexicon.tables["currencies"]:
         for symbol in entry.get("symbols", ()):
             pairs.add((symbol, case_attribute(symbol, is_english)))
+        pairs |= {(sign, "ORTH") for sign in entry.get("letter_signs", ())}  # `N18.8tn`, `T5 trillion`: capitals only
         if entry["code"].lower() not in STOP_WORDS:  # `ALL 5` in a headline is no lek
             pairs |= code_surfaces(entry["code"], is_english)
     return sorted(pairs)

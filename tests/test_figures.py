@@ -141,6 +141,8 @@ NOT_FIGURES = [
     "Gas output reached 53 billion cubic metres (about 1.9 trillion cubic feet).",
     "The meeting was held three times a year in 2023.",
     "The 2023 edition drew 1,300 members.",
+    "Traffic on the N2 motorway and the T5 terminal rose after the K2 expedition.",
+    "The R2 of the model was 0.8, and the N95 mask stocks were checked.",
 ]
 
 
@@ -186,6 +188,15 @@ SHARED = [
     ("Dubai's non-oil trade reached 1.2 trillion dirhams last year.", "1.2 trillion dirhams", "AED"),
     ("China's exports to the EU rose to ¥2.17 trillion in October.", "¥2.17 trillion", "CNY"),
     ("Japan's exports rose to ¥9.1 trillion in October.", "¥9.1 trillion", "JPY"),
+    # one-letter signs glued to the number: money only where the article's country or figures say which
+    ("Nigeria's federal budget for 2026 is N54.9tn, up from N49.7 trillion.", "N54.9tn", "NGN"),
+    ("Nigeria's federal budget for 2026 is N54.9tn, up from N49.7 trillion.", "N49.7 trillion", "NGN"),
+    ("Lagos traders paid 800 billion naira in levies and N120 billion in fees.", "N120 billion", "NGN"),
+    ("Kazakhstan plans to spend T2.4 trillion on housing next year.", "T2.4 trillion", "KZT"),
+    ("Zambia's mining royalties rose to K9.6 billion in 2024.", "K9.6 billion", "ZMW"),
+    ("Malawi's treasury expects K1.2 trillion in domestic revenue.", "K1.2 trillion", "MWK"),
+    ("South Africa's Treasury raised R12 billion from the bond auction.", "R12 billion", "ZAR"),
+    ("The Kenyan government borrowed KSh45bn from local banks.", "KSh45bn", "KES"),
 ]
 
 
