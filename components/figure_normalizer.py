@@ -156,8 +156,10 @@ class FigureNormalizer(LexiconPipe):
             if end < span.end and not is_number_token(span.doc[end].text, self.lexicon):
                 break  # only trailing numbers are dropped: `GH¢4.9 billion twelve months earlier`
             for start in range(span.start, end):
-                if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon):
-                    break
+                if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon) and span.doc[start - 1].text not in RANGE_WORDS:
+                    break  # leading numbers, and the dash after them (`2015 – 4.6%`), may be dropped
+                if start > span.start and span.doc[start].text in RANGE_WORDS:
+                    continue
                 trimmed = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_, span_id=span.id_)
                 figure = self.read_span(trimmed)
                 if figure is not None:
@@ -311,7 +313,9 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     amounts = [sign * value * factor for value in values]  # type: ignore[operator]
     if not all(math.isfinite(amount) for amount in amounts):
         return None  # a 400-digit "number" is no figure (and JSON cannot hold infinity)
-    low, high = (min(amounts), max(amounts)) if len(amounts) == 2 else (None, None)
+    if len(amounts) == 2 and not amounts[0] < amounts[1]:
+        return None  # a range runs from low to high: `in 2015 – 4.6%` is a year, then a figure
+    low, high = (amounts[0], amounts[1]) if len(amounts) == 2 else (None, None)
     value = (low + high) / 2 if low is not None and high is not None else amounts[0]
     return {"value": tidy(value), "unit": unit, "low": tidy(low), "high": tidy(high)}
 

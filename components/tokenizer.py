@@ -33,6 +33,8 @@ UNIT_SUFFIX = (
 UNIT_PERIOD_SUFFIX = r"(?:(?<=[0-9][A-Za-z])|(?<=[0-9][A-Za-z]{2}))\."
 # Ranges written with a hyphen or dash between numbers: 5-6, 2023–2024.
 NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—](?=[0-9$€£¥₸₽₹])"
+# An en or em dash glued between a word and a figure: `31.2 percent—0.3 points`, `2015—growth`.
+DASH_INFIX = r"(?<=[0-9A-Za-z%])[–—](?=[0-9A-Za-z$€£¥₸₽₹])"
 SPECIAL_CASES = ("p.p.", "p.p", "U.S.", "U.K.")
 # Exceptions that would glue a scale letter to a sentence-final period (`USD10m.` -> `m.`).
 DROPPED_EXCEPTIONS = ("m.", "b.", "k.")
@@ -58,7 +60,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, LETTER_SIGN_PREFIX, SIGN_PREFIX]
         prefixes = [*figure_prefixes, *defaults.prefixes]
         suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, *defaults.suffixes]
-        infixes = [NUMBER_RANGE_INFIX, *defaults.infixes]
+        infixes = [NUMBER_RANGE_INFIX, DASH_INFIX, *defaults.infixes]
         rules = {
             text: tokens
             for text, tokens in defaults.tokenizer_exceptions.items()

@@ -91,6 +91,12 @@ CASES = [
     ("montgomery county sold $ 75 million of bonds .", "$ 75 million", "MONEY", 75e6, "USD"),
     ("the stock rose 6 . 2 % to $ 1.45 billion .", "$ 1.45 billion", "MONEY", 1.45e9, "USD"),
     ("profit rose to hk $ 10.05 billion .", "hk $ 10.05 billion", "MONEY", 10.05e9, "HKD"),
+    # a dash glued to a figure, or after a year, is no part of it
+    ("The deficit ratio was 4.1 percent—0.6 percentage points above target.", "4.1 percent", "PERCENT", 4.1, "%"),
+    ("The deficit ratio was 4.1 percent—0.6 percentage points above target.", "0.6 percentage points", "PERCENT", 0.6, "pp"),
+    ("Unemployment fell in 2019 – 5.2%, and in 2018 – 5.9%.", "5.2%", "PERCENT", 5.2, "%"),
+    ("Unemployment fell in 2019 – 5.2%, and in 2018 – 5.9%.", "5.9%", "PERCENT", 5.9, "%"),
+    ("Arrears rose in 2022—3.1 billion euros in all.", "3.1 billion euros", "MONEY", 3.1e9, "EUR"),
 ]
 
 
