@@ -81,7 +81,7 @@ class FigureNormalizer(LexiconPipe):
             if candidate.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
                 continue
             ent, figure = self.read_trimmed(candidate)
-            if figure is None:
+            if figure is None or (figure["unit"] == "x" and not self.is_multiple_in_context(ent)):
                 continue
             if ent.label_ == self.bare_amount_label:
                 bare.append((ent, figure))
@@ -192,6 +192,20 @@ class FigureNormalizer(LexiconPipe):
             self._readings[key] = read_surface(words, label, self.lexicon)
         return self._readings[key]
 
+    def is_multiple_in_context(self, span: Span) -> bool:
+        """Whether a multiple reads as one: `1.8 times` always; `twice`, `double` and `two times` only in a
+        comparison (`more than double the figure`, `grew by almost two times`, not `twice a year`)."""
+        assert self.lexicon is not None
+        first, last = span[0].lower_, span[-1].lower_
+        if not (first in self.lexicon.contextual_multiples or (last == "times" and not DIGITS.match(first))):
+            return True
+        doc, cues = span.doc, self.lexicon.multiple_cues
+        if span.end < len(doc) and doc[span.end].lower_ in cues["after"]:
+            return True
+        hedge = self.hedge_before(span)
+        before = span.start - 1 - (len(hedge.split()) if hedge else 0)
+        return before >= 0 and doc[before].lower_ in cues["before"]
+
     def hedge_before(self, span: Span) -> str | None:
         """The hedge (`about`, `more than`) directly before a span, if any."""
         assert self.lexicon is not None
@@ -295,6 +309,8 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     """
     if len(words) == 1 and words[0].lower() in lexicon.multiple_by_word:
         return {"value": lexicon.multiple_by_word[words[0].lower()], "unit": "x", "low": None, "high": None}
+    if label == "PERCENT":
+        words = without_of_a(words)
     sign, words = leading_sign(words, lexicon)
     parts = segments(words, lexicon)
     numbers = [tokens for kind, tokens in parts if kind == "number"]
@@ -318,6 +334,14 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     low, high = (amounts[0], amounts[1]) if len(amounts) == 2 else (None, None)
     value = (low + high) / 2 if low is not None and high is not None else amounts[0]
     return {"value": tidy(value), "unit": unit, "low": tidy(low), "high": tidy(high)}
+
+
+def without_of_a(words: Sequence[str]) -> Sequence[str]:
+    """`0.7 of a percentage point` -> `0.7 percentage point`: drop an `of a`/`of an` after the number."""
+    for index in range(1, len(words) - 2):
+        if words[index].lower() == "of" and words[index + 1].lower() in ("a", "an"):
+            return [*words[:index], *words[index + 2 :]]
+    return words
 
 
 def tidy(value: float | None) -> float | None:

@@ -53,6 +53,8 @@ class FigureLexicon:
     scale_by_word: dict[str, float] = field(init=False)
     percent_by_surface: dict[str, tuple[str, float]] = field(init=False)
     multiple_by_word: dict[str, float] = field(init=False)
+    contextual_multiples: set[str] = field(init=False)  # multiples only next to a comparison cue (`twice the level`)
+    multiple_cues: dict[str, frozenset[str]] = field(init=False)  # those cues, "before" and "after" the figure
     hedge_kinds: dict[str, str] = field(init=False)
     number_words: dict[str, tuple[float, str]] = field(init=False)
     qualified_codes: dict[str, set[str]] = field(init=False)
@@ -86,7 +88,11 @@ class FigureLexicon:
         self.percent_by_surface = {
             surface_key(w): (e["unit"], float(e["factor"])) for e in self.tables["percent_units"] for w in e["words"]
         }
-        self.multiple_by_word = {e["word"].lower(): float(e["value"]) for e in self.tables["multiples"]}
+        self.multiple_by_word = {e["word"].lower(): float(e["value"]) for e in self.tables["multiples"] if "word" in e}
+        self.contextual_multiples = {e["word"].lower() for e in self.tables["multiples"] if e.get("context")}
+        self.multiple_cues = {
+            side: frozenset(w for e in self.tables["multiples"] if e.get("cues") == side for w in e["words"]) for side in ("before", "after")
+        }
         self.hedge_kinds = {e["text"].lower(): e.get("kind", "approx") for e in self.tables["hedges"]}
         self.number_words = {e["word"].lower(): (float(e["value"]), e.get("kind", "unit")) for e in self.tables["number_words"]}
 

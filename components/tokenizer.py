@@ -26,7 +26,7 @@ LETTER_SIGN_PREFIX = r"[NTKR](?=[0-9])"
 SIGN_PREFIX = r"(?:[+\-−](?=[$€£¥₸₽₹])|−(?=[0-9]))"
 # Units and scales glued after a digit.
 UNIT_SUFFIX = (
-    r"(?<=[0-9])(?:bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
+    r"(?<=[0-9])(?:fold|bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
     r"[kKmMbBT]|[A-Z]{3}|[元₸₽€£¥₹$₼₾₺₴₩₦₱₡₭₮₫¢])"
 )
 # A sentence-final period after a glued unit (`USD10m.`), so the unit is split next.

@@ -74,6 +74,10 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
     for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)
         add("PERCENT", f"number-multiple/{size}", [DIGITS, {"ORTH": "-", "OP": "?"}, *unit])
     add("PERCENT", "multiple-word", [{"LOWER": {"IN": sorted(lexicon.multiple_by_word)}}])
+    counts = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind in ("unit", "ten") and " " not in w)
+    add("PERCENT", "number-word-times", [{"LOWER": {"IN": counts}}, {"LOWER": "times"}])  # kept only in a comparison
+    for size, unit in percent.items():  # `0.7 of a percentage point`
+        add("PERCENT", f"number-of-a-unit/{size}", [*number, {"LOWER": "of"}, {"LOWER": {"IN": ["a", "an"]}}, *unit])
     return patterns
 
 
