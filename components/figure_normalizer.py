@@ -7,6 +7,7 @@ means money, and drops the rest. The result goes to `doc._.figures`.
 """
 
 import math
+import re
 from collections import Counter
 from typing import Any, Collection, Sequence
 
@@ -22,6 +23,7 @@ from .numbers import DIGITS, SIGN_WORDS, SIGNS, is_number_token, parse_number
 FIGURE_LABELS = ("MONEY", "PERCENT")
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 RANGE_WORDS = ("-", "–", "—", "to")
+YEAR = re.compile(r"^(?:18|19|20|21)\d\d$")
 MAX_HEDGE_TOKENS = 4
 READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same figures recur)
 
@@ -123,6 +125,8 @@ class FigureNormalizer(LexiconPipe):
                     low = self.bare_low_end(span, figure)
             elif figure["low"] is None and joiner == "to" and (start < 3 or doc[start - 3].lower_ != "from"):
                 low = self.bare_low_end(span, figure)
+            elif figure["low"] is None and joiner == "to" and not (joined and joined[-1][0].end > start - 2):
+                joined.extend(self.bare_start_figure(span, figure))  # `from 37.9 to 32.5 percent`: two figures
             if low is not None and start == span.start:
                 start -= 2
                 if joined and joined[-1][0].end > start:
@@ -216,17 +220,31 @@ class FigureNormalizer(LexiconPipe):
                 return text
         return None
 
-    def bare_low_end(self, span: Span, figure: dict[str, Any]) -> float | None:
+    def bare_value(self, span: Span, figure: dict[str, Any]) -> float | None:
         """The value of a bare number two tokens before a figure, read with the figure's scale and unit
-        (`3 and 4 billion dollars` -> 3e9), or None if there is none or it is not below the figure's."""
+        (`3 and 4 billion dollars` -> 3e9), or None if there is none."""
         assert self.lexicon is not None
         doc = span.doc
         if span.start < 2 or not is_number_token(doc[span.start - 2].text, self.lexicon) or not is_number_token(span[0].text, self.lexicon):
             return None
         reading = self.reading((doc[span.start - 2].text, *(token.text for token in span[1:])), figure["label"])
-        if reading is None or reading["unit"] != figure["unit"] or not reading["value"] < figure["value"]:
-            return None  # a range runs from low to high: `2023 to 5 billion` is no range
-        return reading["value"]
+        return None if reading is None or reading["unit"] != figure["unit"] else reading["value"]
+
+    def bare_low_end(self, span: Span, figure: dict[str, Any]) -> float | None:
+        """`bare_value`, if it is below the figure's value (a range runs from low to high: `2023 to 5 billion` is none)."""
+        low = self.bare_value(span, figure)
+        return low if low is not None and low < figure["value"] else None
+
+    def bare_start_figure(self, span: Span, figure: dict[str, Any]) -> list[tuple[Span, dict[str, Any]]]:
+        """The bare start of a change `from 37.9 to 32.5 percent` as a figure of its own, in the unit and scale of
+        the end (`37.9`, 37.9 %); none when it is a year (`from 2019 to 5 billion`)."""
+        value = self.bare_value(span, figure)
+        number = span.doc[span.start - 2]
+        if value is None or YEAR.match(number.text):
+            return []
+        bare = Span(span.doc, number.i, number.i + 1, label=span.label_, span_id=span.id_)
+        text = {"start": bare.start_char, "end": bare.end_char, "text": bare.text}
+        return [(bare, {**figure, **text, "value": value, "approx": self.hedge_before(bare)})]
 
     def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]]) -> None:
         """Read a sign or word shared by several currencies (`manat`, `Rs`, `shillings`) from the article.

@@ -238,8 +238,21 @@ def test_to_ranges(nlp, sentence, surface, low, high):
 
 
 @pytest.mark.parametrize("sentence,surface", [
-    ("Inflation rose from 2.5 to 3 percent in May.", "3 percent"),
     ("Exports in 2023 to 5 billion dollars, officials said.", "5 billion dollars"),
+    ("Output rose from 2019 to 5 percent above its level.", "5 percent"),
 ])
-def test_from_to_and_years_are_no_ranges(nlp, sentence, surface):
+def test_years_are_no_ranges(nlp, sentence, surface):
     assert [figure["text"] for figure in nlp(sentence)._.figures] == [surface]
+
+
+# `from A to B unit` is a change: two figures, the bare start taking the end's unit and scale
+FROM_TO = [
+    ("Inflation rose from 2.5 to 3 percent in May.", [("2.5", 2.5, "%"), ("3 percent", 3.0, "%")]),
+    ("The share of food fell from 41.3 to 38.6 per cent.", [("41.3", 41.3, "%"), ("38.6 per cent", 38.6, "%")]),
+    ("Reserves grew from 12.4 to 15.1 billion dollars.", [("12.4", 12.4e9, "USD"), ("15.1 billion dollars", 15.1e9, "USD")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FROM_TO, ids=[f[1][1][0] for f in FROM_TO])
+def test_from_to_is_two_figures(nlp, sentence, expected):
+    assert [(f["text"], f["value"], f["unit"]) for f in nlp(sentence)._.figures] == expected
