@@ -397,6 +397,8 @@ def segments(words: Sequence[str], lexicon: FigureLexicon) -> list[tuple[str, li
     """Split a figure surface into runs: ("number", tokens incl. scales), ("unit", tokens), ("range", [])."""
     parts: list[tuple[str, list[str]]] = []
     for index, word in enumerate(words):
+        if word.isspace():
+            continue  # `48.8 billion  drams`, `4.5\nbillion`
         last = parts[-1] if parts else ("", [])
         numeric = is_number_token(word, lexicon) or word.lower() in ("a", "an")
         if word in RANGE_WORDS and last[0] == "number" and is_range_continuation(words[index + 1 :], lexicon):

@@ -100,6 +100,11 @@ CASES = [
     ("montgomery county sold $ 75 million of bonds .", "$ 75 million", "MONEY", 75e6, "USD"),
     ("the stock rose 6 . 2 % to $ 1.45 billion .", "$ 1.45 billion", "MONEY", 1.45e9, "USD"),
     ("profit rose to hk $ 10.05 billion .", "hk $ 10.05 billion", "MONEY", 10.05e9, "HKD"),
+    # extra spaces or a line break inside a figure
+    ("Tax receipts came to 61.3 billion  lari in the year.", "61.3 billion  lari", "MONEY", 61.3e9, "GEL"),
+    ("Remittances reached $2.7\nbillion in the first half.", "$2.7\nbillion", "MONEY", 2.7e9, "USD"),
+    ("Unemployment eased to 6.1\npercent in March.", "6.1\npercent", "PERCENT", 6.1, "%"),
+    ("Borrowing rose to 3.2\nbillion euros.", "3.2\nbillion euros", "MONEY", 3.2e9, "EUR"),
     # a dash glued to a figure, or after a year, is no part of it
     ("The deficit ratio was 4.1 percent—0.6 percentage points above target.", "4.1 percent", "PERCENT", 4.1, "%"),
     ("The deficit ratio was 4.1 percent—0.6 percentage points above target.", "0.6 percentage points", "PERCENT", 0.6, "pp"),
