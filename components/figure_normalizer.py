@@ -89,7 +89,7 @@ class FigureNormalizer(LexiconPipe):
                 bare.append((ent, figure))
             else:
                 readings.append((ent, figure))
-        readings.sort(key=lambda item: item[0].start)
+        readings = sorted((item for item in readings if not self.is_exchange_rate(*item)), key=lambda item: item[0].start)
         self.resolve_bare_words(readings)
         readings = [(ent, figure) for ent, figure in readings if figure["unit"] is not None]
         equivalents = self.equivalent_currencies(readings)
@@ -195,6 +195,22 @@ class FigureNormalizer(LexiconPipe):
                 self._readings.clear()
             self._readings[key] = read_surface(words, label, self.lexicon)
         return self._readings[key]
+
+    def is_exchange_rate(self, span: Span, figure: dict[str, Any]) -> bool:
+        """Whether a money figure states an exchange rate, which is not annotated: either side of an `=`
+        (`($1 = 3.75 riyals)`), or a price of a currency (`470 tenge to the dollar`)."""
+        assert self.lexicon is not None
+        if figure["label"] != "MONEY":
+            return False
+        doc = span.doc
+        if (span.end < len(doc) and doc[span.end].text == "=") or (span.start > 0 and doc[span.start - 1].text == "="):
+            return True
+        if span.end + 2 >= len(doc) or doc[span.end].lower_ != "to" or doc[span.end + 1].lower_ not in ("the", "a", "one"):
+            return False
+        for index in range(span.end + 2, min(span.end + 4, len(doc))):  # `to the dollar`, `to the US dollar`, not `to the euro area`
+            if self.lexicon.currency(doc[index].text) is not None:
+                return index + 1 == len(doc) or not doc[index + 1].is_alpha or doc[index + 1].is_stop
+        return False
 
     def is_multiple_in_context(self, span: Span) -> bool:
         """Whether a multiple reads as one: `1.8 times` always; `twice`, `double` and `two times` only in a

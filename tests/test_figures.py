@@ -111,6 +111,8 @@ CASES = [
     ("Unemployment fell in 2019 – 5.2%, and in 2018 – 5.9%.", "5.2%", "PERCENT", 5.2, "%"),
     ("Unemployment fell in 2019 – 5.2%, and in 2018 – 5.9%.", "5.9%", "PERCENT", 5.9, "%"),
     ("Arrears rose in 2022—3.1 billion euros in all.", "3.1 billion euros", "MONEY", 3.1e9, "EUR"),
+    ("Poland sold goods worth $5 billion to the euro area.", "$5 billion", "MONEY", 5e9, "USD"),
+    ("Saudi reserves rose to 1.6 trillion riyals ($1 = 3.75 riyals).", "1.6 trillion riyals", "MONEY", 1.6e12, "SAR"),
 ]
 
 
@@ -166,6 +168,9 @@ NOT_FIGURES = [
     "The 2023 edition drew 1,300 members.",
     "Traffic on the N2 motorway and the T5 terminal rose after the K2 expedition.",
     "The R2 of the model was 0.8, and the N95 mask stocks were checked.",
+    # exchange rates are not annotated
+    "Amounts are converted at $1 = 3.75 riyals throughout.",
+    "The tenge ended the week at 512 tenge to the US dollar.",
 ]
 
 
