@@ -157,18 +157,28 @@ class FigureNormalizer(LexiconPipe):
         if end < span.end:
             span = Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
         for end in range(span.end, span.start, -1):
-            if end < span.end and not is_number_token(span.doc[end].text, self.lexicon):
-                break  # only trailing numbers are dropped: `GH¢4.9 billion twelve months earlier`
+            if end < span.end and not is_number_token(span.doc[end].text, self.lexicon) and self.lexicon.scale(span.doc[end].text) is None:
+                break  # only trailing numbers and scales are dropped: `GH¢4.9 billion twelve months earlier`
             for start in range(span.start, end):
                 if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon) and span.doc[start - 1].text not in RANGE_WORDS:
                     break  # leading numbers, and the dash after them (`2015 – 4.6%`), may be dropped
-                if start > span.start and span.doc[start].text in RANGE_WORDS:
-                    continue
+                if start > span.start and not is_number_token(span.doc[start].text, self.lexicon):
+                    continue  # what is left starts with its number: not `– 4.6%`, nor `dollars 20` of `5 dollars 20 years`
                 trimmed = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_, span_id=span.id_)
                 figure = self.read_span(trimmed)
-                if figure is not None:
+                if figure is not None and not self.ends_in_a_count(trimmed):
                     return trimmed, figure
         return span, None
+
+    def ends_in_a_count(self, span: Span) -> bool:
+        """Whether the number after a figure's unit counts the next word: `three thousand dollars [two hundred]
+        times`, `5 dollars [20] years ago`; that number is no part of the figure."""
+        assert self.lexicon is not None
+        doc = span.doc
+        if span.end >= len(doc) or not doc[span.end].is_alpha or doc[span.end].is_stop or not is_number_token(span[-1].text, self.lexicon) and self.lexicon.scale(span[-1].text) is None:
+            return False
+        kinds = [kind for kind, _ in segments([token.text for token in span], self.lexicon)]
+        return len(kinds) >= 3 and kinds[-1] == "number" and "unit" in kinds[1:-1]
 
     def read_span(self, span: Span) -> dict[str, Any] | None:
         """The figure dict of one span, or None when its surface does not read as a figure."""
@@ -350,10 +360,10 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     numbers = [tokens for kind, tokens in parts if kind == "number"]
     units = [tokens for kind, tokens in parts if kind == "unit"]
     values = [parse_number(tokens, lexicon) for tokens in numbers]
-    if not values or None in values or len(values) > 2:
+    if not values or None in values:
         return None
-    if len(values) == 2 and ("range", []) not in parts:
-        return read_compound(values, units, label, lexicon, sign)  # type: ignore[arg-type]
+    if len(values) > 2 or (len(values) == 2 and ("range", []) not in parts):
+        return read_compound(values, numbers, units, label, lexicon, sign)  # type: ignore[arg-type]
     unit, factor = read_unit([word for run in units for word in run], label, lexicon)
     if unit is None and label != "AMOUNT":
         return None
@@ -384,16 +394,25 @@ def tidy(value: float | None) -> float | None:
 
 
 def read_compound(
-    values: list[float], units: list[list[str]], label: str, lexicon: FigureLexicon, sign: float
+    values: list[float], numbers: list[list[str]], units: list[list[str]], label: str, lexicon: FigureLexicon, sign: float
 ) -> dict[str, Any] | None:
-    """`3 dollars 50 cents`, `15 dollars and 15`: the major amount plus the minor one (cents by default)."""
+    """`3 dollars 50 cents`, `15 dollars and 15`: the major amount plus the minor one (cents by default);
+    `1 billion dollar 477 million 4 thousand`: the sum of the scaled parts, each of a smaller scale."""
     if label != "MONEY" or not units or len(units) > 2:
         return None
     major = lexicon.currency(" ".join(units[0]))
     minor = lexicon.currency(" ".join(units[1])) if len(units) == 2 else None
     if major is None or major.factor != 1.0 or (minor is not None and minor.code != major.code):
         return None
-    value = values[0] + values[1] * (minor.factor if minor is not None else 0.01)
+    scales = [trailing_scale_of(group, lexicon) for group in numbers]
+    if len(values) > 2 or (minor is None and scales[1] != 1.0):
+        if minor is not None or any(smaller >= larger for larger, smaller in zip(scales, scales[1:-1])) or scales[-1] >= scales[-2]:
+            return None
+        value = sum(values)
+    elif minor is None and scales[0] != 1.0:
+        return None  # `3 million dollars 5`: no cents after a scaled amount
+    else:
+        value = values[0] + values[1] * (minor.factor if minor is not None else 0.01)
     if not math.isfinite(value):
         return None
     return {"value": tidy(sign * value), "unit": major.code, "low": None, "high": None}

@@ -63,6 +63,10 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
         add("MONEY", f"number-code-scale/{size}", [*number, *unit, {**scales, "OP": "+"}])
         for form in ("article", "fraction"):  # `a billion dollars`, `half a million euros`
             add("MONEY", f"{form}-currency/{size}", [*numbers[form], scale_star, *unit])
+    scale_plus = {**scales, "OP": "+"}
+    for size in ("1", "1-orth"):  # `1 billion dollar 477 million 4 thousand`
+        if size in after:
+            add("MONEY", f"compound-scaled/{size}", [NUMBER, scale_plus, *after[size], NUMBER, scale_plus, {**NUMBER, "OP": "?"}, scale_star])
     for size, unit in scaled_only.items():
         add("MONEY", f"number-scale-currency/{size}", [*number, gap, {**scales, "OP": "+"}, gap, *unit])
     for size, unit in minor.items():

@@ -67,6 +67,9 @@ CASES = [
     ("It only cost fifty dollars at the market.", "fifty dollars", "MONEY", 50, "USD"),
     ("Lunch costs about eight euros in Riga.", "eight euros", "MONEY", 8, "EUR"),
     ("The state spent a billion dollars on the dam.", "a billion dollars", "MONEY", 1e9, "USD"),
+    ("Purchases from Turkey came to 2 billion dollar 118 million 6 thousand last year.", "2 billion dollar 118 million 6 thousand", "MONEY", 2118006000, "USD"),
+    ("The grant totals 3 million euros 250 thousand.", "3 million euros 250 thousand", "MONEY", 3250000, "EUR"),
+    ("Members pay 40 dollars 12 million times a year.", "40 dollars", "MONEY", 40, "USD"),
     # percent forms
     ("The index was 104.6 percent in February.", "104.6 percent", "PERCENT", 104.6, "%"),
     ("Inflation slowed to 8.7% in June.", "8.7%", "PERCENT", 8.7, "%"),
