@@ -148,14 +148,17 @@ class FigureNormalizer(LexiconPipe):
         doc._.figures = [figure for _, figure in readings]
 
     def read_trimmed(self, span: Span) -> tuple[Span, dict[str, Any] | None]:
-        """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`);
+        """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`) or a leading end of a hedge (`plus or minus`);
         if it does not read, drop leading numbers (`2023 5 billion tenge`), then trailing ones, until it does."""
         assert self.lexicon is not None
         end = span.end
         while end > span.start + 1 and (span.doc[end - 1].text in RANGE_WORDS or span.doc[end - 1].lower_ in ORDINAL_WORDS):
             end -= 1
-        if end < span.end:
-            span = Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+        start = span.start
+        if end - start > 1 and " ".join(token.lower_ for token in span.doc[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
+            start += 1  # `plus or minus 3%`: the sign word ends a hedge
+        if (start, end) != (span.start, span.end):
+            span = Span(span.doc, start, end, label=span.label_, span_id=span.id_)
         for end in range(span.end, span.start, -1):
             if end < span.end and not is_number_token(span.doc[end].text, self.lexicon) and self.lexicon.scale(span.doc[end].text) is None:
                 break  # only trailing numbers and scales are dropped: `GH¢4.9 billion twelve months earlier`
@@ -355,6 +358,8 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
         return {"value": lexicon.multiple_by_word[words[0].lower()], "unit": "x", "low": None, "high": None}
     if label == "PERCENT":
         words = without_of_a(words)
+        if "±" in words:
+            return read_tolerance(words, label, lexicon)
     sign, words = leading_sign(words, lexicon)
     parts = segments(words, lexicon)
     numbers = [tokens for kind, tokens in parts if kind == "number"]
@@ -378,6 +383,17 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     low, high = (amounts[0], amounts[1]) if len(amounts) == 2 else (None, None)
     value = (low + high) / 2 if low is not None and high is not None else amounts[0]
     return {"value": tidy(value), "unit": unit, "low": tidy(low), "high": tidy(high)}
+
+
+def read_tolerance(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:
+    """`4±2%`: value 4, low 2, high 6."""
+    index = list(words).index("±")
+    centre = read_surface([*words[:index], *words[index + 2 :]], label, lexicon)
+    spread = read_surface(words[index + 1 :], label, lexicon)
+    if centre is None or spread is None or centre["low"] is not None:
+        return None
+    value, margin = centre["value"], spread["value"]
+    return {**centre, "low": tidy(value - margin), "high": tidy(value + margin)}
 
 
 def without_of_a(words: Sequence[str]) -> Sequence[str]:

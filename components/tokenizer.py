@@ -31,8 +31,8 @@ UNIT_SUFFIX = (
 )
 # A sentence-final period after a glued unit (`USD10m.`), so the unit is split next.
 UNIT_PERIOD_SUFFIX = r"(?:(?<=[0-9][A-Za-z])|(?<=[0-9][A-Za-z]{2}))\."
-# Ranges written with a hyphen or dash between numbers: 5-6, 2023–2024.
-NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—](?=[0-9$€£¥₸₽₹])"
+# Ranges written with a hyphen or dash between numbers (5-6, 2023–2024), and a tolerance (4±2).
+NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—±](?=[0-9$€£¥₸₽₹])"
 # An en or em dash glued between a word and a figure: `31.2 percent—0.3 points`, `2015—growth`.
 DASH_INFIX = r"(?<=[0-9A-Za-z%])[–—](?=[0-9A-Za-z$€£¥₸₽₹])"
 SPECIAL_CASES = ("p.p.", "p.p", "U.S.", "U.K.")

@@ -77,7 +77,8 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
             add("MONEY", f"compound-minor/{size}", [*number, *unit, {"LOWER": "and", "OP": "?"}, *number, minor_any])
             add("MONEY", f"compound-and/{size}", [*number, *unit, {"LOWER": "and"}, *number])
     for size, unit in percent.items():
-        add("PERCENT", f"number-unit/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, {**SIGN, "OP": "?"}, *number, gap, scale_star, {**DASH, "OP": "?"}, gap, *unit])
+        add("PERCENT", f"number-unit/{size}", [{"LOWER": "minus", "OP": "?"}, {**SIGN, "OP": "?"}, *number, gap, scale_star, {**DASH, "OP": "?"}, gap, *unit])
+        add("PERCENT", f"number-tolerance-unit/{size}", [{**SIGN, "OP": "?"}, NUMBER, {"ORTH": "±"}, NUMBER, *unit])  # `4±2%`
     add("AMOUNT", "number-scale", [*number, gap, {"ORTH": {"IN": big_scales}}, scale_star])
     for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)
         add("PERCENT", f"number-multiple/{size}", [DIGITS, {"ORTH": "-", "OP": "?"}, *unit])

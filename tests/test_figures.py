@@ -136,6 +136,8 @@ HEDGES = [
     ("Exports reached nearly 3 trillion tenge.", "nearly", "3 trillion tenge"),
     ("The share rose to more than 60 per cent.", "more than", "60 per cent"),
     ("Imports were over $2 billion.", "over", "$2 billion"),
+    ("Returns came to plus 7 percent in the year.", "plus", "7 percent"),
+    ("The poll has a margin of plus or minus 3%.", "plus or minus", "3%"),
 ]
 
 
@@ -242,6 +244,15 @@ TO_RANGES = [
     ("Growth is seen at 4.0 to 4.8 per cent this year.", "4.0 to 4.8 per cent", 4.0, 4.8),
     ("The bank may cut rates by 25 to 50 basis points.", "25 to 50 basis points", 0.25, 0.5),
 ]
+
+
+@pytest.mark.parametrize("sentence,surface,value,low,high", [
+    ("The bank targets inflation of 5±1% by 2027.", "5±1%", 5.0, 4.0, 6.0),
+    ("The output gap is 1.5 ± 0.5 percent.", "1.5 ± 0.5 percent", 1.5, 1.0, 2.0),
+])
+def test_tolerances(nlp, sentence, surface, value, low, high):
+    (figure,) = nlp(sentence)._.figures
+    assert (figure["text"], figure["value"], figure["low"], figure["high"]) == (surface, value, low, high)
 
 
 @pytest.mark.parametrize("sentence,surface,low,high", TO_RANGES, ids=[r[1] for r in TO_RANGES])
