@@ -23,6 +23,7 @@ from .numbers import DIGITS, SIGN_WORDS, SIGNS, is_number_token, parse_number
 FIGURE_LABELS = ("MONEY", "PERCENT")
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 RANGE_WORDS = ("-", "–", "—", "to")
+MIN_AMOUNTS_FOR_CURRENCY = 3  # amounts in one currency that make a bare amount of the same article money
 YEAR = re.compile(r"^(?:18|19|20|21)\d\d$")
 MAX_HEDGE_TOKENS = 4
 READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same figures recur)
@@ -345,7 +346,18 @@ class FigureNormalizer(LexiconPipe):
             cue -= 1
         if previous.sent == span.sent and doc[cue].lower_ in self.comparison_words:
             return figure["unit"]
-        return None
+        names_money = any(token.lower_ in self.lexicon.money_words for token in doc[span.sent.start : span.start])
+        return self.only_currency(readings, equivalents) if names_money and not span[-1].text.isupper() else None
+
+    def only_currency(self, readings: list[tuple[Span, dict[str, Any]]], equivalents: Counter[str]) -> str | None:
+        """The one currency of an article's amounts (equivalents aside), when it writes at least
+        `MIN_AMOUNTS_FOR_CURRENCY` of them: `revenue stood at 502.5 billion` in a story of riyal amounts
+        (the sentence names a sum of money before the amount, whose scale is a word, not `9M`)."""
+        units = Counter(figure["unit"] for _, figure in readings if figure["label"] == "MONEY" and figure["unit"] not in equivalents)
+        if len(units) != 1:
+            return None
+        ((unit, count),) = units.items()
+        return unit if count >= MIN_AMOUNTS_FOR_CURRENCY else None
 
 
 def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:

@@ -1,4 +1,4 @@
-"""The lexicon: currencies, scales, percent units, multiples, hedges, number words, period words, relation cues.
+"""The lexicon: currencies, scales, percent units, multiples, hedges, number words, period words, relation cues, money words.
 
 Read from the JSONL files in a lexicon folder (`configs/lexicons/`), indexed for the
 normaliser and the pattern generator, and serialised whole with the pipeline.
@@ -21,6 +21,7 @@ LEXICON_FILES = {
     "periods": "periods.jsonl",
     "relation_cues": "relation_cues.jsonl",
     "country_currencies": "country_currencies.jsonl",
+    "money_words": "money_words.jsonl",
 }
 
 
@@ -61,6 +62,7 @@ class FigureLexicon:
     read_by_figures_only: set[str] = field(init=False)  # shared signs an article's country never resolves (`$`)
     letter_signs: set[str] = field(init=False)  # one-letter signs (`N`, `T`, `K`, `R`): money only where the article says which
     country_currency: dict[str, str] = field(init=False)
+    money_words: frozenset[str] = field(init=False)  # nouns naming a sum of money (`revenue`, `spending`)
 
     def __post_init__(self) -> None:
         self.currency_by_surface = {}
@@ -84,6 +86,7 @@ class FigureLexicon:
         self.read_by_figures_only = {surface_key(s) for e in self.tables["currencies"] for s in e.get("shared_by_figures", ())}
         self.letter_signs = {surface_key(s) for e in self.tables["currencies"] for s in e.get("letter_signs", ())}
         self.country_currency = {row["country"]: row["code"] for row in self.tables["country_currencies"]}
+        self.money_words = frozenset(row["word"] for row in self.tables.get("money_words", ()))
         self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
         self.percent_by_surface = {
             surface_key(w): (e["unit"], float(e["factor"])) for e in self.tables["percent_units"] for w in e["words"]

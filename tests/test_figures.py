@@ -153,6 +153,8 @@ BARE = [
     ("Production amounted to 7.5 trillion tenge (about 16.6 billion) in 2024.", "16.6 billion", "USD"),
     ("Sales rose to 12 billion marks from 10.4 billion a year earlier.", "10.4 billion", "DEM"),
     ("Revenue was 46.4 trillion tenge (about $102.5 billion), and the fund held 3 trillion tenge (about 6.6 billion).", "6.6 billion", "USD"),
+    ("Oman spent 11.2 billion rials in 2024, against 10.8 billion rials a year before, and raised 1.1 billion rials of debt.\n"
+     "Gas revenue came to 2.3 billion in the year.", "2.3 billion", "OMR"),
 ]
 
 
@@ -161,6 +163,11 @@ def test_bare_amounts_take_the_implied_currency(nlp, sentence, surface, unit):
     doc = nlp(sentence)
     figure = next(f for f in doc._.figures if f["text"] == surface)
     assert (figure["label"], figure["unit"]) == ("MONEY", unit)
+
+
+def test_a_bare_count_in_an_article_of_one_currency_is_no_money(nlp):
+    text = "Oman spent 11.2 billion rials in 2024 and 10.8 billion rials in 2023 on 1.1 billion rials of imports. The number of visitors rose to 3.9 million."
+    assert "3.9 million" not in [figure["text"] for figure in nlp(text)._.figures]
 
 
 NOT_FIGURES = [
