@@ -179,7 +179,9 @@ class FigureNormalizer(LexiconPipe):
         times`, `5 dollars [20] years ago`; that number is no part of the figure."""
         assert self.lexicon is not None
         doc = span.doc
-        if span.end >= len(doc) or not doc[span.end].is_alpha or doc[span.end].is_stop or not is_number_token(span[-1].text, self.lexicon) and self.lexicon.scale(span[-1].text) is None:
+        if span.end >= len(doc) or not doc[span.end].is_alpha or doc[span.end].is_stop:
+            return False
+        if not is_number_token(span[-1].text, self.lexicon) and self.lexicon.scale(span[-1].text) is None:
             return False
         kinds = [kind for kind, _ in segments([token.text for token in span], self.lexicon)]
         return len(kinds) >= 3 and kinds[-1] == "number" and "unit" in kinds[1:-1]
