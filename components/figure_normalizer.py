@@ -7,6 +7,7 @@ means money, and drops the rest. The result goes to `doc._.figures`.
 """
 
 import math
+import re
 from collections import Counter
 from typing import Any, Collection, Sequence
 
@@ -22,6 +23,8 @@ from .numbers import DIGITS, SIGN_WORDS, SIGNS, is_number_token, parse_number
 FIGURE_LABELS = ("MONEY", "PERCENT")
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 RANGE_WORDS = ("-", "–", "—", "to")
+MIN_AMOUNTS_FOR_CURRENCY = 3  # amounts in one currency that make a bare amount of the same article money
+YEAR = re.compile(r"^(?:18|19|20|21)\d\d$")
 MAX_HEDGE_TOKENS = 4
 READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same figures recur)
 
@@ -81,14 +84,15 @@ class FigureNormalizer(LexiconPipe):
             if candidate.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
                 continue
             ent, figure = self.read_trimmed(candidate)
-            if figure is None:
+            if figure is None or (figure["unit"] == "x" and not self.is_multiple_in_context(ent)):
                 continue
             if ent.label_ == self.bare_amount_label:
                 bare.append((ent, figure))
             else:
                 readings.append((ent, figure))
-        readings.sort(key=lambda item: item[0].start)
+        readings = sorted((item for item in readings if not self.is_exchange_rate(*item)), key=lambda item: item[0].start)
         self.resolve_bare_words(readings)
+        readings = [(ent, figure) for ent, figure in readings if figure["unit"] is not None]
         equivalents = self.equivalent_currencies(readings)
         for ent, figure in bare:
             unit = self.implied_currency(ent, readings, equivalents)
@@ -122,6 +126,8 @@ class FigureNormalizer(LexiconPipe):
                     low = self.bare_low_end(span, figure)
             elif figure["low"] is None and joiner == "to" and (start < 3 or doc[start - 3].lower_ != "from"):
                 low = self.bare_low_end(span, figure)
+            elif figure["low"] is None and joiner == "to" and not (joined and joined[-1][0].end > start - 2):
+                joined.extend(self.bare_start_figure(span, figure))  # `from 37.9 to 32.5 percent`: two figures
             if low is not None and start == span.start:
                 start -= 2
                 if joined and joined[-1][0].end > start:
@@ -143,25 +149,42 @@ class FigureNormalizer(LexiconPipe):
         doc._.figures = [figure for _, figure in readings]
 
     def read_trimmed(self, span: Span) -> tuple[Span, dict[str, Any] | None]:
-        """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`);
+        """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`) or a leading end of a hedge (`plus or minus`);
         if it does not read, drop leading numbers (`2023 5 billion tenge`), then trailing ones, until it does."""
         assert self.lexicon is not None
         end = span.end
         while end > span.start + 1 and (span.doc[end - 1].text in RANGE_WORDS or span.doc[end - 1].lower_ in ORDINAL_WORDS):
             end -= 1
-        if end < span.end:
-            span = Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+        start = span.start
+        if end - start > 1 and " ".join(token.lower_ for token in span.doc[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
+            start += 1  # `plus or minus 3%`: the sign word ends a hedge
+        if (start, end) != (span.start, span.end):
+            span = Span(span.doc, start, end, label=span.label_, span_id=span.id_)
         for end in range(span.end, span.start, -1):
-            if end < span.end and not is_number_token(span.doc[end].text, self.lexicon):
-                break  # only trailing numbers are dropped: `GH¢4.9 billion twelve months earlier`
+            if end < span.end and not is_number_token(span.doc[end].text, self.lexicon) and self.lexicon.scale(span.doc[end].text) is None:
+                break  # only trailing numbers and scales are dropped: `GH¢4.9 billion twelve months earlier`
             for start in range(span.start, end):
-                if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon):
-                    break
+                if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon) and span.doc[start - 1].text not in RANGE_WORDS:
+                    break  # leading numbers, and the dash after them (`2015 – 4.6%`), may be dropped
+                if start > span.start and not is_number_token(span.doc[start].text, self.lexicon):
+                    continue  # what is left starts with its number: not `– 4.6%`, nor `dollars 20` of `5 dollars 20 years`
                 trimmed = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_, span_id=span.id_)
                 figure = self.read_span(trimmed)
-                if figure is not None:
+                if figure is not None and not self.ends_in_a_count(trimmed):
                     return trimmed, figure
         return span, None
+
+    def ends_in_a_count(self, span: Span) -> bool:
+        """Whether the number after a figure's unit counts the next word: `three thousand dollars [two hundred]
+        times`, `5 dollars [20] years ago`; that number is no part of the figure."""
+        assert self.lexicon is not None
+        doc = span.doc
+        if span.end >= len(doc) or not doc[span.end].is_alpha or doc[span.end].is_stop:
+            return False
+        if not is_number_token(span[-1].text, self.lexicon) and self.lexicon.scale(span[-1].text) is None:
+            return False
+        kinds = [kind for kind, _ in segments([token.text for token in span], self.lexicon)]
+        return len(kinds) >= 3 and kinds[-1] == "number" and "unit" in kinds[1:-1]
 
     def read_span(self, span: Span) -> dict[str, Any] | None:
         """The figure dict of one span, or None when its surface does not read as a figure."""
@@ -189,6 +212,36 @@ class FigureNormalizer(LexiconPipe):
             self._readings[key] = read_surface(words, label, self.lexicon)
         return self._readings[key]
 
+    def is_exchange_rate(self, span: Span, figure: dict[str, Any]) -> bool:
+        """Whether a money figure states an exchange rate, which is not annotated: either side of an `=`
+        (`($1 = 3.75 riyals)`), or a price of a currency (`470 tenge to the dollar`)."""
+        assert self.lexicon is not None
+        if figure["label"] != "MONEY":
+            return False
+        doc = span.doc
+        if (span.end < len(doc) and doc[span.end].text == "=") or (span.start > 0 and doc[span.start - 1].text == "="):
+            return True
+        if span.end + 2 >= len(doc) or doc[span.end].lower_ != "to" or doc[span.end + 1].lower_ not in ("the", "a", "one"):
+            return False
+        for index in range(span.end + 2, min(span.end + 4, len(doc))):  # `to the dollar`, `to the US dollar`, not `to the euro area`
+            if self.lexicon.currency(doc[index].text) is not None:
+                return index + 1 == len(doc) or not doc[index + 1].is_alpha or doc[index + 1].is_stop
+        return False
+
+    def is_multiple_in_context(self, span: Span) -> bool:
+        """Whether a multiple reads as one: `1.8 times` always; `twice`, `double` and `two times` only in a
+        comparison (`more than double the figure`, `grew by almost two times`, not `twice a year`)."""
+        assert self.lexicon is not None
+        first, last = span[0].lower_, span[-1].lower_
+        if not (first in self.lexicon.contextual_multiples or (last == "times" and not DIGITS.match(first))):
+            return True
+        doc, cues = span.doc, self.lexicon.multiple_cues
+        if span.end < len(doc) and doc[span.end].lower_ in cues["after"]:
+            return True
+        hedge = self.hedge_before(span)
+        before = span.start - 1 - (len(hedge.split()) if hedge else 0)
+        return before >= 0 and doc[before].lower_ in cues["before"]
+
     def hedge_before(self, span: Span) -> str | None:
         """The hedge (`about`, `more than`) directly before a span, if any."""
         assert self.lexicon is not None
@@ -199,17 +252,31 @@ class FigureNormalizer(LexiconPipe):
                 return text
         return None
 
-    def bare_low_end(self, span: Span, figure: dict[str, Any]) -> float | None:
+    def bare_value(self, span: Span, figure: dict[str, Any]) -> float | None:
         """The value of a bare number two tokens before a figure, read with the figure's scale and unit
-        (`3 and 4 billion dollars` -> 3e9), or None if there is none or it is not below the figure's."""
+        (`3 and 4 billion dollars` -> 3e9), or None if there is none."""
         assert self.lexicon is not None
         doc = span.doc
         if span.start < 2 or not is_number_token(doc[span.start - 2].text, self.lexicon) or not is_number_token(span[0].text, self.lexicon):
             return None
         reading = self.reading((doc[span.start - 2].text, *(token.text for token in span[1:])), figure["label"])
-        if reading is None or reading["unit"] != figure["unit"] or not reading["value"] < figure["value"]:
-            return None  # a range runs from low to high: `2023 to 5 billion` is no range
-        return reading["value"]
+        return None if reading is None or reading["unit"] != figure["unit"] else reading["value"]
+
+    def bare_low_end(self, span: Span, figure: dict[str, Any]) -> float | None:
+        """`bare_value`, if it is below the figure's value (a range runs from low to high: `2023 to 5 billion` is none)."""
+        low = self.bare_value(span, figure)
+        return low if low is not None and low < figure["value"] else None
+
+    def bare_start_figure(self, span: Span, figure: dict[str, Any]) -> list[tuple[Span, dict[str, Any]]]:
+        """The bare start of a change `from 37.9 to 32.5 percent` as a figure of its own, in the unit and scale of
+        the end (`37.9`, 37.9 %); none when it is a year (`from 2019 to 5 billion`)."""
+        value = self.bare_value(span, figure)
+        number = span.doc[span.start - 2]
+        if value is None or YEAR.match(number.text):
+            return []
+        bare = Span(span.doc, number.i, number.i + 1, label=span.label_, span_id=span.id_)
+        text = {"start": bare.start_char, "end": bare.end_char, "text": bare.text}
+        return [(bare, {**figure, **text, "value": value, "approx": self.hedge_before(bare)})]
 
     def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]]) -> None:
         """Read a sign or word shared by several currencies (`manat`, `Rs`, `shillings`) from the article.
@@ -218,13 +285,18 @@ class FigureNormalizer(LexiconPipe):
         readings explicitly (`TMT 23.6 billion` ... `18.9 billion manats`), but not the figure it
         gives the equivalent of; else, unless the sign is read from figures only (`$`), the
         currency of the country the article names most (`Rs50.4 trillion` in an article on Pakistan).
+        A one-letter sign (`N18.8tn`, `T5 trillion`) that neither resolves gets no unit: it is no figure.
         """
         assert self.lexicon is not None
         if not readings:
             return
         words = [" ".join(unit_words(span, self.lexicon)) for span, _ in readings]
         options = [self.lexicon.readings_of(text) if text else set() for text in words]
-        explicit = [(index, figure["unit"]) for index, (_, figure) in enumerate(readings) if not options[index]]
+        explicit = [
+            (index, figure["unit"])
+            for index, (_, figure) in enumerate(readings)
+            if not options[index] or (options[index] == {figure["unit"]} and surface_key(words[index]) not in self.lexicon.letter_signs)
+        ]
         countries = Counter(
             self.lexicon.country_currency.get(ent.kb_id_) for ent in readings[0][0].doc.ents if ent.label_ == "REGION"
         )
@@ -243,6 +315,8 @@ class FigureNormalizer(LexiconPipe):
                 continue  # `$52 a barrel` in a story on Alberta stays USD
             elif mentioned := [(count, code) for code, count in countries.items() if code in options[index]]:
                 figure["unit"] = max(mentioned)[1]
+            elif surface_key(words[index]) in self.lexicon.letter_signs:
+                figure["unit"] = None  # `N2` in a text on nothing Nigerian
 
     def equivalent_currencies(self, readings: list[tuple[Span, dict[str, Any]]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
@@ -274,7 +348,18 @@ class FigureNormalizer(LexiconPipe):
             cue -= 1
         if previous.sent == span.sent and doc[cue].lower_ in self.comparison_words:
             return figure["unit"]
-        return None
+        names_money = any(token.lower_ in self.lexicon.money_words for token in doc[span.sent.start : span.start])
+        return self.only_currency(readings, equivalents) if names_money and not span[-1].text.isupper() else None
+
+    def only_currency(self, readings: list[tuple[Span, dict[str, Any]]], equivalents: Counter[str]) -> str | None:
+        """The one currency of an article's amounts (equivalents aside), when it writes at least
+        `MIN_AMOUNTS_FOR_CURRENCY` of them: `revenue stood at 502.5 billion` in a story of riyal amounts
+        (the sentence names a sum of money before the amount, whose scale is a word, not `9M`)."""
+        units = Counter(figure["unit"] for _, figure in readings if figure["label"] == "MONEY" and figure["unit"] not in equivalents)
+        if len(units) != 1:
+            return None
+        ((unit, count),) = units.items()
+        return unit if count >= MIN_AMOUNTS_FOR_CURRENCY else None
 
 
 def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:
@@ -285,15 +370,19 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     """
     if len(words) == 1 and words[0].lower() in lexicon.multiple_by_word:
         return {"value": lexicon.multiple_by_word[words[0].lower()], "unit": "x", "low": None, "high": None}
+    if label == "PERCENT":
+        words = without_of_a(words)
+        if "±" in words:
+            return read_tolerance(words, label, lexicon)
     sign, words = leading_sign(words, lexicon)
     parts = segments(words, lexicon)
     numbers = [tokens for kind, tokens in parts if kind == "number"]
     units = [tokens for kind, tokens in parts if kind == "unit"]
     values = [parse_number(tokens, lexicon) for tokens in numbers]
-    if not values or None in values or len(values) > 2:
+    if not values or None in values:
         return None
-    if len(values) == 2 and ("range", []) not in parts:
-        return read_compound(values, units, label, lexicon, sign)  # type: ignore[arg-type]
+    if len(values) > 2 or (len(values) == 2 and ("range", []) not in parts):
+        return read_compound(values, numbers, units, label, lexicon, sign)  # type: ignore[arg-type]
     unit, factor = read_unit([word for run in units for word in run], label, lexicon)
     if unit is None and label != "AMOUNT":
         return None
@@ -303,9 +392,30 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     amounts = [sign * value * factor for value in values]  # type: ignore[operator]
     if not all(math.isfinite(amount) for amount in amounts):
         return None  # a 400-digit "number" is no figure (and JSON cannot hold infinity)
-    low, high = (min(amounts), max(amounts)) if len(amounts) == 2 else (None, None)
+    if len(amounts) == 2 and not amounts[0] < amounts[1]:
+        return None  # a range runs from low to high: `in 2015 – 4.6%` is a year, then a figure
+    low, high = (amounts[0], amounts[1]) if len(amounts) == 2 else (None, None)
     value = (low + high) / 2 if low is not None and high is not None else amounts[0]
     return {"value": tidy(value), "unit": unit, "low": tidy(low), "high": tidy(high)}
+
+
+def read_tolerance(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:
+    """`4±2%`: value 4, low 2, high 6."""
+    index = list(words).index("±")
+    centre = read_surface([*words[:index], *words[index + 2 :]], label, lexicon)
+    spread = read_surface(words[index + 1 :], label, lexicon)
+    if centre is None or spread is None or centre["low"] is not None:
+        return None
+    value, margin = centre["value"], spread["value"]
+    return {**centre, "low": tidy(value - margin), "high": tidy(value + margin)}
+
+
+def without_of_a(words: Sequence[str]) -> Sequence[str]:
+    """`0.7 of a percentage point` -> `0.7 percentage point`: drop an `of a`/`of an` after the number."""
+    for index in range(1, len(words) - 2):
+        if words[index].lower() == "of" and words[index + 1].lower() in ("a", "an"):
+            return [*words[:index], *words[index + 2 :]]
+    return words
 
 
 def tidy(value: float | None) -> float | None:
@@ -314,16 +424,25 @@ def tidy(value: float | None) -> float | None:
 
 
 def read_compound(
-    values: list[float], units: list[list[str]], label: str, lexicon: FigureLexicon, sign: float
+    values: list[float], numbers: list[list[str]], units: list[list[str]], label: str, lexicon: FigureLexicon, sign: float
 ) -> dict[str, Any] | None:
-    """`3 dollars 50 cents`, `15 dollars and 15`: the major amount plus the minor one (cents by default)."""
+    """`3 dollars 50 cents`, `15 dollars and 15`: the major amount plus the minor one (cents by default);
+    `1 billion dollar 477 million 4 thousand`: the sum of the scaled parts, each of a smaller scale."""
     if label != "MONEY" or not units or len(units) > 2:
         return None
     major = lexicon.currency(" ".join(units[0]))
     minor = lexicon.currency(" ".join(units[1])) if len(units) == 2 else None
     if major is None or major.factor != 1.0 or (minor is not None and minor.code != major.code):
         return None
-    value = values[0] + values[1] * (minor.factor if minor is not None else 0.01)
+    scales = [trailing_scale_of(group, lexicon) for group in numbers]
+    if len(values) > 2 or (minor is None and scales[1] != 1.0):
+        if minor is not None or any(smaller >= larger for larger, smaller in zip(scales, scales[1:-1])) or scales[-1] >= scales[-2]:
+            return None
+        value = sum(values)
+    elif minor is None and scales[0] != 1.0:
+        return None  # `3 million dollars 5`: no cents after a scaled amount
+    else:
+        value = values[0] + values[1] * (minor.factor if minor is not None else 0.01)
     if not math.isfinite(value):
         return None
     return {"value": tidy(sign * value), "unit": major.code, "low": None, "high": None}
@@ -343,13 +462,15 @@ def segments(words: Sequence[str], lexicon: FigureLexicon) -> list[tuple[str, li
     """Split a figure surface into runs: ("number", tokens incl. scales), ("unit", tokens), ("range", [])."""
     parts: list[tuple[str, list[str]]] = []
     for index, word in enumerate(words):
+        if word.isspace():
+            continue  # `48.8 billion  drams`, `4.5\nbillion`
         last = parts[-1] if parts else ("", [])
         numeric = is_number_token(word, lexicon) or word.lower() in ("a", "an")
         if word in RANGE_WORDS and last[0] == "number" and is_range_continuation(words[index + 1 :], lexicon):
             parts.append(("range", []))
         elif word in ("-", "‐") or (word.lower() == "and" and last[0] == "unit"):
             continue  # `forty-five`, `12-cent`, `15 dollars and 15`
-        elif lexicon.scale(word) is not None and not numeric:
+        elif lexicon.scale(word) is not None and not numeric and (parts or lexicon.currency(word) is None):
             if last[0] == "number":
                 last[1].append(word)
             elif len(parts) >= 2 and last[0] == "unit" and parts[-2][0] == "number":

@@ -1,4 +1,4 @@
-"""The lexicon: currencies, scales, percent units, multiples, hedges, number words, period words, relation cues.
+"""The lexicon: currencies, scales, percent units, multiples, hedges, number words, period words, relation cues, money words.
 
 Read from the JSONL files in a lexicon folder (`configs/lexicons/`), indexed for the
 normaliser and the pattern generator, and serialised whole with the pipeline.
@@ -22,6 +22,7 @@ LEXICON_FILES = {
     "relation_cues": "relation_cues.jsonl",
     "country_currencies": "country_currencies.jsonl",
     "indicators": "indicators.jsonl",
+    "money_words": "money_words.jsonl",
 }
 
 
@@ -54,11 +55,15 @@ class FigureLexicon:
     scale_by_word: dict[str, float] = field(init=False)
     percent_by_surface: dict[str, tuple[str, float]] = field(init=False)
     multiple_by_word: dict[str, float] = field(init=False)
+    contextual_multiples: set[str] = field(init=False)  # multiples only next to a comparison cue (`twice the level`)
+    multiple_cues: dict[str, frozenset[str]] = field(init=False)  # those cues, "before" and "after" the figure
     hedge_kinds: dict[str, str] = field(init=False)
     number_words: dict[str, tuple[float, str]] = field(init=False)
     qualified_codes: dict[str, set[str]] = field(init=False)
     read_by_figures_only: set[str] = field(init=False)  # shared signs an article's country never resolves (`$`)
+    letter_signs: set[str] = field(init=False)  # one-letter signs (`N`, `T`, `K`, `R`): money only where the article says which
     country_currency: dict[str, str] = field(init=False)
+    money_words: frozenset[str] = field(init=False)  # nouns naming a sum of money (`revenue`, `spending`)
 
     def __post_init__(self) -> None:
         self.currency_by_surface = {}
@@ -69,7 +74,7 @@ class FigureLexicon:
                     self.currency_by_surface.setdefault(surface_key(surface), Currency(code, minor["factor"]))
             for surface in (*entry.get("symbols", ()), *entry.get("words", ()), code):
                 self.currency_by_surface[surface_key(surface)] = Currency(code)
-            for surface in entry.get("ambiguous", ()):
+            for surface in (*entry.get("ambiguous", ()), *entry.get("letter_signs", ())):
                 self.currency_by_surface.setdefault(surface_key(surface), Currency(code))
         self.qualified_codes = {}
         for entry in self.tables["currencies"]:
@@ -77,15 +82,21 @@ class FigureLexicon:
                 qualifier, _, head = word.rpartition(" ")
                 if qualifier:
                     self.qualified_codes.setdefault(surface_key(head), set()).add(entry["code"])
-            for surface in (*entry.get("shared", ()), *entry.get("shared_by_figures", ())):
+            for surface in (*entry.get("shared", ()), *entry.get("shared_by_figures", ()), *entry.get("letter_signs", ())):
                 self.qualified_codes.setdefault(surface_key(surface), set()).add(entry["code"])
         self.read_by_figures_only = {surface_key(s) for e in self.tables["currencies"] for s in e.get("shared_by_figures", ())}
+        self.letter_signs = {surface_key(s) for e in self.tables["currencies"] for s in e.get("letter_signs", ())}
         self.country_currency = {row["country"]: row["code"] for row in self.tables["country_currencies"]}
+        self.money_words = frozenset(row["word"] for row in self.tables.get("money_words", ()))
         self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
         self.percent_by_surface = {
             surface_key(w): (e["unit"], float(e["factor"])) for e in self.tables["percent_units"] for w in e["words"]
         }
-        self.multiple_by_word = {e["word"].lower(): float(e["value"]) for e in self.tables["multiples"]}
+        self.multiple_by_word = {e["word"].lower(): float(e["value"]) for e in self.tables["multiples"] if "word" in e}
+        self.contextual_multiples = {e["word"].lower() for e in self.tables["multiples"] if e.get("context")}
+        self.multiple_cues = {
+            side: frozenset(w for e in self.tables["multiples"] if e.get("cues") == side for w in e["words"]) for side in ("before", "after")
+        }
         self.hedge_kinds = {e["text"].lower(): e.get("kind", "approx") for e in self.tables["hedges"]}
         self.number_words = {e["word"].lower(): (float(e["value"]), e.get("kind", "unit")) for e in self.tables["number_words"]}
 

@@ -21,19 +21,22 @@ DOLLAR_MARKER_PREFIX = r"\$(?:US|A|C|NZ|HK|S)(?=[0-9.])"
 MARKED_DOLLAR_PREFIX = r"[A-Z][A-Za-z]{0,2}[$¢₵£](?=[0-9.])"
 # A code or letter symbol glued to a number: USD10m, KZT751bn, Rs500, PS8.1bn (one letter stays: Q1, H1, G20).
 CODE_PREFIX = r"[A-Z][A-Za-z]{1,2}(?=[0-9])"
-# The rand's one-letter sign glued to a decimal or grouped amount: R321.3, R1,500 (R2 stays whole).
-RAND_PREFIX = r"R(?=[0-9]{1,3}(?:[.,][0-9]+)+)"
+# A one-letter currency sign glued to a number: N18.8tn (naira), T5 (tenge), K12 (kwacha, kina, kyat), R321.3 (rand).
+# These are the lexicon's `letter_signs`; the normaliser keeps such a figure only where the article says which currency.
+LETTER_SIGN_PREFIX = r"[NTKR](?=[0-9])"
 # A sign glued to a currency symbol (-$5, +€3), and a Unicode minus before a digit (−1.3%).
 SIGN_PREFIX = r"(?:[+\-−](?=[$€£¥₸₽₹])|−(?=[0-9]))"
 # Units and scales glued after a digit.
 UNIT_SUFFIX = (
-    r"(?<=[0-9])(?:bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
+    r"(?<=[0-9])(?:fold|bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
     r"[kKmMbBT]|[A-Z]{3}|[元₸₽€£¥₹$₼₾₺₴₩₦₱₡₭₮₫¢])"
 )
 # A sentence-final period after a glued unit (`USD10m.`), so the unit is split next.
 UNIT_PERIOD_SUFFIX = r"(?:(?<=[0-9][A-Za-z])|(?<=[0-9][A-Za-z]{2}))\."
-# Ranges written with a hyphen or dash between numbers: 5-6, 2023–2024.
-NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—](?=[0-9$€£¥₸₽₹])"
+# Ranges written with a hyphen or dash between numbers (5-6, 2023–2024), and a tolerance (4±2).
+NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—±](?=[0-9$€£¥₸₽₹])"
+# An en or em dash glued between a word and a figure: `31.2 percent—0.3 points`, `2015—growth`.
+DASH_INFIX = r"(?<=[0-9A-Za-z%])[–—](?=[0-9A-Za-z$€£¥₸₽₹])"
 # A credit between slashes in a dateline: `/Kazinform/`, `/Trend/` (the opening and the closing slash).
 CREDIT_SLASH_PREFIX = r"/(?=[A-Z][\w.-]*/$)"
 CREDIT_SLASH_SUFFIX = r"(?<=[A-Za-z]{2})/$"  # two letters: `S/` (the sol) stays whole
@@ -61,10 +64,10 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, RAND_PREFIX, SIGN_PREFIX]
+        figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, LETTER_SIGN_PREFIX, SIGN_PREFIX]
         prefixes = [*figure_prefixes, CREDIT_SLASH_PREFIX, *defaults.prefixes]
         suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, CREDIT_SLASH_SUFFIX, BACKTICK_POSSESSIVE_SUFFIX, *defaults.suffixes]
-        infixes = [NUMBER_RANGE_INFIX, *defaults.infixes]
+        infixes = [NUMBER_RANGE_INFIX, DASH_INFIX, *defaults.infixes]
         rules = {
             text: tokens
             for text, tokens in defaults.tokenizer_exceptions.items()

@@ -27,6 +27,8 @@ DIGITS = {"LIKE_NUM": True, "IS_ALPHA": False}
 # A number token; ordinals are number-like to spaCy but never a figure's number (`the first £100 player`).
 NUMBER = {"LIKE_NUM": True, "LOWER": {"NOT_IN": sorted(_ordinal_words)}}
 US_MARKER = {"ORTH": {"IN": ["US", "USD"]}}  # `$76 US`
+# Extra spaces or one line break inside a figure (`48.8 billion  drams`, `4.5\nbillion`), never a paragraph break.
+GAP = {"IS_SPACE": True, "ORTH": {"REGEX": r"^[^\n]*\n?[^\n]*$"}}
 
 
 def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]], is_english: Callable[[str], bool]) -> list[Pattern]:
@@ -50,17 +52,23 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
     scale_star = {**scales, "OP": "*"}
     minor_any = {"LOWER": {"IN": sorted(w.lower() for w in minor_words if " " not in w)}}
     number = numbers["number"]
+    gap = {**GAP, "OP": "?"}
     for size, unit in before.items():
         add("MONEY", f"currency-number/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star])
+        add("MONEY", f"currency-number-gap/{size}", [{**SIGN, "OP": "?"}, *unit, *number, GAP, {**scales, "OP": "+"}])
         if size == "1":
             add("MONEY", f"currency-number-marker/{size}", [*unit, *number, scale_star, US_MARKER])
     for size, unit in after.items():
-        add("MONEY", f"number-currency/{size}", [{**SIGN, "OP": "?"}, *number, scale_star, *unit])
+        add("MONEY", f"number-currency/{size}", [{**SIGN, "OP": "?"}, *number, gap, scale_star, gap, *unit])
         add("MONEY", f"number-code-scale/{size}", [*number, *unit, {**scales, "OP": "+"}])
         for form in ("article", "fraction"):  # `a billion dollars`, `half a million euros`
             add("MONEY", f"{form}-currency/{size}", [*numbers[form], scale_star, *unit])
+    scale_plus = {**scales, "OP": "+"}
+    for size in ("1", "1-orth"):  # `1 billion dollar 477 million 4 thousand`
+        if size in after:
+            add("MONEY", f"compound-scaled/{size}", [NUMBER, scale_plus, *after[size], NUMBER, scale_plus, {**NUMBER, "OP": "?"}, scale_star])
     for size, unit in scaled_only.items():
-        add("MONEY", f"number-scale-currency/{size}", [*number, {**scales, "OP": "+"}, *unit])
+        add("MONEY", f"number-scale-currency/{size}", [*number, gap, {**scales, "OP": "+"}, gap, *unit])
     for size, unit in minor.items():
         add("MONEY", f"number-minor/{size}", [*number, {**DASH, "OP": "?"}, *unit])
     for size in ("1", "1-orth"):  # `3 dollars 50 cents`, `15 dollars and 15`
@@ -69,11 +77,16 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
             add("MONEY", f"compound-minor/{size}", [*number, *unit, {"LOWER": "and", "OP": "?"}, *number, minor_any])
             add("MONEY", f"compound-and/{size}", [*number, *unit, {"LOWER": "and"}, *number])
     for size, unit in percent.items():
-        add("PERCENT", f"number-unit/{size}", [{"LOWER": {"IN": ["minus", "plus"]}, "OP": "?"}, {**SIGN, "OP": "?"}, *number, scale_star, {**DASH, "OP": "?"}, *unit])
-    add("AMOUNT", "number-scale", [*number, {"ORTH": {"IN": big_scales}}, scale_star])
+        add("PERCENT", f"number-unit/{size}", [{"LOWER": "minus", "OP": "?"}, {**SIGN, "OP": "?"}, *number, gap, scale_star, {**DASH, "OP": "?"}, gap, *unit])
+        add("PERCENT", f"number-tolerance-unit/{size}", [{**SIGN, "OP": "?"}, NUMBER, {"ORTH": "±"}, NUMBER, *unit])  # `4±2%`
+    add("AMOUNT", "number-scale", [*number, gap, {"ORTH": {"IN": big_scales}}, scale_star])
     for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)
         add("PERCENT", f"number-multiple/{size}", [DIGITS, {"ORTH": "-", "OP": "?"}, *unit])
     add("PERCENT", "multiple-word", [{"LOWER": {"IN": sorted(lexicon.multiple_by_word)}}])
+    counts = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind in ("unit", "ten") and " " not in w)
+    add("PERCENT", "number-word-times", [{"LOWER": {"IN": counts}}, {"LOWER": "times"}])  # kept only in a comparison
+    for size, unit in percent.items():  # `0.7 of a percentage point`
+        add("PERCENT", f"number-of-a-unit/{size}", [*number, {"LOWER": "of"}, {"LOWER": {"IN": ["a", "an"]}}, *unit])
     return patterns
 
 
@@ -117,6 +130,7 @@ def currency_surfaces_before(lexicon: FigureLexicon, is_english: Callable[[str],
     for entry in lexicon.tables["currencies"]:
         for symbol in entry.get("symbols", ()):
             pairs.add((symbol, case_attribute(symbol, is_english)))
+        pairs |= {(sign, "ORTH") for sign in entry.get("letter_signs", ())}  # `N18.8tn`, `T5 trillion`: capitals only
         if entry["code"].lower() not in STOP_WORDS:  # `ALL 5` in a headline is no lek
             pairs |= code_surfaces(entry["code"], is_english)
     return sorted(pairs)

@@ -67,6 +67,9 @@ CASES = [
     ("It only cost fifty dollars at the market.", "fifty dollars", "MONEY", 50, "USD"),
     ("Lunch costs about eight euros in Riga.", "eight euros", "MONEY", 8, "EUR"),
     ("The state spent a billion dollars on the dam.", "a billion dollars", "MONEY", 1e9, "USD"),
+    ("Purchases from Turkey came to 2 billion dollar 118 million 6 thousand last year.", "2 billion dollar 118 million 6 thousand", "MONEY", 2118006000, "USD"),
+    ("The grant totals 3 million euros 250 thousand.", "3 million euros 250 thousand", "MONEY", 3250000, "EUR"),
+    ("Members pay 40 dollars 12 million times a year.", "40 dollars", "MONEY", 40, "USD"),
     # percent forms
     ("The index was 104.6 percent in February.", "104.6 percent", "PERCENT", 104.6, "%"),
     ("Inflation slowed to 8.7% in June.", "8.7%", "PERCENT", 8.7, "%"),
@@ -85,12 +88,34 @@ CASES = [
     ("Exports of grain grew twofold over the year.", "twofold", "PERCENT", 2, "x"),
     ("Profits rose sixfold to a record.", "sixfold", "PERCENT", 6, "x"),
     ("Sales jumped 6-fold in five years.", "6-fold", "PERCENT", 6, "x"),
+    ("Grain shipments rose 2,5fold on the year.", "2,5fold", "PERCENT", 2.5, "x"),
+    ("Lending grew 3.4fold in a decade.", "3.4fold", "PERCENT", 3.4, "x"),
+    ("Imports of cars grew by almost three times in 2023.", "three times", "PERCENT", 3, "x"),
+    ("The surplus was four times higher than a year before.", "four times", "PERCENT", 4, "x"),
+    ("Core inflation was more than double the headline rate.", "double", "PERCENT", 2, "x"),
+    ("Wages in the capital are twice the national average.", "twice", "PERCENT", 2, "x"),
+    ("The plan foresees a doubling of port capacity.", "doubling", "PERCENT", 2, "x"),
+    ("Miners hope to triple their output by 2030.", "triple", "PERCENT", 3, "x"),
+    ("Farm exports contributed 0.4 of a percentage point to growth.", "0.4 of a percentage point", "PERCENT", 0.4, "pp"),
     ("The index fell minus five percent on the day.", "minus five percent", "PERCENT", -5, "%"),
     ("The rate fell to .001 per cent in March.", ".001 per cent", "PERCENT", 0.001, "%"),
     ("Unemployment stood at forty percent in the town.", "forty percent", "PERCENT", 40, "%"),
     ("montgomery county sold $ 75 million of bonds .", "$ 75 million", "MONEY", 75e6, "USD"),
     ("the stock rose 6 . 2 % to $ 1.45 billion .", "$ 1.45 billion", "MONEY", 1.45e9, "USD"),
     ("profit rose to hk $ 10.05 billion .", "hk $ 10.05 billion", "MONEY", 10.05e9, "HKD"),
+    # extra spaces or a line break inside a figure
+    ("Tax receipts came to 61.3 billion  lari in the year.", "61.3 billion  lari", "MONEY", 61.3e9, "GEL"),
+    ("Remittances reached $2.7\nbillion in the first half.", "$2.7\nbillion", "MONEY", 2.7e9, "USD"),
+    ("Unemployment eased to 6.1\npercent in March.", "6.1\npercent", "PERCENT", 6.1, "%"),
+    ("Borrowing rose to 3.2\nbillion euros.", "3.2\nbillion euros", "MONEY", 3.2e9, "EUR"),
+    # a dash glued to a figure, or after a year, is no part of it
+    ("The deficit ratio was 4.1 percent—0.6 percentage points above target.", "4.1 percent", "PERCENT", 4.1, "%"),
+    ("The deficit ratio was 4.1 percent—0.6 percentage points above target.", "0.6 percentage points", "PERCENT", 0.6, "pp"),
+    ("Unemployment fell in 2019 – 5.2%, and in 2018 – 5.9%.", "5.2%", "PERCENT", 5.2, "%"),
+    ("Unemployment fell in 2019 – 5.2%, and in 2018 – 5.9%.", "5.9%", "PERCENT", 5.9, "%"),
+    ("Arrears rose in 2022—3.1 billion euros in all.", "3.1 billion euros", "MONEY", 3.1e9, "EUR"),
+    ("Poland sold goods worth $5 billion to the euro area.", "$5 billion", "MONEY", 5e9, "USD"),
+    ("Saudi reserves rose to 1.6 trillion riyals ($1 = 3.75 riyals).", "1.6 trillion riyals", "MONEY", 1.6e12, "SAR"),
 ]
 
 
@@ -111,6 +136,8 @@ HEDGES = [
     ("Exports reached nearly 3 trillion tenge.", "nearly", "3 trillion tenge"),
     ("The share rose to more than 60 per cent.", "more than", "60 per cent"),
     ("Imports were over $2 billion.", "over", "$2 billion"),
+    ("Returns came to plus 7 percent in the year.", "plus", "7 percent"),
+    ("The poll has a margin of plus or minus 3%.", "plus or minus", "3%"),
 ]
 
 
@@ -126,6 +153,8 @@ BARE = [
     ("Production amounted to 7.5 trillion tenge (about 16.6 billion) in 2024.", "16.6 billion", "USD"),
     ("Sales rose to 12 billion marks from 10.4 billion a year earlier.", "10.4 billion", "DEM"),
     ("Revenue was 46.4 trillion tenge (about $102.5 billion), and the fund held 3 trillion tenge (about 6.6 billion).", "6.6 billion", "USD"),
+    ("Oman spent 11.2 billion rials in 2024, against 10.8 billion rials a year before, and raised 1.1 billion rials of debt.\n"
+     "Gas revenue came to 2.3 billion in the year.", "2.3 billion", "OMR"),
 ]
 
 
@@ -136,11 +165,24 @@ def test_bare_amounts_take_the_implied_currency(nlp, sentence, surface, unit):
     assert (figure["label"], figure["unit"]) == ("MONEY", unit)
 
 
+def test_a_bare_count_in_an_article_of_one_currency_is_no_money(nlp):
+    text = "Oman spent 11.2 billion rials in 2024 and 10.8 billion rials in 2023 on 1.1 billion rials of imports. The number of visitors rose to 3.9 million."
+    assert "3.9 million" not in [figure["text"] for figure in nlp(text)._.figures]
+
+
 NOT_FIGURES = [
     "The country has 19.6 million people and 2.7 million hectares of wheat.",
     "Gas output reached 53 billion cubic metres (about 1.9 trillion cubic feet).",
     "The meeting was held three times a year in 2023.",
+    "The council meets twice a year, and the panel met two times in May.",
+    "Double-digit growth filled every double room in town.",
+    "The striker scored twice as the hosts won, doubling it to three late on.",
     "The 2023 edition drew 1,300 members.",
+    "Traffic on the N2 motorway and the T5 terminal rose after the K2 expedition.",
+    "The R2 of the model was 0.8, and the N95 mask stocks were checked.",
+    # exchange rates are not annotated
+    "Amounts are converted at $1 = 3.75 riyals throughout.",
+    "The tenge ended the week at 512 tenge to the US dollar.",
 ]
 
 
@@ -186,6 +228,15 @@ SHARED = [
     ("Dubai's non-oil trade reached 1.2 trillion dirhams last year.", "1.2 trillion dirhams", "AED"),
     ("China's exports to the EU rose to ¥2.17 trillion in October.", "¥2.17 trillion", "CNY"),
     ("Japan's exports rose to ¥9.1 trillion in October.", "¥9.1 trillion", "JPY"),
+    # one-letter signs glued to the number: money only where the article's country or figures say which
+    ("Nigeria's federal budget for 2026 is N54.9tn, up from N49.7 trillion.", "N54.9tn", "NGN"),
+    ("Nigeria's federal budget for 2026 is N54.9tn, up from N49.7 trillion.", "N49.7 trillion", "NGN"),
+    ("Lagos traders paid 800 billion naira in levies and N120 billion in fees.", "N120 billion", "NGN"),
+    ("Kazakhstan plans to spend T2.4 trillion on housing next year.", "T2.4 trillion", "KZT"),
+    ("Zambia's mining royalties rose to K9.6 billion in 2024.", "K9.6 billion", "ZMW"),
+    ("Malawi's treasury expects K1.2 trillion in domestic revenue.", "K1.2 trillion", "MWK"),
+    ("South Africa's Treasury raised R12 billion from the bond auction.", "R12 billion", "ZAR"),
+    ("The Kenyan government borrowed KSh45bn from local banks.", "KSh45bn", "KES"),
 ]
 
 
@@ -202,6 +253,15 @@ TO_RANGES = [
 ]
 
 
+@pytest.mark.parametrize("sentence,surface,value,low,high", [
+    ("The bank targets inflation of 5±1% by 2027.", "5±1%", 5.0, 4.0, 6.0),
+    ("The output gap is 1.5 ± 0.5 percent.", "1.5 ± 0.5 percent", 1.5, 1.0, 2.0),
+])
+def test_tolerances(nlp, sentence, surface, value, low, high):
+    (figure,) = nlp(sentence)._.figures
+    assert (figure["text"], figure["value"], figure["low"], figure["high"]) == (surface, value, low, high)
+
+
 @pytest.mark.parametrize("sentence,surface,low,high", TO_RANGES, ids=[r[1] for r in TO_RANGES])
 def test_to_ranges(nlp, sentence, surface, low, high):
     (figure,) = nlp(sentence)._.figures
@@ -209,8 +269,21 @@ def test_to_ranges(nlp, sentence, surface, low, high):
 
 
 @pytest.mark.parametrize("sentence,surface", [
-    ("Inflation rose from 2.5 to 3 percent in May.", "3 percent"),
     ("Exports in 2023 to 5 billion dollars, officials said.", "5 billion dollars"),
+    ("Output rose from 2019 to 5 percent above its level.", "5 percent"),
 ])
-def test_from_to_and_years_are_no_ranges(nlp, sentence, surface):
+def test_years_are_no_ranges(nlp, sentence, surface):
     assert [figure["text"] for figure in nlp(sentence)._.figures] == [surface]
+
+
+# `from A to B unit` is a change: two figures, the bare start taking the end's unit and scale
+FROM_TO = [
+    ("Inflation rose from 2.5 to 3 percent in May.", [("2.5", 2.5, "%"), ("3 percent", 3.0, "%")]),
+    ("The share of food fell from 41.3 to 38.6 per cent.", [("41.3", 41.3, "%"), ("38.6 per cent", 38.6, "%")]),
+    ("Reserves grew from 12.4 to 15.1 billion dollars.", [("12.4", 12.4e9, "USD"), ("15.1 billion dollars", 15.1e9, "USD")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FROM_TO, ids=[f[1][1][0] for f in FROM_TO])
+def test_from_to_is_two_figures(nlp, sentence, expected):
+    assert [(f["text"], f["value"], f["unit"]) for f in nlp(sentence)._.figures] == expected
