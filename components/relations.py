@@ -83,6 +83,8 @@ class Cues:
     base_skip: frozenset[str]  # words between a comparison cue and its base (`compared to the amount recorded in`)
     record_words: frozenset[str]  # `its lowest in two months`: the span is no period of a figure
     weekdays: frozenset[str]
+    phrase_prepositions: frozenset[str]  # `in global trade`, `to the country's budget`: a mention inside a phrase, not a subject
+    basis_words: frozenset[str]  # with change nouns, a bare change (`the y-o-y growth`) that refers back to its quantity
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]]) -> "Cues":
@@ -110,6 +112,8 @@ class Cues:
             base_skip=frozenset(texts("base_skip")),
             record_words=frozenset(texts("record_word")),
             weekdays=frozenset(texts("weekday")),
+            phrase_prepositions=frozenset(texts("phrase_preposition")),
+            basis_words=frozenset(texts("basis_word")),
         )
 
 
@@ -369,6 +373,7 @@ class DocView:
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
         restated = {(first.start, first.end): second for first, second in zip(periods, periods[1:]) if restates(first, second)}
+        self.restated_at = {first[0]: second for first, second in restated.items()}  # start of a restated period -> its restatement
         self.periods = [s for s in periods if (s.start, s.end) not in restated and not self.is_record_span(s) and not self.is_report_date(s)]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.comparison |= {(s.start, s.end) for first, s in restated.items() if self.is_comparison(self.doc[first[0] : first[1]])}
@@ -431,8 +436,8 @@ class DocView:
         reach = period.start
         while reach > self.sentence_start(period) and period.start - reach < 6 and self.words[reach - 1] in self.cues.base_skip:
             reach -= 1  # `compared to the amount recorded in the second quarter`
-        if reach < period.start - 1:
-            cues |= self.cues_before(self.doc[reach : period.end])
+        for end in range(reach, period.start - CUE_WINDOW):
+            cues |= {phrase for _, phrase in self.cue_ends.get(end, ())}
         if cues - {("from",), ("over",), ("on",)}:
             return True
         words = {token.lower_ for token in period}
@@ -479,8 +484,11 @@ class DocView:
         before = [s for s in same if s.end <= span.start and not self.in_aside(s, span)]
         if recorded is not None and (not before or before[-1][-1].lower_ in self.cues.change_nouns):
             return recorded  # `Growth of 7.2 percent was recorded in industrial production`
+        named = self.named_after(span, same)
+        if named is not None:
+            return named  # `a 40.7 billion yen ($388 million) trade deficit`
         if before:
-            return self.last_indicator(before)
+            return self.refer_back(self.subject_of(before, span), span)
         after = [
             s for s in same
             if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links) and not is_whole_of_share(span, s)
@@ -490,10 +498,65 @@ class DocView:
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
 
+    def named_after(self, span: Span, same: list[Span]) -> Span | None:
+        """The indicator a figure stands before as its determiner's number (`a 5.2 percent economic growth`, `the
+        823.2 million yen ($7 million) surplus`), skipping an equivalent in brackets."""
+        words = self.words
+        if span.start == 0 or words[span.start - 1] not in ("a", "an", "the"):
+            return None
+        index = span.end
+        if words[index : index + 1] == ["("] and index + 1 in self.figure_by_start:
+            index = self.figure_by_start[index + 1].end + 1  # past `($388 million)`
+        return next((s for s in same if s.start == index and s[-1].lower_ not in self.cues.change_nouns), None)
+
+    def subject_of(self, before: list[Span], span: Span) -> Span:
+        """The indicator of the figure's clause among those before it: the nearest, unless it sits in a phrase
+        (`in global trade`, `to the country's budget`) after a subject of the same clause with no figure between."""
+        chosen = self.last_indicator(before)
+        if not self.in_phrase(chosen) or len(before) < 2:
+            return chosen
+        for other in reversed(before[: before.index(chosen)] if chosen in before else before[:-1]):
+            if self.figure_between(other, chosen) or other[-1].lower_ in self.cues.change_nouns:
+                break
+            if not self.in_phrase(other):
+                return other
+        return chosen
+
+    def in_phrase(self, mention: Span) -> bool:
+        """Whether a mention follows a preposition, past its determiners, possessor and year (`in the 2024-25 budget`)."""
+        index = mention.start - 1
+        floor = self.sentence_start(mention)
+        while index > floor:
+            word = self.words[index]
+            if word in ("the", "a", "an", "its", "their", "-", "–") or self.doc[index].like_num:
+                index -= 1
+            elif word in ("'s", "’s") and index - 1 > floor:
+                index -= 2  # `the country's`
+            else:
+                break
+        return index >= floor and self.words[index] in self.cues.phrase_prepositions
+
+    def refer_back(self, mention: Span, span: Span) -> Span:
+        """The quantity a bare change refers to (`The growth represents 18 percent`, `with a y-o-y growth by 33-fold`):
+        the last other indicator before it in its paragraph or the one before; itself when there is none or when
+        nothing marks it as a refer-back (`projects growth of 4 percent`)."""
+        if not all(token.lower_ in self.cues.change_nouns or token.lower_ in self.cues.basis_words for token in mention):
+            return mention
+        determined = mention.start and self.words[mention.start - 1] in ("the", "this", "that", "its", "a")
+        if not determined and len(mention) == 1:
+            return mention  # `projects growth of 4 percent`: growth is the only noun
+        paragraph = self.paragraph(span)
+        earlier = [
+            s for s in self.indicators
+            if s.end <= mention.start and paragraph - self.paragraph(s) <= 1
+            and not all(t.lower_ in self.cues.change_nouns or t.lower_ in self.cues.basis_words for t in s)
+        ]
+        return earlier[-1] if earlier else mention
+
     def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
         words, index = self.words, span.end
-        index += words[index : index + 1] == [","]
+        index += words[index : index + 1] == [","] or words[index : index + 1] == ["growth"]  # `12.4% growth was registered in`
         if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in RECORDED_VERBS):
             return None
         index += 3
@@ -679,6 +742,8 @@ class DocView:
                 return None  # another figure stands between (its equivalent in brackets does not count)
             position = index + len(phrase)
             while position < sentence_end:
+                if position in self.restated_at:
+                    position = self.restated_at[position].start  # `than in the previous financial year (April 2016 to March 2017)`
                 if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
                     return by_start[position]
                 period = periods.get(position)
@@ -693,7 +758,7 @@ class DocView:
     def same_indicator_at(self, index: int, figure: Figure) -> bool:
         """Whether a cue at token `index` speaks of the figure's indicator (`revenue rose 6.2%, while net profit fell from $31.5m`)."""
         before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index and not self.is_denominator(s)]
-        return not before or figure.indicator is None or self.last_indicator(before) == figure.indicator
+        return not before or figure.indicator is None or figure.indicator in (self.last_indicator(before), self.subject_of(before, figure.span))
 
     def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
         """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
