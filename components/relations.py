@@ -254,7 +254,7 @@ class FigureRelations(LexiconPipe):
             figure.kind = "share"
         elif direction or figure.data.get("unit") == "x":
             figure.kind = "change"
-        elif previous is not None and continues_list([forms[0] for forms in before]) and previous.kind in ("change", "share"):
+        elif previous is not None and (continues_list([forms[0] for forms in before]) or relative_form(before)) and previous.kind in ("change", "share"):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
         elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.index_words:
             figure.kind = "index"
@@ -604,8 +604,11 @@ class DocView:
         )
 
     def in_aside(self, mention: Span, figure: Span) -> bool:
-        """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`)."""
+        """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`,
+        `fell by 5.5% (against 25.1% growth in the previous year), amounting to N`)."""
         words = self.words  # lower-cased: the same as the text for `,`
+        if mention.end <= figure.start and in_brackets(words, self.sentence_start(mention), mention.start) and ")" in words[mention.end : figure.start]:
+            return True
         opener = next(
             (i for i in range(mention.start - 1, self.sentence_start(mention), -1) if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","),
             None,
@@ -631,7 +634,7 @@ class DocView:
                 return owned[0]
         eligible = [
             p for p in same
-            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator)
+            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator) and not self.in_aside(p, span)
         ]
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
         own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
@@ -643,7 +646,7 @@ class DocView:
                 return min(choice, key=lambda p: (distance(p, span), p.start < span.start))
         earlier = [
             p for p in self.earlier_in_paragraph(self.periods, span)
-            if (p.start, p.end) not in self.comparison and not self.owned_by_base(p)
+            if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span)
         ]
         return unambiguous(earlier)
 
@@ -745,7 +748,10 @@ class DocView:
                 if position in self.restated_at:
                     position = self.restated_at[position].start  # `than in the previous financial year (April 2016 to March 2017)`
                 if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
-                    return by_start[position]
+                    base = by_start[position]
+                    if self.words[base.span.end : base.span.end + 1] and self.words[base.span.end] in self.cues.change_nouns:
+                        return None  # `(against 25.1% growth in the previous year)`: a rate set beside a rate, no base
+                    return base
                 period = periods.get(position)
                 if period is not None and (period.start, period.end) in self.comparison:
                     follower = next((f for f in figures if f.span.start > period.end and only_brackets_between(period, f.span)), None)
@@ -784,6 +790,19 @@ def clause_start(words: list[str], start: int, end: int) -> int:
         if words[index] == ";" or (words[index - 1] == "," and words[index] in CLAUSE_CONJUNCTIONS):
             return index + 1
     return start
+
+
+def in_brackets(words: list[str], start: int, index: int) -> bool:
+    """Whether token `index` stands inside a bracket opened after token `start` (words are the doc's lower-cased tokens)."""
+    depth = 0
+    for word in words[start:index]:
+        depth += (word == "(") - (word == ")")
+    return depth > 0
+
+
+def relative_form(before: list[list[str]]) -> bool:
+    """Whether a figure restates the previous one in another form (`by $2.0 billion, or 0.7 percent`)."""
+    return [forms[0] for forms in before][-2:] in ([",", "or"], ["or"])
 
 
 def continues_list(words: list[str]) -> bool:

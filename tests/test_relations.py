@@ -457,6 +457,12 @@ CASES = [
         "1.5%", period=None),
     row("period-dateline-day", "BISHKEK. July 2. KABAR - Exports reached $310 million. Imports rose 4 percent.",
         "$310 million", period=None),
+    row("base-relative-form", "Revenues decreased by $2.0 billion, or 0.7 percent, from 2022-23.",
+        "0.7 percent", kind="change", compared_to="2022-23"),
+    row("base-rate-beside-rate", "Tax receipts fell by 3.5% (against 12.1% growth in the previous year).",
+        "3.5%", compared_to=None),
+    row("aside-in-brackets", "Tax receipts fell by 3.5% (against 12.1% growth in the previous year), amounting to 410 billion drams.",
+        "410 billion drams", indicator="Tax receipts", period=None),
 ]
 
 
