@@ -378,10 +378,9 @@ class DocView:
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.comparison |= {(s.start, s.end) for first, s in restated.items() if self.is_comparison(self.doc[first[0] : first[1]])}
         self.comparison_ends = {end for _, end in self.comparison}
-        self.regions = [
-            s for s in doc.ents
-            if s.label_ == "REGION" and not self.is_partner(s) and s.start >= dateline_end and not describes_a_noun(s)
-        ]
+        places = [s for s in doc.ents if s.label_ == "REGION" and s.start >= dateline_end and not describes_a_noun(s)]
+        self.home = places[0].kb_id_ if places else ""  # the economy the article opens on
+        self.regions = [s for s in places if not self.is_partner(s) and not self.is_listed_partner(s)]
 
     def paragraph(self, span: Span) -> int:
         return self.sentences.paragraph(span.start)
@@ -462,6 +461,16 @@ class DocView:
         if self.words[index] in ("to", "into"):
             return not any(word in self.cues.inflows for word in self.words[max(self.sentence_start(region), index - 4) : index])
         return True
+
+    def is_listed_partner(self, region: Span) -> bool:
+        """Whether a place of another economy than the article's heads an entry of a list or ranking
+        (`Uzbekistan - $122.6 million (10.4 percent)`, `Turkey ($53.1 million)`, `Russia is in second place`)."""
+        if not region.kb_id_ or not self.home or region.kb_id_ == self.home:
+            return False
+        following = self.words[region.end : region.end + 4]
+        if following[:1] in (["-"], ["–"], ["—"], [":"], ["("]):
+            return region.end + 1 in self.figure_by_start
+        return following[:2] == ["is", "in"] and "place" in following
 
     def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
         """The spans of `spans` in the sentence of `span` (indexed once per list)."""

@@ -463,6 +463,15 @@ CASES = [
         "3.5%", compared_to=None),
     row("aside-in-brackets", "Tax receipts fell by 3.5% (against 12.1% growth in the previous year), amounting to 410 billion drams.",
         "410 billion drams", indicator="Tax receipts", period=None),
+    row("region-partner-list", "Tajikistan's exports reached $1.9 billion in 2024.\nExports went to Kazakhstan - $410 million, "
+        "Turkey - $260 million (13.7 percent) and China ($190 million).", "$260 million", region=None),
+    row("region-partner-list-bracket", "Tajikistan's exports reached $1.9 billion in 2024.\nExports went to Kazakhstan - $410 million, "
+        "Turkey - $260 million (13.7 percent) and China ($190 million).", "$190 million", region=None),
+    row("region-ranking-place", "Armenia's imports totalled $5.2 billion in 2024.\nRussia is in first place with $1.7 billion.",
+        "$1.7 billion", region=None),
+    row("region-home-list", "Kazakhstan's retail sales were highest in Almaty - 2.1 trillion tenge and Astana - 1.5 trillion tenge.",
+        "2.1 trillion tenge", region="Almaty"),
+    row("region-outside-of", "Investment outside of Luzon reached 310 billion pesos in 2024.", "310 billion pesos", region=None),
 ]
 
 
