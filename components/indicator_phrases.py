@@ -125,12 +125,13 @@ class IndicatorPhrases(LexiconPipe):
             return []
         candidates = list(doc.spans[self.spans_key])
         strings = doc.vocab.strings
+        words = [strings[w] for w in doc.to_array(LOWER).tolist()]
         view = PhraseView(
             doc,
-            [strings[w] for w in doc.to_array(LOWER).tolist()],
+            words,
             [strings[w].lower() for w in doc.to_array(LEMMA).tolist()],
             {i for span in (*doc.ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
-            Segments(doc),
+            Segments(doc, words),
         )
         grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]
         indicators = sorted((s for s in grown if s.label_ == "INDICATOR"), key=lambda s: (s.start, -len(s)))

@@ -175,11 +175,11 @@ class FigureRelations(LexiconPipe):
             self._period_dates[key] = resolve_period(text, self.period_words, published, reference)
         return self._period_dates[key]
 
-    def find(self, doc: Doc) -> list[Figure]:
+    def find(self, doc: Doc) -> tuple[list[Figure], Segments]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         view = DocView(doc, self.candidates_key, self.cues)
         figures = [
-            Figure(span, data, sentence=view.sentences.text(span.start, view.text))
+            Figure(span, data, sentence=view.sentences.text(span.start))
             for data in doc._.figures or ()
             if (span := doc.char_span(data["start"], data["end"], label=data["label"])) is not None
         ]
@@ -219,7 +219,7 @@ class FigureRelations(LexiconPipe):
                     paragraph_bases[paragraph] = figure.base
                 elif figure.kind == "change" and not (figure.period is not None and view.same_sentence(figure.period, figure.span)):
                     figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence
-        return figures
+        return figures, view.sentences
 
     def classify(self, figure: Figure, previous: Figure | None, view: "DocView", indicator: Span | None) -> None:
         """Set `kind` (level, change, share, index, rate) and `direction` (up, down, None) from the wording.
@@ -262,8 +262,9 @@ class FigureRelations(LexiconPipe):
             figure.kind = "rate"
         figure.direction = direction
 
-    def set_annotations(self, doc: Doc, figures: list[Figure]) -> None:
+    def set_annotations(self, doc: Doc, found: tuple[list[Figure], Segments]) -> None:
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
+        figures, sentences = found
         published = parse_date((doc._.meta or {}).get("date"))
         relations: list[dict[str, Any]] = []
         linked: dict[tuple[int, int], Span] = {}
@@ -291,7 +292,6 @@ class FigureRelations(LexiconPipe):
         doc._.relations = relations
         periods = [span for span in candidates if span.label_ == "PERIOD"]
         absolute = {(p.start, p.end): self.period_dates(p.text, published) for p in periods}
-        sentences = Segments(doc)
         anchors = [(p, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
@@ -350,8 +350,7 @@ class DocView:
         self.cues = cues
         strings = doc.vocab.strings
         self.words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
-        self.sentences = Segments(doc)
-        self.text = text = doc.text  # spaCy joins the tokens on every access
+        self.sentences = Segments(doc, self.words)
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
         for start, phrase in self.find_phrases(cues.comparison):
@@ -363,8 +362,9 @@ class DocView:
         alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
-        dateline_end = dateline_length(doc, text)
-        self.figure_spans = [e for e in doc.ents if e.label_ in ("MONEY", "PERCENT")]
+        dateline_end = dateline_length(doc)
+        self.ents = list(doc.ents)  # spaCy builds the spans on every access
+        self.figure_spans = [e for e in self.ents if e.label_ in ("MONEY", "PERCENT")]
         self.figure_starts = [e.start for e in self.figure_spans]
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
@@ -378,7 +378,7 @@ class DocView:
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.comparison |= {(s.start, s.end) for first, s in restated.items() if self.is_comparison(self.doc[first[0] : first[1]])}
         self.comparison_ends = {end for _, end in self.comparison}
-        places = [s for s in doc.ents if s.label_ == "REGION" and s.start >= dateline_end and not describes_a_noun(s)]
+        places = [s for s in self.ents if s.label_ == "REGION" and s.start >= dateline_end and not describes_a_noun(s)]
         self.home = places[0].kb_id_ if places else ""  # the economy the article opens on
         self.regions = [s for s in places if not self.is_partner(s) and not self.is_listed_partner(s)]
 
@@ -569,7 +569,7 @@ class DocView:
         if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in RECORDED_VERBS):
             return None
         index += 3
-        region = next((r for r in self.doc.ents if r.start == index and r.label_ == "REGION"), None)
+        region = next((r for r in self.ents if r.start == index and r.label_ == "REGION"), None)
         if region is not None and words[region.end : region.end + 1] in (["'s"], ["’s"]):
             index = region.end + 1
         return next((s for s in same if s.start == index), None)
@@ -831,15 +831,15 @@ def anchor_range(period: Span, sentence: int, anchors: list[tuple[Span, int]], r
     return ranges[(before[-1].start, before[-1].end)] if before else None
 
 
-def dateline_length(doc: Doc, text: str) -> int:
+def dateline_length(doc: Doc) -> int:
     """Tokens of the leading ` date YYYY-MM-DD ` line and dateline (`ASTANA, Kazakhstan, March 25.`,
     `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`).
 
     A dateline tells where and when the reporter wrote, not what a figure describes. It ends
     at the last sentence end, spaced dash or colon before the first lower-case word (within
-    `DATELINE_TOKENS`), past the ` date ` prefix of the bundled format. `text` is the doc's.
+    `DATELINE_TOKENS`), past the ` date ` prefix of the bundled format.
     """
-    prefix = DATE_PREFIX.match(text)
+    prefix = DATE_PREFIX.match(doc[:DATELINE_TOKENS].text)
     first = doc.char_span(0, prefix.end(), alignment_mode="expand").end if prefix else 0
     end = first
     for token in doc[first : min(len(doc), first + DATELINE_TOKENS)]:

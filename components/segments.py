@@ -11,33 +11,33 @@ The spec's scope rules read text the way wire copy is laid out:
 from __future__ import annotations
 
 import bisect
-import re
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-LINE_BREAK = re.compile(r"\n\s*")
 SENTENCE_ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'"})
 
 
 class Segments:
     """The paragraph and sentence starts of a doc (token indices), with look-ups by token."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, words: list[str] | None = None) -> None:
+        """`words` are the doc's lower-cased token texts, if the caller has them (read from the LOWER array otherwise)."""
         self.doc = doc
+        self.doc_text: str | None = None
+        if words is None:
+            words = [doc.vocab.strings[lower] for lower in doc.to_array(LOWER).tolist()]
         flags = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else [0] * len(doc)
-        offsets = doc.to_array(IDX).tolist() if len(doc) else []
+        spaced = doc.to_array(SPACY).tolist()
         paragraphs = {0}
-        for match in LINE_BREAK.finditer(doc.text):
-            index = bisect.bisect_left(offsets, match.end())  # the first token after the break
-            if index < len(doc):
-                paragraphs.add(index)
-        for index in range(1, len(doc)):
-            previous = doc[index - 1]
-            if flags[index] == 1 and previous.text in SENTENCE_ENDS and not previous.whitespace_ and doc[index].text[:1].isupper():
-                paragraphs.add(index)
+        for index, word in enumerate(words):
+            if "\n" in word and index + 1 < len(doc):
+                paragraphs.add(index + 1)  # line breaks are whitespace tokens
+            elif index and flags[index] == 1 and words[index - 1] in SENTENCE_ENDS and not spaced[index - 1] and doc[index].text[:1].isupper():
+                paragraphs.add(index)  # `Monday.Exports`
         self.paragraph_starts = sorted(paragraphs)
         self.starts = sorted(paragraphs | {index for index, flag in enumerate(flags) if flag == 1})
+        offsets = doc.to_array(IDX).tolist() if len(doc) else []
         self.paragraph_chars = [offsets[index] for index in self.paragraph_starts if index < len(offsets)]
 
     def index(self, token: int) -> int:
@@ -61,7 +61,16 @@ class Segments:
         """The number of the paragraph holding character `offset`."""
         return max(bisect.bisect_right(self.paragraph_chars, offset) - 1, 0)
 
-    def text(self, token: int, doc_text: str) -> str:
-        """The text of the sentence holding token `token`, without surrounding whitespace (`doc_text` is the doc's)."""
+    def text(self, token: int) -> str:
+        """The text of the sentence holding token `token`, without surrounding whitespace."""
+        if self.doc_text is None:
+            self.doc_text = plain_text(self.doc)
         last = self.doc[self.end(token) - 1]
-        return doc_text[self.doc[self.start(token)].idx : last.idx + len(last)].strip()
+        return self.doc_text[self.doc[self.start(token)].idx : last.idx + len(last)].strip()
+
+
+def plain_text(doc: Doc) -> str:
+    """`doc.text`, joined from the ORTH and SPACY arrays (without making a Token object per token)."""
+    strings = doc.vocab.strings
+    spaced = doc.to_array(SPACY).tolist()
+    return "".join(strings[orth] + " " * flag for orth, flag in zip(doc.to_array(ORTH).tolist(), spaced))

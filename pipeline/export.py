@@ -9,6 +9,8 @@ import pandas as pd
 from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc
 
+from components.segments import plain_text
+
 CONCEPTS_KEY = "concepts"  # doc.spans key of the linked INDICATOR/PERIOD spans (see configs/pipeline.cfg)
 FIGURE_KEYS = ("value", "unit", "approx", "low", "high")
 ENTITY_COLUMNS: dict[str, str] = {
@@ -55,7 +57,7 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
         {"text": strings[orth], "start": start, "end": start + len(strings[orth]), "id": index, "ws": bool(spaced)}
         for index, (start, orth, spaced) in enumerate(columns)
     ]
-    return {"id": doc._.doc_id, "text": doc.text, "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
+    return {"id": doc._.doc_id, "text": plain_text(doc), "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
 
 
 def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
@@ -111,7 +113,7 @@ def fact_rows(doc: Doc) -> list[dict[str, Any]]:
 
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per relation, with the surfaces of both ends."""
-    text = doc.text  # spaCy joins the tokens on every access: once per Doc, not per relation
+    text = plain_text(doc)  # once per Doc, not per relation
     doc_id = doc._.doc_id
     return [
         {
