@@ -490,7 +490,7 @@ class DocView:
         """The indicator a figure measures; see the module docstring."""
         same = self.in_sentence(self.indicators, span)
         recorded = self.recorded_in(span, same)
-        before = [s for s in same if s.end <= span.start and not self.in_aside(s, span)]
+        before = [s for s in same if s.end <= span.start and not self.in_aside(s, span) and not self.is_denominator(s)]
         if recorded is not None and (not before or before[-1][-1].lower_ in self.cues.change_nouns):
             return recorded  # `Growth of 7.2 percent was recorded in industrial production`
         named = self.named_after(span, same)
@@ -612,12 +612,15 @@ class DocView:
             and head[-1].lower_ not in self.cues.change_nouns
         )
 
-    def in_aside(self, mention: Span, figure: Span) -> bool:
+    def in_aside(self, mention: Span, figure: Span, *, bracket_needs_figure: bool = False) -> bool:
         """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`,
         `fell by 5.5% (against 25.1% growth in the previous year), amounting to N`)."""
         words = self.words  # lower-cased: the same as the text for `,`
         if mention.end <= figure.start and in_brackets(words, self.sentence_start(mention), mention.start) and ")" in words[mention.end : figure.start]:
-            return True
+            opening = max(i for i in range(self.sentence_start(mention), mention.start) if words[i] == "(")
+            closing = mention.end + words[mention.end : figure.start].index(")")
+            # a period in brackets (`in the financial year (April 2017 to March 2018) was N`) is an aside only beside a figure of its own
+            return not bracket_needs_figure or self.figure_between(self.doc[opening : opening + 1], self.doc[closing : closing + 1])
         opener = next(
             (i for i in range(mention.start - 1, self.sentence_start(mention), -1) if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","),
             None,
@@ -634,6 +637,11 @@ class DocView:
     def period_for(self, span: Span, indicator: Span | None) -> Span | None:
         """The period a figure refers to; see the module docstring."""
         same = self.in_sentence(self.periods, span)
+        if indicator is not None:
+            modifying = next((p for p in same if p.end == indicator.start and (p.start, p.end) not in self.comparison), None)
+            owns = any(self.owner(p) == span.start for p in same)
+            if modifying is not None and indicator.end <= span.start and not owns and not self.is_base_figure(span.start):
+                return modifying  # `the 2024 GDP per capita would be $8,500`
         for period in same:
             if period.end < span.start and only_brackets_between(period, span):
                 return period
@@ -643,7 +651,7 @@ class DocView:
                 return owned[0]
         eligible = [
             p for p in same
-            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator) and not self.in_aside(p, span)
+            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator) and not self.in_aside(p, span, bracket_needs_figure=True)
         ]
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
         own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
@@ -655,7 +663,7 @@ class DocView:
                 return min(choice, key=lambda p: (distance(p, span), p.start < span.start))
         earlier = [
             p for p in self.earlier_in_paragraph(self.periods, span)
-            if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span)
+            if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span, bracket_needs_figure=True)
         ]
         return unambiguous(earlier)
 
@@ -677,9 +685,11 @@ class DocView:
         )
 
     def is_denominator(self, indicator: Span) -> bool:
-        """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`)."""
-        start = indicator.start
-        return start >= 2 and self.doc[start - 1].lower_ == "of" and any(e.end == start - 1 for e in self.figure_spans)
+        """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`)."""
+        index = indicator.start - 1
+        while index > 0 and self.words[index] in ("the", "total", "its", "their", "'s", "’s", "country", "nation"):
+            index -= 1  # `20.4 percent of the country's total exports`
+        return index >= 1 and self.words[index] == "of" and index in self.figure_by_end
 
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
@@ -689,10 +699,13 @@ class DocView:
 
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`,
-        `4.9% y/y in September`, `$11.7bn on January 3`); remembered per period start."""
+        `4.9% y/y in September`, `$11.7bn on January 3`, `October's 0.24 percent`, `in 2015 – 4.6%`); remembered per period start."""
         start = period.start
         if start not in self.owners:
             self.owners[start] = self.owner_before(start)
+            after = self.words[period.end : period.end + 1]
+            if self.owners[start] is None and after in (["'s"], ["’s"], ["-"], ["–"], ["—"], [":"]) and period.end + 1 in self.figure_by_start:
+                self.owners[start] = period.end + 1  # `October's 0.24 percent`, `in 2015 – 4.6%`
         return self.owners[start]
 
     def owner_before(self, start: int) -> int | None:

@@ -472,6 +472,16 @@ CASES = [
     row("region-home-list", "Kazakhstan's retail sales were highest in Almaty - 2.1 trillion tenge and Astana - 1.5 trillion tenge.",
         "2.1 trillion tenge", region="Almaty"),
     row("region-outside-of", "Investment outside of Luzon reached 310 billion pesos in 2024.", "310 billion pesos", region=None),
+    row("period-possessive-owner", "Inflation in Chile stood at 0.41 percent in March, up from February's 0.35 percent.",
+        "0.35 percent", period="February"),
+    row("period-dash-owner", "In 2023 this figure was 5.1%, in 2022 – 3.9%, and in 2021 – 2.4%.", "5.1%", period="2023"),
+    row("period-dash-owner-list", "In 2023 this figure was 5.1%, in 2022 – 3.9%, and in 2021 – 2.4%.", "3.9%", period="2022"),
+    row("period-modifies-indicator", "The minister said the 2026 GDP per capita would be $9,100, while two years ago it was $7,300.",
+        "$9,100", period="2026"),
+    row("period-in-brackets-no-aside", "Net borrowing in the last financial year (April 2024 to March 2025) was £21.7 billion.",
+        "£21.7 billion", period="April 2024 to March 2025"),
+    row("indicator-past-total-denominator", "Chip exports made up 19.1 percent of the country's total exports in May, an increase of "
+        "1.4 percentage points from a year earlier.", "1.4 percentage points", indicator="Chip exports", compared_to="a year earlier"),
 ]
 
 
