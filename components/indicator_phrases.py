@@ -193,6 +193,9 @@ class IndicatorPhrases(LexiconPipe):
             if view.words[previous] in ("and", "&") and previous - 1 >= floor and self.is_modifier(previous - 1, view) and index < start:
                 index = previous - 1  # `oil and gas condensate exports`
                 continue
+            if view.words[previous] == "," and "and" in view.words[index:start] + view.words[start : start + 3] and previous - 1 >= floor and self.is_modifier(previous - 1, view):
+                index = previous - 1  # `oil, gas and coal exports`, `the agriculture, forestry and fishing sector`
+                continue
             if not self.is_modifier(previous, view):
                 break
             if doc[previous].text[:1].isupper() and previous > floor and not doc[index].text[:1].isupper():

@@ -27,6 +27,7 @@ CASES = [
     ("no-generic-complement", "Spending in the economy rose by 3.2 percent.", "3.2 percent", "Spending"),
     ("clause-verb-stays-out", "The central bank projects GDP growth of 4.5 percent this year.", "4.5 percent", "GDP growth"),
     ("past-verb-stays-out", "Commercial banks issued loans worth $2.3 billion in March.", "$2.3 billion", "loans"),
+    ("comma-coordinated-modifiers", "Its oil, gas and coal exports fell by 4.2 percent.", "4.2 percent", "oil, gas and coal exports"),
     ("coordinated-modifiers", "Oil and gas condensate exports brought $8.2 billion.", "$8.2 billion", "Oil and gas condensate exports"),
 ]
 
