@@ -84,6 +84,7 @@ class Cues:
     record_words: frozenset[str]  # `its lowest in two months`: the span is no period of a figure
     weekdays: frozenset[str]
     phrase_prepositions: frozenset[str]  # `in global trade`, `to the country's budget`: a mention inside a phrase, not a subject
+    measure_words: frozenset[str]  # `share`, `volume`: a quantity only with what it measures
     basis_words: frozenset[str]  # with change nouns, a bare change (`the y-o-y growth`) that refers back to its quantity
 
     @classmethod
@@ -114,6 +115,7 @@ class Cues:
             weekdays=frozenset(texts("weekday")),
             phrase_prepositions=frozenset(texts("phrase_preposition")),
             basis_words=frozenset(texts("basis_word")),
+            measure_words=frozenset(row["word"].lower() for row in indicator_rows if row.get("role") == "measure"),
         )
 
 
@@ -527,8 +529,8 @@ class DocView:
         for other in reversed(before[: before.index(chosen)] if chosen in before else before[:-1]):
             if self.figure_between(other, chosen) or other[-1].lower_ in self.cues.change_nouns:
                 break
-            if not self.in_phrase(other):
-                return other
+            if not self.in_phrase(other) and not (len(other) == 1 and other.text.lower() in self.cues.measure_words):
+                return other  # not a bare measure: `the largest share in the trade turnover` is a share of the turnover
         return chosen
 
     def in_phrase(self, mention: Span) -> bool:

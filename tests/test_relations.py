@@ -482,6 +482,9 @@ CASES = [
         "£21.7 billion", period="April 2024 to March 2025"),
     row("indicator-past-total-denominator", "Chip exports made up 19.1 percent of the country's total exports in May, an increase of "
         "1.4 percentage points from a year earlier.", "1.4 percentage points", indicator="Chip exports", compared_to="a year earlier"),
+    row("indicator-share-of-the-base", "The largest share in total exports belonged to cotton fibre (31.2%).", "31.2%", indicator="exports"),
+    row("indicator-with-absolute-clause", "The bank said the inflation outlook is stable, with core inflation seen at 3.2 percent in 2026.",
+        "3.2 percent", indicator="core inflation", period="2026"),
 ]
 
 
