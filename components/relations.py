@@ -237,7 +237,10 @@ class FigureRelations(LexiconPipe):
         start = clause_start(view.words, previous.span.end if previous else view.sentence_start(figure.span), figure.span.start)
         before = [[view.words[token.i], token.lemma_.lower()] for token in doc[start : figure.span.start]]
         after = []
-        for token in doc[figure.span.end : min(figure.span.end + DIRECTION_AFTER, view.sentence_end(figure.span))]:
+        end = figure.span.end
+        if view.words[end : end + 1] == ["("] and end + 1 in view.figure_by_start:
+            end = view.figure_by_start[end + 1].end + 1  # past the equivalent: `613 billion tenge (US$1.3 billion) more`
+        for token in doc[end : min(end + DIRECTION_AFTER, view.sentence_end(figure.span))]:
             if token.is_punct:
                 break
             after.append(token.lower_)  # `4.6 percent more than`, not `, down 22.4 percent`

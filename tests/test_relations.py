@@ -485,6 +485,8 @@ CASES = [
     row("indicator-share-of-the-base", "The largest share in total exports belonged to cotton fibre (31.2%).", "31.2%", indicator="exports"),
     row("indicator-with-absolute-clause", "The bank said the inflation outlook is stable, with core inflation seen at 3.2 percent in 2026.",
         "3.2 percent", indicator="core inflation", period="2026"),
+    row("change-past-equivalent", "The fund's assets reached 31.2 trillion tenge (US$65 billion), 1.1 trillion tenge (US$2.3 billion) more "
+        "than last year’s figures.", "1.1 trillion tenge", kind="change", compared_to="last year"),
 ]
 
 
