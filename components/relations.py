@@ -4,17 +4,27 @@ It works on the blank pipeline (sentences from the sentencizer, lemmas from the 
 lemmatizer, no parser), reading the figures (`doc._.figures`), the REGION entities and the
 INDICATOR/PERIOD candidates of the concept ruler (`doc.spans[candidates_key]`):
 
-- INDICATOR: the nearest indicator before the figure in its sentence; else one after it
-  (not in a share phrase, `of total production`); else the last one earlier in the paragraph.
-  An indicator in brackets after another (`industrial production index (IPI)`) is an alias.
-- PERIOD: the nearest period of the sentence that is not a comparison base (`compared to
-  2022`, `than in 2022`, `from the same period`); a figure right after a period in brackets
-  (`the same period in 2022 ($24.2 billion)`) takes that one; else the paragraph's last.
+Scope comes from `components/segments.py`: a paragraph ends at every line break and glued
+sentence end, and nothing is carried into a new paragraph.
+
+- INDICATOR: one named right after the figure's determiner (`a N ($M) trade deficit`); else
+  the nearest indicator before the figure in its sentence, outside asides and denominators,
+  preferring the clause's subject to a mention inside a phrase (`in global trade`), with a
+  bare `the growth` referring back to its quantity; else one after it (not in a share
+  phrase, `of total production`); else the last one earlier in the paragraph. An indicator
+  in brackets after another (`industrial production index (IPI)`) is an alias.
+- PERIOD: a period right before the figure's indicator (`the 2024 GDP per capita`); else the
+  nearest period of the sentence that is not a comparison base (`compared to 2022`, `than in
+  2022`, `from the same period`) nor in an aside; a figure right after a period in brackets
+  (`the same period in 2022 ($24.2 billion)`) takes that one; else the paragraph's earlier
+  periods, if they agree. Report dates, record spans (`its lowest in two months`) and a
+  period restated in brackets right after it are never a figure's period.
 - REGION: among the places of the sentence that are not trade partners (`exports to China`),
   one attached to the figure (`8.4 trillion soums in Samarkand region`, `Abai region (109.9
   percent)`), else one attached to its indicator (`Kazakhstan's exports`, `production in
   Kazakhstan`) with no other figure between, else the nearest before it; else the previous figure's place in the paragraph.
-  Dateline places (`ASTANA, Kazakhstan, March 25.`) are never linked.
+  Dateline places (`ASTANA, Kazakhstan, March 25.`) are never linked, nor a place of another
+  economy than the article's that heads a list entry or ranking (`Turkey - $53.1 million`).
 - EQUALS: a money figure right after another in a different currency (`(about $7.9 billion)`).
 - COMPARED_TO: for changes and indices, the base after a comparison cue (a figure before a
   period's figure in brackets, or the period), else the paragraph's last base for a change;
