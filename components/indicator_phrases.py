@@ -99,7 +99,7 @@ class IndicatorPhrases(LexiconPipe):
         def role(name: str) -> frozenset[str]:
             return frozenset(row["word"].lower() for row in tables["indicators"] if row.get("role") == name)
 
-        self.known = role("modifier") | role("head") | role("tail") | role("measure")
+        self.known = role("modifier") | role("head") | role("measure")  # not tails: `had forecast inflation`
         self.stops = role("not_modifier") | role("stop_verb")
         self.complement_heads = {
             row["word"].lower(): frozenset(row["prepositions"]) for row in tables["indicators"] if row.get("role") == "complement_head"
@@ -186,7 +186,7 @@ class IndicatorPhrases(LexiconPipe):
         while index > floor:
             previous = index - 1
             if view.words[previous] == "-" and previous > floor and not doc[previous - 1].whitespace_ and not doc[previous].whitespace_:
-                if doc[previous - 1].is_alpha or doc[previous - 1].like_num:
+                if doc[previous - 1].like_num or doc[previous - 1].is_alpha and view.words[previous - 1] not in self.stops:
                     index = previous - 1  # `non-oil revenue`, `goods-producing sector`, `12-month`
                     continue
                 break

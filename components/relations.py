@@ -566,7 +566,10 @@ class DocView:
         nothing marks it as a refer-back (`projects growth of 4 percent`)."""
         if not all(token.lower_ in self.cues.change_nouns or token.lower_ in self.cues.basis_words for token in mention):
             return mention
-        determined = mention.start and self.words[mention.start - 1] in ("the", "this", "that", "its", "a")
+        index = mention.start - 1
+        while index > 0 and (self.words[index] in ("y", "o", "-", "yoy") or self.words[index].isspace()):
+            index -= 1  # `a y-o-y growth`
+        determined = index >= 0 and self.words[index] in ("the", "this", "that", "its", "a")
         if not determined and len(mention) == 1:
             return mention  # `projects growth of 4 percent`: growth is the only noun
         paragraph = self.paragraph(span)

@@ -28,6 +28,8 @@ CASES = [
     ("clause-verb-stays-out", "The central bank projects GDP growth of 4.5 percent this year.", "4.5 percent", "GDP growth"),
     ("past-verb-stays-out", "Commercial banks issued loans worth $2.3 billion in March.", "$2.3 billion", "loans"),
     ("comma-coordinated-modifiers", "Its oil, gas and coal exports fell by 4.2 percent.", "4.2 percent", "oil, gas and coal exports"),
+    ("tail-forecast", "The bank keeps an average inflation forecast of 4.1 percent for 2026.", "4.1 percent", "average inflation forecast"),
+    ("basis-compound-stays-out", "The y-o-y budget revenues fell by 2.2%.", "2.2%", "budget revenues"),
     ("coordinated-modifiers", "Oil and gas condensate exports brought $8.2 billion.", "$8.2 billion", "Oil and gas condensate exports"),
 ]
 

@@ -487,6 +487,7 @@ CASES = [
         "3.2 percent", indicator="core inflation", period="2026"),
     row("change-past-equivalent", "The fund's assets reached 31.2 trillion tenge (US$65 billion), 1.1 trillion tenge (US$2.3 billion) more "
         "than last year’s figures.", "1.1 trillion tenge", kind="change", compared_to="last year"),
+    row("indicator-yoy-growth-refers-back", "The budget closed with a surplus, with a y-o-y growth by 12-fold.", "12-fold", indicator="surplus"),
 ]
 
 
