@@ -19,7 +19,8 @@ each candidate:
   budget`: the owner, not a part) and not ending in a generic noun (`complement_stop`: `in
   the economy`).
 
-Candidates a grown phrase covers are dropped. Word lists are data (`lexicons/indicators.jsonl`).
+An acronym right after an indicator (`the consumer price index IPCA`) and its later mentions
+become candidates too. Candidates a grown phrase covers are dropped. Word lists are data (`lexicons/indicators.jsonl`).
 """
 
 from typing import Any, Callable, Iterable
@@ -134,6 +135,7 @@ class IndicatorPhrases(LexiconPipe):
             Segments(doc, words),
         )
         grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]
+        grown += self.acronym_mentions([s for s in grown if s.label_ == "INDICATOR"], view)
         indicators = sorted((s for s in grown if s.label_ == "INDICATOR"), key=lambda s: (s.start, -len(s)))
         kept: list[Span] = []
         for span in indicators:  # a phrase that covers another candidate replaces it
@@ -141,6 +143,23 @@ class IndicatorPhrases(LexiconPipe):
                 continue
             kept.append(span)
         return sorted([s for s in grown if s.label_ != "INDICATOR"] + kept, key=lambda s: (s.start, s.end))
+
+    def acronym_mentions(self, indicators: list[Span], view: "PhraseView") -> list[Span]:
+        """An acronym right after an indicator names it (`the consumer price index IPCA`): that token and its later
+        mentions are INDICATOR candidates too."""
+        doc = view.doc
+        acronyms = {
+            doc[span.end].text for span in indicators
+            if span.end < len(doc) and span.end not in view.blocked and is_acronym(doc[span.end].text)
+        }
+        if not acronyms:
+            return []
+        taken = {i for span in indicators for i in range(span.start, span.end)}
+        return [
+            Span(doc, token.i, token.i + 1, label="INDICATOR")
+            for token in doc
+            if token.text in acronyms and token.i not in view.blocked and token.i not in taken
+        ]
 
     def set_annotations(self, doc: Doc, found: list[Span]) -> None:
         if self.spans_key in doc.spans:
@@ -261,6 +280,11 @@ class IndicatorPhrases(LexiconPipe):
         if token.text[:1].isupper() and not token.is_upper:
             return False  # a name: `trade in the European Union`
         return word in self.known or bool(self.word_classes(word, view.lemmas[index]) & CONTENT_CLASSES)
+
+
+def is_acronym(text: str) -> bool:
+    """Whether a token is an all-capital acronym of two to six letters (`IPCA`, `PMI`)."""
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
 
 
 class PhraseView:

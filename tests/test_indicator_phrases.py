@@ -30,6 +30,8 @@ CASES = [
     ("comma-coordinated-modifiers", "Its oil, gas and coal exports fell by 4.2 percent.", "4.2 percent", "oil, gas and coal exports"),
     ("tail-forecast", "The bank keeps an average inflation forecast of 4.1 percent for 2026.", "4.1 percent", "average inflation forecast"),
     ("basis-compound-stays-out", "The y-o-y budget revenues fell by 2.2%.", "2.2%", "budget revenues"),
+    ("acronym-names-indicator", "Fuel weighed on the consumer price index HICP in May. Over 12 months, the HICP rose 4.1 percent.",
+     "4.1 percent", "HICP"),
     ("coordinated-modifiers", "Oil and gas condensate exports brought $8.2 billion.", "$8.2 billion", "Oil and gas condensate exports"),
 ]
 
