@@ -777,7 +777,8 @@ class DocView:
             order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), range(clause_end, sentence_end))
         for index in order:
             phrase = self.cue_at(index)
-            if phrase is None or not self.same_indicator_at(index, figure):
+            lead = index < figure.span.start and not any(index < f.span.start < figure.span.start for f in figures)
+            if phrase is None or not (lead or self.same_indicator_at(index, figure)):  # a lead clause's base holds for its components
                 continue
             if after_only and any(
                 figure.span.end <= f.span.start and f.span.end <= index and f.equals is not figure for f in figures

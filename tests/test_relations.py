@@ -488,6 +488,8 @@ CASES = [
     row("change-past-equivalent", "The fund's assets reached 31.2 trillion tenge (US$65 billion), 1.1 trillion tenge (US$2.3 billion) more "
         "than last year’s figures.", "1.1 trillion tenge", kind="change", compared_to="last year"),
     row("indicator-yoy-growth-refers-back", "The budget closed with a surplus, with a y-o-y growth by 12-fold.", "12-fold", indicator="surplus"),
+    row("base-of-lead-clause", "The fall in imports in January-June 2025, as compared with January-June 2024, was due to lower fuel "
+        "purchases by 12 percent.", "12 percent", compared_to="January-June 2024"),
 ]
 
 
