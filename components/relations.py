@@ -269,7 +269,7 @@ class FigureRelations(LexiconPipe):
             figure.kind = "share"
         elif direction or figure.data.get("unit") == "x":
             figure.kind = "change"
-        elif previous is not None and (continues_list([forms[0] for forms in before]) or relative_form(before)) and previous.kind in ("change", "share"):
+        elif previous is not None and (continues_list([forms[0] for forms in before]) or relative_form(before) or elliptic_change(before)) and previous.kind in ("change", "share"):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
         elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.index_words:
             figure.kind = "index"
@@ -790,8 +790,9 @@ class DocView:
                     position = self.restated_at[position].start  # `than in the previous financial year (April 2016 to March 2017)`
                 if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
                     base = by_start[position]
-                    if self.words[base.span.end : base.span.end + 1] and self.words[base.span.end] in self.cues.change_nouns:
-                        return None  # `(against 25.1% growth in the previous year)`: a rate set beside a rate, no base
+                    following = next((w for w in self.words[base.span.end : base.span.end + 3] if not w.isspace()), "")
+                    if following in self.cues.change_nouns or base.data.get("unit") == "x":
+                        return None  # `(against 25.1% growth in the previous year)`, `more than double the figure`: no base
                     return base
                 period = periods.get(position)
                 if period is not None and (period.start, period.end) in self.comparison:
@@ -839,6 +840,11 @@ def in_brackets(words: list[str], start: int, index: int) -> bool:
     for word in words[start:index]:
         depth += (word == "(") - (word == ")")
     return depth > 0
+
+
+def elliptic_change(before: list[list[str]]) -> bool:
+    """Whether a figure continues the change before it with its verb left out (`and construction output by 1.7%`)."""
+    return bool(before) and before[-1][0] == "by"
 
 
 def relative_form(before: list[list[str]]) -> bool:

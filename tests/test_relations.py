@@ -490,6 +490,10 @@ CASES = [
     row("indicator-yoy-growth-refers-back", "The budget closed with a surplus, with a y-o-y growth by 12-fold.", "12-fold", indicator="surplus"),
     row("base-of-lead-clause", "The fall in imports in January-June 2025, as compared with January-June 2024, was due to lower fuel "
         "purchases by 12 percent.", "12 percent", compared_to="January-June 2024"),
+    row("elliptic-change", "Output fell by 2.1% over the previous month. Mining fell by 1.4% and construction output by 0.9%.",
+        "0.9%", kind="change", compared_to="the previous month"),
+    row("multiple-is-no-base", "Food prices rose by 0.71 percent, more than double the figure for May (0.30%).", "0.71 percent",
+        compared_to=None),
 ]
 
 
