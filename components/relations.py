@@ -95,6 +95,7 @@ class Cues:
     weekdays: frozenset[str]
     phrase_prepositions: frozenset[str]  # `in global trade`, `to the country's budget`: a mention inside a phrase, not a subject
     measure_words: frozenset[str]  # `share`, `volume`: a quantity only with what it measures
+    bare_measures: frozenset[str]  # `its share fell to N`: alone, a share of the quantity named before
     basis_words: frozenset[str]  # with change nouns, a bare change (`the y-o-y growth`) that refers back to its quantity
 
     @classmethod
@@ -125,6 +126,7 @@ class Cues:
             weekdays=frozenset(texts("weekday")),
             phrase_prepositions=frozenset(texts("phrase_preposition")),
             basis_words=frozenset(texts("basis_word")),
+            bare_measures=frozenset(texts("bare_measure")),
             measure_words=frozenset(row["word"].lower() for row in indicator_rows if row.get("role") == "measure"),
         )
 
@@ -561,24 +563,26 @@ class DocView:
         return index >= floor and self.words[index] in self.cues.phrase_prepositions
 
     def refer_back(self, mention: Span, span: Span) -> Span:
-        """The quantity a bare change refers to (`The growth represents 18 percent`, `with a y-o-y growth by 33-fold`):
-        the last other indicator before it in its paragraph or the one before; itself when there is none or when
-        nothing marks it as a refer-back (`projects growth of 4 percent`)."""
-        if not all(token.lower_ in self.cues.change_nouns or token.lower_ in self.cues.basis_words for token in mention):
+        """The quantity a bare change or share refers to (`The growth represents 18 percent`, `with a y-o-y growth by
+        33-fold`, `its share fell to 20.8 percent`): the last other indicator before it in its paragraph or the one
+        before; itself when there is none or when nothing marks it as a refer-back (`projects growth of 4 percent`)."""
+        if not self.is_bare(mention):
             return mention
         index = mention.start - 1
-        while index > 0 and (self.words[index] in ("y", "o", "-", "yoy") or self.words[index].isspace()):
-            index -= 1  # `a y-o-y growth`
-        determined = index >= 0 and self.words[index] in ("the", "this", "that", "its", "a")
+        while index > 0 and (self.words[index] in ("y", "o", "-", "yoy") or self.words[index].isspace() or self.words[index] in self.cues.record_words):
+            index -= 1  # `a y-o-y growth`, `the biggest share`
+        determined = index >= 0 and self.words[index] in ("the", "this", "that", "its", "their", "a")
         if not determined and len(mention) == 1:
             return mention  # `projects growth of 4 percent`: growth is the only noun
         paragraph = self.paragraph(span)
-        earlier = [
-            s for s in self.indicators
-            if s.end <= mention.start and paragraph - self.paragraph(s) <= 1
-            and not all(t.lower_ in self.cues.change_nouns or t.lower_ in self.cues.basis_words for t in s)
-        ]
+        earlier = [s for s in self.indicators if s.end <= mention.start and paragraph - self.paragraph(s) <= 1 and not self.is_bare(s)]
         return earlier[-1] if earlier else mention
+
+    def is_bare(self, mention: Span) -> bool:
+        """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`)."""
+        if len(mention) == 1 and mention[0].lower_ in self.cues.bare_measures:
+            return True
+        return all(token.lower_ in self.cues.change_nouns or token.lower_ in self.cues.basis_words for token in mention)
 
     def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""

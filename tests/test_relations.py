@@ -494,6 +494,8 @@ CASES = [
         "0.9%", kind="change", compared_to="the previous month"),
     row("multiple-is-no-base", "Food prices rose by 0.71 percent, more than double the figure for May (0.30%).", "0.71 percent",
         compared_to=None),
+    row("indicator-bare-share-refers-back", "Local budget investments in schools decreased 12.4 percent to 4.1 billion tenge, "
+        "and their share fell to 18.2 percent.", "18.2 percent", indicator="Local budget investments in schools"),
 ]
 
 
