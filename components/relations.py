@@ -41,7 +41,7 @@ from datetime import date
 from itertools import chain
 from typing import Any, Callable, Iterable
 
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
