@@ -19,7 +19,7 @@ each candidate:
   budget`: the owner, not a part) and not ending in a generic noun (`complement_stop`: `in
   the economy`).
 
-An acronym right after an indicator (`the consumer price index IPCA`) and its later mentions
+An acronym right after an indicator (`the consumer price index IPCA`) and its other mentions
 become candidates too. Candidates a grown phrase covers are dropped. Word lists are data (`lexicons/indicators.jsonl`).
 """
 
@@ -145,8 +145,8 @@ class IndicatorPhrases(LexiconPipe):
         return sorted([s for s in grown if s.label_ != "INDICATOR"] + kept, key=lambda s: (s.start, s.end))
 
     def acronym_mentions(self, indicators: list[Span], view: "PhraseView") -> list[Span]:
-        """An acronym right after an indicator names it (`the consumer price index IPCA`): that token and its later
-        mentions are INDICATOR candidates too."""
+        """An acronym right after an indicator names it (`the consumer price index IPCA`): that token and its
+        mentions elsewhere are INDICATOR candidates too."""
         doc = view.doc
         acronyms = {
             doc[span.end].text for span in indicators
