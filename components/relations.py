@@ -204,7 +204,7 @@ class FigureRelations(LexiconPipe):
             indicator = view.indicator_for(figure.span)
             self.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, view, indicator)
             if previous and previous.data["label"] == "MONEY" == figure.data["label"] and previous.data["unit"] != figure.data["unit"]:
-                if only_linking_words(previous.span, figure.span, self.hedges):
+                if only_linking_words(previous.span, figure.span, self.hedges) or view.bracketed_after_indicator(previous.span, figure.span):
                     figure.equals = previous
             if figure.equals is not None:
                 figure.indicator, figure.period, figure.region = figure.equals.indicator, figure.equals.period, figure.equals.region
@@ -524,6 +524,15 @@ class DocView:
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
 
+    def bracketed_after_indicator(self, first: Span, second: Span) -> bool:
+        """Whether a figure stands in brackets after another and the indicator it names (`the 188 billion tenge
+        surplus ($421.5 million)`)."""
+        between = range(first.end, second.start - 1)
+        return (
+            second.start - 1 > first.end and self.words[second.start - 1] == "("
+            and all(index in self.indicator_tokens for index in between)
+        )
+
     def named_after(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator a figure stands before as its determiner's number (`a 5.2 percent economic growth`, `the
         823.2 million yen ($7 million) surplus`), skipping an equivalent in brackets."""
@@ -662,7 +671,8 @@ class DocView:
         if indicator is not None:
             modifying = next((p for p in same if p.end == indicator.start and (p.start, p.end) not in self.comparison), None)
             owns = any(self.owner(p) == span.start for p in same)
-            if modifying is not None and indicator.end <= span.start and not owns and not self.is_base_figure(span.start):
+            crossed = any(indicator.end <= p.start and p.end <= span.start for p in same)  # `while three years ago it was N`
+            if modifying is not None and indicator.end <= span.start and not (owns or crossed or self.is_base_figure(span.start)):
                 return modifying  # `the 2024 GDP per capita would be $8,500`
         for period in same:
             if period.end < span.start and only_brackets_between(period, span):

@@ -496,6 +496,10 @@ CASES = [
         compared_to=None),
     row("indicator-bare-share-refers-back", "Local budget investments in schools decreased 12.4 percent to 4.1 billion tenge, "
         "and their share fell to 18.2 percent.", "18.2 percent", indicator="Local budget investments in schools"),
+    row("equals-after-indicator", "The deficit compares with the 96 billion tenge surplus ($210 million) posted a year earlier.",
+        "$210 million", equals="96 billion tenge"),
+    row("period-modifier-not-across-another", "The minister said the 2026 GDP per capita would be $9,100, while two years ago it was $7,300.",
+        "$7,300", period="two years ago"),
 ]
 
 
