@@ -191,7 +191,8 @@ class FigureRelations(LexiconPipe):
 
     def find(self, doc: Doc) -> tuple[list[Figure], Segments]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
-        view = DocView(doc, self.candidates_key, self.cues)
+        published = parse_date((doc._.meta or {}).get("date"))
+        view = DocView(doc, self.candidates_key, self.cues, lambda period: self.period_dates(period.text, published) or period.text.lower())
         figures = [
             Figure(span, data, sentence=view.sentences.text(span.start))
             for data in doc._.figures or ()
@@ -362,9 +363,11 @@ class FigureRelations(LexiconPipe):
 class DocView:
     """The mentions of one Doc (indicators, periods, places, figures) with sentence and paragraph lookups."""
 
-    def __init__(self, doc: Doc, candidates_key: str, cues: Cues) -> None:
+    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, meaning: Callable[[Span], Any]) -> None:
+        """`meaning` gives what a period means (its dates, else its words), to tell whether earlier periods agree."""
         self.doc = doc
         self.cues = cues
+        self.meaning = meaning
         strings = doc.vocab.strings
         self.words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
         self.sentences = Segments(doc, self.words)
@@ -697,7 +700,7 @@ class DocView:
             p for p in self.earlier_in_paragraph(self.periods, span)
             if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span, bracket_needs_figure=True)
         ]
-        return unambiguous(earlier)
+        return earlier[-1] if earlier and len({self.meaning(p) for p in earlier}) == 1 else None  # none when they differ
 
     def owned_by_base(self, period: Span) -> bool:
         """Whether a period belongs to a comparison base (`up from 4.97 percent in the second quarter`)."""
@@ -923,11 +926,6 @@ def describes_a_noun(region: Span) -> bool:
     """Whether a place only qualifies a noun (`Monterrey-based brokerage`, `a Lagos-headquartered bank`)."""
     doc = region.doc
     return region.end + 1 < len(doc) and doc[region.end].text == "-" and doc[region.end + 1].lower_ in PLACE_QUALIFIERS
-
-
-def unambiguous(earlier: list[Span]) -> Span | None:
-    """The nearest of the earlier mentions a figure may inherit, unless they differ in meaning (then none is carried)."""
-    return earlier[-1] if earlier and len({span.text.lower() for span in earlier}) == 1 else None
 
 
 def restates(first: Span, second: Span) -> bool:

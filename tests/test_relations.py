@@ -500,6 +500,8 @@ CASES = [
         "$210 million", equals="96 billion tenge"),
     row("period-modifier-not-across-another", "The minister said the 2026 GDP per capita would be $9,100, while two years ago it was $7,300.",
         "$7,300", period="two years ago"),
+    row("period-carried-when-dates-agree", "Trade reached $9.2 billion in January-June 2025. Exports in the first half of 2025 rose to "
+        "$4.1 billion. Imports fell by 2.1 percent.", "2.1 percent", period="the first half of 2025"),
 ]
 
 
