@@ -744,12 +744,17 @@ class DocView:
         return self.owners[start]
 
     def owner_before(self, start: int) -> int | None:
-        """The start of a figure ending at most `MAX_OWNER_GAP` owner-gap words before token `start`."""
+        """The start of a figure ending at most `MAX_OWNER_GAP` owner-gap words before token `start`, past its
+        equivalent in brackets."""
         for gap in range(0, MAX_OWNER_GAP + 1):
             end = start - gap
             between = self.words[end:start]
             if end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between) and between[-1:] != ["-"]:
                 return self.figure_by_end[end].start
+            if between[:1] == [")"] and end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between[1:]):
+                inner = self.figure_by_end[end]  # `₾27 billion ($9.95bln) in 2012`: the period is the outer figure's
+                if inner.start >= 2 and self.words[inner.start - 1] == "(" and inner.start - 1 in self.figure_by_end:
+                    return self.figure_by_end[inner.start - 1].start
         return None
 
     def region_for(self, span: Span, indicator: Span | None, carried: Span | None) -> Span | None:

@@ -502,6 +502,8 @@ CASES = [
         "$7,300", period="two years ago"),
     row("period-carried-when-dates-agree", "Trade reached $9.2 billion in January-June 2025. Exports in the first half of 2025 rose to "
         "$4.1 billion. Imports fell by 2.1 percent.", "2.1 percent", period="the first half of 2025"),
+    row("period-owned-past-equivalent", "GDP reached ₾85 billion in 2024, up from ₾27 billion ($9.9bln) in 2012.", "₾27 billion",
+        period="2012"),
 ]
 
 
