@@ -270,16 +270,11 @@ class IndicatorPhrases(LexiconPipe):
         return last_noun + 1 if doc[last_noun].text[:1].islower() or doc[last_noun].is_upper else end
 
     def is_content(self, index: int, view: "PhraseView") -> bool:
-        """Whether the token at `index` is a lower-case noun or adjective that can stand in a complement."""
+        """Whether the token at `index` can stand in a complement: a lower-case modifier word, not a generic noun."""
         token = view.doc[index]
-        word = view.words[index]
-        if index in view.blocked or word in self.stops or not token.is_alpha or word in self.complement_stops:
-            return False
-        if token.is_stop and word not in self.known:
-            return False
-        if token.text[:1].isupper() and not token.is_upper:
-            return False  # a name: `trade in the European Union`
-        return word in self.known or bool(self.word_classes(word, view.lemmas[index]) & CONTENT_CLASSES)
+        if view.words[index] in self.complement_stops or (token.text[:1].isupper() and not token.is_upper):
+            return False  # `in the economy`; a name: `trade in the European Union`
+        return self.is_modifier(index, view)
 
 
 def is_acronym(text: str) -> bool:

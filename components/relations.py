@@ -250,9 +250,7 @@ class FigureRelations(LexiconPipe):
         start = clause_start(view.words, previous.span.end if previous else view.sentence_start(figure.span), figure.span.start)
         before = [[view.words[token.i], token.lemma_.lower()] for token in doc[start : figure.span.start]]
         after = []
-        end = figure.span.end
-        if view.words[end : end + 1] == ["("] and end + 1 in view.figure_by_start:
-            end = view.figure_by_start[end + 1].end + 1  # past the equivalent: `613 billion tenge (US$1.3 billion) more`
+        end = view.past_equivalent(figure.span.end)  # `613 billion tenge (US$1.3 billion) more`
         for token in doc[end : min(end + DIRECTION_AFTER, view.sentence_end(figure.span))]:
             if token.is_punct:
                 break
@@ -392,11 +390,11 @@ class DocView:
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         periods = [s for s in candidates if s.label_ == "PERIOD" and s.start >= dateline_end]
-        restated = {(first.start, first.end): second for first, second in zip(periods, periods[1:]) if restates(first, second)}
-        self.restated_at = {first[0]: second for first, second in restated.items()}  # start of a restated period -> its restatement
-        self.periods = [s for s in periods if (s.start, s.end) not in restated and not self.is_record_span(s) and not self.is_report_date(s)]
+        restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(first, second)]
+        self.restated_at = {first.start: second for first, second in restated}  # start of a restated period -> its restatement
+        self.periods = [s for s in periods if s.start not in self.restated_at and not self.is_record_span(s) and not self.is_report_date(s)]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
-        self.comparison |= {(s.start, s.end) for first, s in restated.items() if self.is_comparison(self.doc[first[0] : first[1]])}
+        self.comparison |= {(second.start, second.end) for first, second in restated if self.is_comparison(first)}
         self.comparison_ends = {end for _, end in self.comparison}
         places = [s for s in self.ents if s.label_ == "REGION" and s.start >= dateline_end and not describes_a_noun(s)]
         self.home = places[0].kb_id_ if places else ""  # the economy the article opens on
@@ -527,6 +525,12 @@ class DocView:
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
 
+    def past_equivalent(self, index: int) -> int:
+        """Token `index`, or the token after the bracketed figure that starts there (`($388 million)`)."""
+        if self.words[index : index + 1] == ["("] and index + 1 in self.figure_by_start:
+            return self.figure_by_start[index + 1].end + 1
+        return index
+
     def bracketed_after_indicator(self, first: Span, second: Span) -> bool:
         """Whether a figure stands in brackets after another and the indicator it names (`the 188 billion tenge
         surplus ($421.5 million)`)."""
@@ -539,12 +543,9 @@ class DocView:
     def named_after(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator a figure stands before as its determiner's number (`a 5.2 percent economic growth`, `the
         823.2 million yen ($7 million) surplus`), skipping an equivalent in brackets."""
-        words = self.words
-        if span.start == 0 or words[span.start - 1] not in ("a", "an", "the"):
+        if span.start == 0 or self.words[span.start - 1] not in ("a", "an", "the"):
             return None
-        index = span.end
-        if words[index : index + 1] == ["("] and index + 1 in self.figure_by_start:
-            index = self.figure_by_start[index + 1].end + 1  # past `($388 million)`
+        index = self.past_equivalent(span.end)
         return next((s for s in same if s.start == index and s[-1].lower_ not in self.cues.change_nouns), None)
 
     def subject_of(self, before: list[Span], span: Span) -> Span:
@@ -553,7 +554,7 @@ class DocView:
         chosen = self.last_indicator(before)
         if not self.in_phrase(chosen) or len(before) < 2:
             return chosen
-        for other in reversed(before[: before.index(chosen)] if chosen in before else before[:-1]):
+        for other in reversed(before[: before.index(chosen)]):
             if self.figure_between(other, chosen) or other[-1].lower_ in self.cues.change_nouns:
                 break
             if not self.in_phrase(other) and not (len(other) == 1 and other.text.lower() in self.cues.measure_words):
@@ -599,7 +600,7 @@ class DocView:
     def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
         words, index = self.words, span.end
-        index += words[index : index + 1] == [","] or words[index : index + 1] == ["growth"]  # `12.4% growth was registered in`
+        index += words[index : index + 1] == [","] or bool(self.cues.change_nouns & set(words[index : index + 1]))  # `12.4% growth was registered in`
         if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in RECORDED_VERBS):
             return None
         index += 3

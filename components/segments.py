@@ -57,10 +57,6 @@ class Segments:
         """The number of the paragraph holding token `token`."""
         return bisect.bisect_right(self.paragraph_starts, token) - 1
 
-    def paragraph_of_char(self, offset: int) -> int:
-        """The number of the paragraph holding character `offset`."""
-        return max(bisect.bisect_right(self.paragraph_chars, offset) - 1, 0)
-
     def text(self, token: int) -> str:
         """The text of the sentence holding token `token`, without surrounding whitespace."""
         if self.doc_text is None:
