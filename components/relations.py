@@ -26,10 +26,10 @@ sentence end, and nothing is carried into a new paragraph.
   Dateline places (`ASTANA, Kazakhstan, March 25.`) are never linked, nor a place of another
   economy than the article's that heads a list entry or ranking (`Turkey - $53.1 million`).
 - EQUALS: a money figure right after another in a different currency (`(about $7.9 billion)`).
-- COMPARED_TO: for changes and indices, the base after a comparison cue (a figure before a
-  period's figure in brackets, or the period), else the paragraph's last base for a change;
-  for a level, a figure after a cue that follows it in its clause (`rose to 34.19% from
-  33.95%`, `stood at 3.8%, compared with 3.7%`).
+- COMPARED_TO: for changes and indices only, the base after a comparison cue (a figure before
+  a period's figure in brackets, or the period), else the paragraph's last base for a change.
+  A level next to an earlier level (`rose to 34.19% from 33.95%`, `stood at 3.8%, compared
+  with 3.7%`) has none.
 
 It writes `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans in
 `doc.spans[spans_key]`. Cue words are data (`lexicons/relation_cues.jsonl`).
@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -65,10 +65,12 @@ RECORDED_VERBS = {"recorded", "registered", "observed", "noted", "seen", "posted
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
+LEVEL_REACH = 7  # clause words before a figure searched for `to ... of` (`to an 11-month low of`)
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher`
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
 SHARE_BEFORE = 4  # tokens before a figure searched for `accounted for`, `made up`
-CLAUSE_CONJUNCTIONS = {"and", "while", "but", "whereas", "although"}
+CONTRAST_CONJUNCTIONS = {"but", "whereas", "although"}  # `while` often joins parallel clauses
+CLAUSE_CONJUNCTIONS = {"and", "while"} | CONTRAST_CONJUNCTIONS
 PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference) triples kept
 
 
@@ -80,6 +82,8 @@ class Cues:
     partner: frozenset[str]
     up: frozenset[str]
     down: frozenset[str]
+    up_after: frozenset[str]  # right after a figure only: `9.4 percent above the estimate`
+    down_after: frozenset[str]
     share: tuple[tuple[str, ...], ...]
     rate_words: frozenset[str]
     index_words: frozenset[str]
@@ -111,6 +115,8 @@ class Cues:
             partner=frozenset(texts("partner")),
             up=frozenset(texts("up")),
             down=frozenset(texts("down")),
+            up_after=frozenset(texts("up_after")),
+            down_after=frozenset(texts("down_after")),
             share=phrases("share"),
             rate_words=frozenset(texts("rate_indicator")),
             index_words=frozenset(texts("index_indicator")),
@@ -221,19 +227,20 @@ class FigureRelations(LexiconPipe):
                     setattr(figure, attribute, mention)
         for figure in figures:
             if figure.equals is not None:
-                continue  # an equivalent (`(roughly US$430 million)`) is compared with nothing of its own
+                continue  # an equivalent is compared with nothing of its own
+            if figure.kind == "level" and view.own_cue(figure.span):
+                base = view.base_for(figure, figures)
+                if isinstance(base, Span):  # `it was 0.1% compared to the previous year`: a change on that period
+                    figure.kind, figure.base = "change", base
+                continue  # a level next to a level has no base
             if figure.kind not in ("change", "index"):
-                # a level compared in its own clause with an earlier value: `rose to 34.19% from 33.95%`,
-                # `stood at 3.8% in September, compared with 3.7% in August`
-                base = view.base_for(figure, figures, after_only=True)
-                figure.base = base if isinstance(base, Figure) else None
-            else:
-                figure.base = view.base_for(figure, figures)
-                paragraph = view.paragraph(figure.span)
-                if figure.base is not None:
-                    paragraph_bases[paragraph] = figure.base
-                elif figure.kind == "change" and not (figure.period is not None and view.same_sentence(figure.period, figure.span)):
-                    figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence
+                continue
+            figure.base = view.base_for(figure, figures)
+            paragraph = view.paragraph(figure.span)
+            if figure.base is not None:
+                paragraph_bases[paragraph] = figure.base
+            elif figure.kind == "change" and not (figure.period is not None and view.same_sentence(figure.period, figure.span)) and not view.own_cue(figure.span):
+                figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence; not `£5.8bn less than forecast`
         return figures, view.sentences
 
     def classify(self, figure: Figure, previous: Figure | None, view: "DocView", indicator: Span | None) -> None:
@@ -250,7 +257,7 @@ class FigureRelations(LexiconPipe):
         start = clause_start(view.words, previous.span.end if previous else view.sentence_start(figure.span), figure.span.start)
         before = [[view.words[token.i], token.lemma_.lower()] for token in doc[start : figure.span.start]]
         after = []
-        end = view.past_equivalent(figure.span.end)  # `613 billion tenge (US$1.3 billion) more`
+        end = view.past_restatement(view.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
         for token in doc[end : min(end + DIRECTION_AFTER, view.sentence_end(figure.span))]:
             if token.is_punct:
                 break
@@ -260,23 +267,39 @@ class FigureRelations(LexiconPipe):
         words = {word for forms in before for word in forms} | set(after)
         if share:
             words -= set(share.split())  # `made up` is no rise
-        direction = "up" if self.cues.up & words else "down" if self.cues.down & words else None
+        rising, falling = self.cues.up & words or self.cues.up_after & set(after), self.cues.down & words or self.cues.down_after & set(after)
+        direction = "up" if rising else "down" if falling else None
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             direction = "down"
-        if before and before[-1][0] == "to" and after[:1] != ["more"]:
-            direction = None  # `rose to 8.7%`: the new level, not the change
+        if self.states_level(before) and after[:1] != ["more"]:
+            direction = None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
         indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()
         if share and not direction:
             figure.kind = "share"
         elif direction or figure.data.get("unit") == "x":
             figure.kind = "change"
-        elif previous is not None and (continues_list([forms[0] for forms in before]) or relative_form(before) or elliptic_change(before)) and previous.kind in ("change", "share"):
+        elif previous is not None and previous.kind in ("change", "share") and (
+            continues_list([forms[0] for forms in before]) or relative_form(before) or elliptic_change(before)
+            or (before[-1:] and before[-1][0] == "and" and view.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
+        ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
         elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.index_words:
             figure.kind = "index"
         elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.rate_words:
             figure.kind = "rate"
         figure.direction = direction
+
+    def states_level(self, before: list[list[str]]) -> bool:
+        """Whether the clause words before a figure end in `to` or in `to ... of` with no change word after the `to`
+        (`rose to`, `fell to a record low of`); each word is given as [lower, lemma]."""
+        words = [forms[0] for forms in before[-LEVEL_REACH:]]
+        if words[-1:] == ["to"]:
+            return True
+        if words[-1:] != ["of"] or "to" not in words:
+            return False
+        index = len(words) - 1 - words[::-1].index("to")
+        changes = self.cues.up | self.cues.down | self.cues.change_nouns
+        return not any(forms[0] in changes or forms[1] in changes for forms in before[-LEVEL_REACH:][index + 1 :])
 
     def set_annotations(self, doc: Doc, found: tuple[list[Figure], Segments]) -> None:
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
@@ -451,8 +474,10 @@ class DocView:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
         cues = self.cues_before(period)
         reach = period.start
-        while reach > self.sentence_start(period) and period.start - reach < 6 and self.words[reach - 1] in self.cues.base_skip:
-            reach -= 1  # `compared to the amount recorded in the second quarter`
+        while reach > self.sentence_start(period) and period.start - reach < 6 and (
+            self.words[reach - 1] in self.cues.base_skip or reach - 1 in self.indicator_tokens
+        ):
+            reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`
         for end in range(reach, period.start - CUE_WINDOW):
             cues |= {phrase for _, phrase in self.cue_ends.get(end, ())}
         if cues - {("from",), ("over",), ("on",)}:
@@ -529,6 +554,13 @@ class DocView:
         """Token `index`, or the token after the bracketed figure that starts there (`($388 million)`)."""
         if self.words[index : index + 1] == ["("] and index + 1 in self.figure_by_start:
             return self.figure_by_start[index + 1].end + 1
+        return index
+
+    def past_restatement(self, index: int) -> int:
+        """Token `index`, or the token after a relative form in commas that starts there (`4.6%, or 1.66 billion manats, more`)."""
+        inner = self.figure_by_start.get(index + 2)
+        if self.words[index : index + 2] == [",", "or"] and inner is not None and self.words[inner.end : inner.end + 1] == [","]:
+            return inner.end + 1
         return index
 
     def bracketed_after_indicator(self, first: Span, second: Span) -> bool:
@@ -688,6 +720,7 @@ class DocView:
         eligible = [
             p for p in same
             if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator) and not self.in_aside(p, span, bracket_needs_figure=True)
+            and not (span.end <= p.start and contrasts(self.words, span.end, p.start))  # a period of the next `, but` clause
         ]
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
         own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
@@ -716,8 +749,8 @@ class DocView:
         """Whether an indicator other than the figure's stands between two spans (another clause)."""
         left, right = (first, second) if first.start < second.start else (second, first)
         return any(
-            left.end <= s.start and s.end <= right.start and s != indicator and not self.is_denominator(s)
-            for s in self.indicators
+            left.end <= s.start and s.end <= right.start and s != indicator and not self.is_denominator(s) and self.refer_back(s, s) == s
+            for s in self.indicators  # `the growth` that refers back names no other quantity
         )
 
     def is_denominator(self, indicator: Span) -> bool:
@@ -784,29 +817,22 @@ class DocView:
             between = between[1:]  # `7.4 percent, was recorded in Sulawesi`, not `KZT751bn, in Karaganda region`
         return left.end <= right.start and len(between) <= MAX_LINK_WORDS and all(word in links for word in between)
 
-    def base_for(self, figure: Figure, figures: list[Figure], *, after_only: bool = False) -> Span | Figure | None:
-        """What a figure is compared with, found after a comparison cue in its sentence.
-
-        With `after_only`, the cue must follow the figure with no other figure between them.
-        """
+    def base_for(self, figure: Figure, figures: list[Figure]) -> Span | Figure | None:
+        """What a change is compared with, found after a comparison cue in its sentence: its own clause first
+        (`rose 0.29% from the previous month and 2.63% from the same month last year`), then a lead clause's."""
         sentence_end = self.sentence_end(figure.span)
         by_start = {f.span.start: f for f in figures}
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
-        if after_only:
-            order: Iterable[int] = range(figure.span.end, sentence_end)
-        else:  # its own clause first: `rose 0.29% from the previous month and 2.63% from the same month last year`
-            following = next((f.span.start for f in figures if f.span.start >= figure.span.end), sentence_end)
-            clause_end = min(following, sentence_end)
-            order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), range(clause_end, sentence_end))
+        following = next((f.span.start for f in figures if f.span.start >= figure.span.end), sentence_end)
+        clause_end = min(following, sentence_end)
+        order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), range(clause_end, sentence_end))
         for index in order:
             phrase = self.cue_at(index)
+            if phrase is None or contrasts(self.words, min(index, figure.span.start), max(index, figure.span.end)):
+                continue  # not `rose 3.6% compared to 2014, but in 2014 the growth was 4.8%`
             lead = index < figure.span.start and not any(index < f.span.start < figure.span.start for f in figures)
-            if phrase is None or not (lead or self.same_indicator_at(index, figure)):  # a lead clause's base holds for its components
+            if not (lead or self.same_indicator_at(index, figure)):  # a lead clause's base holds for its components
                 continue
-            if after_only and any(
-                figure.span.end <= f.span.start and f.span.end <= index and f.equals is not figure for f in figures
-            ):
-                return None  # another figure stands between (its equivalent in brackets does not count)
             position = index + len(phrase)
             while position < sentence_end:
                 if position in self.restated_at:
@@ -825,6 +851,12 @@ class DocView:
                     break  # `compared with a loss of GH¢1.05 billion`: the base's own indicator is passed over
                 position += 1
         return None
+
+    def own_cue(self, span: Span) -> bool:
+        """Whether a comparison cue follows a figure within `DIRECTION_AFTER` words, past its equivalent (`less than expected`)."""
+        end = self.past_equivalent(span.end)
+        cues = (self.cue_starts.get(index) for index in range(end, end + DIRECTION_AFTER + 1))
+        return any(cue is not None and cue not in PERIOD_ONLY_CUES for cue in cues)
 
     def same_indicator_at(self, index: int, figure: Figure) -> bool:
         """Whether a cue at token `index` speaks of the figure's indicator (`revenue rose 6.2%, while net profit fell from $31.5m`)."""
@@ -855,6 +887,11 @@ def clause_start(words: list[str], start: int, end: int) -> int:
         if words[index] == ";" or (words[index - 1] == "," and words[index] in CLAUSE_CONJUNCTIONS):
             return index + 1
     return start
+
+
+def contrasts(words: list[str], start: int, end: int) -> bool:
+    """Whether a contrasting clause (`, but`, `, while`, `, whereas`) begins between token indices `start` and `end`."""
+    return any(words[index - 1] == "," and words[index] in CONTRAST_CONJUNCTIONS for index in range(start + 1, end))
 
 
 def in_brackets(words: list[str], start: int, index: int) -> bool:
