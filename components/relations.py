@@ -840,8 +840,8 @@ class DocView:
                 if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
                     base = by_start[position]
                     following = next((w for w in self.words[base.span.end : base.span.end + 3] if not w.isspace()), "")
-                    if following in self.cues.change_nouns or base.data.get("unit") == "x":
-                        return None  # `(against 25.1% growth in the previous year)`, `more than double the figure`: no base
+                    if following in self.cues.change_nouns or base.data.get("unit") == "x" or (figure.data.get("unit") == "%" and base.data["label"] == "PERCENT"):
+                        return None  # `grew 0.2%, compared with 0.3% a year earlier`: a rate beside a rate, not its base
                     return base
                 period = periods.get(position)
                 if period is not None and (period.start, period.end) in self.comparison:

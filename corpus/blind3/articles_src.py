@@ -180,7 +180,7 @@ REG waw "WARSAW"
 ORG pap "PAP@0"
 IND cp "Consumer prices"
 REG pl "Poland@0"
-PCT c0 "3.6%" 3.6 % I=cp P=jun R=pl CMP=b0
+PCT c0 "3.6%" 3.6 % I=cp P=jun R=pl
 PER jun "June@0#2"
 PCT b0 "3.9%" 3.9 % I=cp P=may R=pl
 PER may "May@0"
@@ -248,7 +248,7 @@ MON s1 "Sh1.72 trillion" 1.72e12 KES I=ds
 PCT s2 "22 percent" 22 % I=ds CMP=py
 PER py "2025/26"
 IND eco "economy"
-PCT g1 "5.3 per cent" 5.3 % I=eco P=y26 CMP=g2
+PCT g1 "5.3 per cent" 5.3 % I=eco P=y26
 PER y26 "2026@5"
 PCT g2 "4.9 per cent" 4.9 % I=eco P=ly
 PER ly "last year"
@@ -510,7 +510,7 @@ PCT j1 "1.9 percent" 1.9 % I=inf P=jul
 PCT j2 "2.3 percent" 2.3 % I=inf P=jun
 PER jun "June@3"
 IND eco "economy"
-PCT g1 "5.6 percent" 5.6 % I=eco P=q2 CMP=g2
+PCT g1 "5.6 percent" 5.6 % I=eco P=q2
 PER q2 "the second quarter"
 PCT g2 "5.2 percent" 5.2 % I=eco P=ftm
 PER ftm "the first three months"
