@@ -20,7 +20,10 @@ each candidate:
   the economy`).
 
 An acronym right after an indicator (`the consumer price index IPCA`) and its other mentions
-become candidates too. Candidates a grown phrase covers are dropped. Word lists are data (`lexicons/indicators.jsonl`).
+become candidates too, and so does the noun phrase before a change verb and its figure where
+the clause names no indicator before it (`the mining and quarry sector expanded by 5.1 per
+cent`, `food and beverages, which rose by`), with the items of the elliptic list after that
+figure (`, manufacturing by 3.2 per cent`); change verbs are the `up`/`down` relation cues. Candidates a grown phrase covers are dropped. Word lists are data (`lexicons/indicators.jsonl`).
 """
 
 from typing import Any, Callable, Iterable
@@ -38,6 +41,8 @@ WORD_CLASSES = ("noun", "adj", "verb", "adv")
 DETERMINERS = frozenset({"the", "a", "an"})
 APOSTROPHES = frozenset({"'", "’"})
 CONTENT_CLASSES = frozenset({"noun", "adj"})
+FIGURE_LABELS = frozenset({"MONEY", "PERCENT"})
+MAX_ITEM_WORDS = 6  # words of one elliptic list item (`electricity, gas and water`)
 OPENERS = frozenset({"the", "a", "an", "of", "in", "on", "for", "from", "to", "with", "by", "at", "its", "their", "his", "her", "our", "'s", "’s"})
 
 
@@ -106,6 +111,7 @@ class IndicatorPhrases(LexiconPipe):
             row["word"].lower(): frozenset(row["prepositions"]) for row in tables["indicators"] if row.get("role") == "complement_head"
         }
         self.complement_stops = role("complement_stop")
+        self.change_verbs = frozenset(row["text"].lower() for row in tables["relation_cues"] if row["role"] in ("up", "down"))
 
     def word_classes(self, word: str, lemma: str) -> frozenset[str]:
         """The classes a word can belong to: its own, else its lemma's as that form allows
@@ -136,6 +142,7 @@ class IndicatorPhrases(LexiconPipe):
         )
         grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]
         grown += self.acronym_mentions([s for s in grown if s.label_ == "INDICATOR"], view)
+        grown += self.subject_phrases([s for s in grown if s.label_ == "INDICATOR"], view)
         indicators = sorted((s for s in grown if s.label_ == "INDICATOR"), key=lambda s: (s.start, -len(s)))
         kept: list[Span] = []
         for span in indicators:  # a phrase that covers another candidate replaces it
@@ -160,6 +167,56 @@ class IndicatorPhrases(LexiconPipe):
             for token in doc
             if token.text in acronyms and token.i not in view.blocked and token.i not in taken
         ]
+
+    def subject_phrases(self, indicators: list[Span], view: "PhraseView") -> list[Span]:
+        """The noun phrase before a change verb and its figure, where the clause names no indicator before it
+        (`the mining and quarry sector expanded by 5.1 per cent`, `Manufacturing grew 3%`), and the items of the
+        elliptic list after that figure (`, manufacturing by 3.2 per cent, and trade, catering and accommodation 2.1 per cent`)."""
+        doc, words, lemmas = view.doc, view.words, view.lemmas
+        figures = {e.start: e for e in doc.ents if e.label_ in FIGURE_LABELS}
+        if not figures:
+            return []
+        figure_ends = sorted(e.end for e in figures.values())
+        found = []
+        for index in range(1, len(doc)):
+            if lemmas[index] not in self.change_verbs or words[index] == lemmas[index] or "verb" not in self.classes.get(lemmas[index], ()):
+                continue  # an inflected verb: `expanded`, `fell`; not the noun `increase`
+            figure = figures.get(index + 1 + (words[index + 1 : index + 2] == ["by"]))
+            end = index - 2 if words[index - 2 : index] == [",", "which"] else index  # `food and beverages, which rose by`
+            start = self.modifiers_start(end, view)
+            if figure is None or start == end or not self.is_noun(end - 1, view):
+                continue
+            opener = start - 1
+            while opener > 0 and words[opener] in DETERMINERS:
+                opener -= 1
+            if opener >= 0 and view.doc[opener].is_stop and words[opener] not in DETERMINERS and "," in words[start:end]:
+                start = words.index(",", start) + 1  # `Among the groups, housing ... rose`: the subject follows the comma
+            floor = max([view.segments.start(start)] + [end for end in figure_ends if end <= start])
+            if any(floor <= s.start < start or s.end == end for s in indicators):
+                continue  # `production in the mining sector rose 5%`: the clause has its indicator; `exports and imports rose`
+            found.append(Span(doc, start, end, label="INDICATOR"))
+            found += self.elliptic_items(figure, figures, view)
+        return found
+
+    def elliptic_items(self, figure: Span, figures: dict[int, Span], view: "PhraseView") -> list[Span]:
+        """The noun phrases of a list continuing a change with its verb left out (`, manufacturing by 3.2 per cent`)."""
+        words, items = view.words, []
+        limit = view.segments.end(figure.start)
+        while figure.end < limit and words[figure.end] == ",":
+            start = figure.end + 1 + (words[figure.end + 1 : figure.end + 2] == ["and"])
+            end = start
+            while end < limit and end - start <= MAX_ITEM_WORDS and (self.is_modifier(end, view) or words[end] in (",", "and") and end > start):
+                end += 1
+            following = figures.get(end + (words[end : end + 1] == ["by"]))
+            if following is None or end == start or not self.is_noun(end - 1, view):
+                break
+            items.append(Span(view.doc, start, end, label="INDICATOR"))
+            figure = following
+        return items
+
+    def is_noun(self, index: int, view: "PhraseView") -> bool:
+        """Whether the token at `index` can be a noun (or is a listed indicator word)."""
+        return view.words[index] in self.known or "noun" in self.word_classes(view.words[index], view.lemmas[index])
 
     def set_annotations(self, doc: Doc, found: list[Span]) -> None:
         if self.spans_key in doc.spans:
@@ -209,6 +266,11 @@ class IndicatorPhrases(LexiconPipe):
                     index = previous - 1  # `non-oil revenue`, `goods-producing sector`, `12-month`
                     continue
                 break
+            hyphen = previous - 1
+            if hyphen > floor and view.words[hyphen] == "-" and not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_ and doc[previous].is_alpha:
+                if doc[hyphen - 1].is_alpha and view.words[hyphen - 1] not in self.stops and hyphen - 1 not in view.blocked:
+                    index = hyphen - 1  # `goods-producing sector`: the compound modifies as a whole
+                    continue
             if view.words[previous] in ("and", "&") and previous - 1 >= floor and self.is_modifier(previous - 1, view) and index < start:
                 index = previous - 1  # `oil and gas condensate exports`
                 continue
@@ -221,14 +283,14 @@ class IndicatorPhrases(LexiconPipe):
                 break
             index = previous
         for position in range(start - 1, index - 1, -1):  # `banks issued loans`, `the bank projects GDP growth`
-            if not self.opens_phrase(position, floor, view):
+            if not self.opens_phrase(position, floor, view, inside=position > index):
                 return position + 1
         return index
 
-    def opens_phrase(self, index: int, floor: int, view: "PhraseView") -> bool:
+    def opens_phrase(self, index: int, floor: int, view: "PhraseView", *, inside: bool = False) -> bool:
         """Whether a modifier can stand where it is: not a verb of the clause (a word that can
-        be a verb and is not a listed word, after anything but the sentence
-        start, a determiner, a preposition or a punctuation mark)."""
+        be a verb and is not a listed word, after anything but the sentence start, a determiner,
+        a preposition, a punctuation mark, a hyphen, or an `and` `inside` the phrase)."""
         word = view.words[index]
         if word in self.known or index == floor:
             return True
@@ -236,7 +298,9 @@ class IndicatorPhrases(LexiconPipe):
         if "verb" not in classes:
             return True
         before = view.doc[index - 1]
-        return before.lower_ in OPENERS or (before.is_punct and before.text != "-")
+        if before.text == "-" and not before.whitespace_:
+            return True  # `goods-producing sector`
+        return before.lower_ in OPENERS or (inside and before.lower_ in ("and", "&")) or before.is_punct  # `mining and quarry sector`
 
     def complement_end(self, end: int, view: "PhraseView") -> int:
         """Where an of-/in-/on-/from- complement after token `end` ends (`end` if there is none)."""

@@ -33,6 +33,17 @@ CASES = [
     ("acronym-names-indicator", "Fuel weighed on the consumer price index HICP in May. Over 12 months, the HICP rose 4.1 percent.",
      "4.1 percent", "HICP"),
     ("coordinated-modifiers", "Oil and gas condensate exports brought $8.2 billion.", "$8.2 billion", "Oil and gas condensate exports"),
+    ("sector-subject-of-a-change", "The officials said the hotels and restaurants sector shrank by 2.6 per cent.", "2.6 per cent",
+     "hotels and restaurants sector"),
+    ("bare-sector-subject", "She noted that construction grew by 7.3 billion tenge to 412 billion tenge.", "412 billion tenge", "construction"),
+    ("hyphenated-sector", "In April the export-oriented sector fell by 0.8%.", "0.8%", "export-oriented sector"),
+    ("elliptic-list-item", "The fishing sector contracted by 1.1 percent, forestry by 0.4 percent, and water supply 2.2 percent.",
+     "0.4 percent", "forestry"),
+    ("elliptic-list-last-item", "The fishing sector contracted by 1.1 percent, forestry by 0.4 percent, and water supply 2.2 percent.",
+     "2.2 percent", "water supply"),
+    ("relative-clause-subject", "Leading the rise was clothing and footwear, which increased by 1.7 percent.", "1.7 percent", "clothing and footwear"),
+    ("subject-after-an-opening-phrase", "Among the groups, housing and utilities rose by 0.9%.", "0.9%", "housing and utilities"),
+    ("clause-indicator-wins-over-its-sector", "Output in the mining sector rose 3.4 percent in May.", "3.4 percent", "Output"),
 ]
 
 
