@@ -1,0 +1,115 @@
+"""COMPARED_TO: what a change is measured against, and which periods are comparison bases.
+
+One cue parser (`comparison` cues: `against`, `vs.`, `compared with`, `than (in)`, `from`,
+`up from`, `on`, ...) finds the base after a cue: a figure, a period's figure in brackets,
+or the period. Only changes and indices have a base. A level next to an earlier level
+(`rose to 34.19% from 33.95%`), a rate beside a rate (`grew 0.2%, compared with 0.3%`) and
+an equivalent in brackets have none. A period after a cue is a comparison base: it goes to
+COMPARED_TO, never to PERIOD.
+"""
+import re
+from itertools import chain
+
+from spacy.tokens import Span
+
+from ..periods import SPLIT_YEAR
+from .indicators import IndicatorRules
+from .positions import contrasts, only_brackets_between
+from .figure import Figure
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
+DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher` and its own cue
+PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
+
+
+class ComparisonRules(IndicatorRules):
+    """Comparison cues, comparison periods and the base of a change."""
+
+    def cues_before(self, span: Span) -> set[tuple[str, ...]]:
+        """The comparison cues ending within `CUE_WINDOW` tokens before the span, within its sentence
+        and the `CUE_WINDOW + 2` tokens before it."""
+        start = max(self.sentence_start(span), span.start - CUE_WINDOW - 2)
+        return {
+            phrase
+            for end in range(span.start, max(span.start - CUE_WINDOW, start), -1)
+            for first, phrase in self.cue_ends.get(end, ())
+            if first >= start
+        }
+
+    def is_comparison(self, period: Span) -> bool:
+        """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
+        cues = self.cues_before(period)
+        reach = period.start
+        while reach > self.sentence_start(period) and period.start - reach < 6 and (
+            self.words[reach - 1] in self.cues.base_skip or reach - 1 in self.indicator_tokens
+        ):
+            reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`
+        for end in range(reach, period.start - CUE_WINDOW):
+            cues |= {phrase for _, phrase in self.cue_ends.get(end, ())}
+        if cues - {("from",), ("over",), ("on",)}:
+            return True
+        words = {token.lower_ for token in period}
+        if words & {"-", "–", "—", "through", "to", "till", "until"} and not SPLIT_YEAR.fullmatch(period.text):
+            return False  # `from January through February 2024` is the figure's own period; `on 2023-24` compares
+        shifted = bool(words & {"last", "previous", "prior", "earlier", "ago"}) or any(YEAR.fullmatch(t.text) for t in period)
+        # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
+        right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
+        return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
+
+    def is_base_figure(self, start: int) -> bool:
+        """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
+        if start not in self.base_figures:
+            self.base_figures[start] = bool(self.cues_before(self.figure_by_start[start]))
+        return self.base_figures[start]
+
+    def after_comparison_period(self, span: Span) -> bool:
+        """Whether a figure stands in brackets right after a comparison period (`than in 2022 ($13 billion)`)."""
+        return span.start - 1 in self.comparison_ends and self.words[span.start - 1] == "("
+
+    def base_for(self, figure: Figure, figures: list[Figure]) -> Span | Figure | None:
+        """What a change is compared with, found after a comparison cue in its sentence: its own clause first
+        (`rose 0.29% from the previous month and 2.63% from the same month last year`), then a lead clause's."""
+        sentence_end = self.sentence_end(figure.span)
+        by_start = {f.span.start: f for f in figures}
+        periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
+        following = next((f.span.start for f in figures if f.span.start >= figure.span.end), sentence_end)
+        clause_end = min(following, sentence_end)
+        order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), range(clause_end, sentence_end))
+        for index in order:
+            phrase = self.cue_at(index)
+            if phrase is None or contrasts(self.words, min(index, figure.span.start), max(index, figure.span.end)):
+                continue  # not `rose 3.6% compared to 2014, but in 2014 the growth was 4.8%`
+            lead = index < figure.span.start and not any(index < f.span.start < figure.span.start for f in figures)
+            if not (lead or self.same_indicator_at(index, figure)):  # a lead clause's base holds for its components
+                continue
+            position = index + len(phrase)
+            while position < sentence_end:
+                if position in self.restated_at:
+                    position = self.restated_at[position].start  # `than in the previous financial year (April 2016 to March 2017)`
+                if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
+                    base = by_start[position]
+                    following = next((w for w in self.words[base.span.end : base.span.end + 3] if not w.isspace()), "")
+                    if following in self.cues.change_nouns or base.data.get("unit") == "x" or (figure.data.get("unit") == "%" and base.data["label"] == "PERCENT"):
+                        return None  # `grew 0.2%, compared with 0.3% a year earlier`: a rate beside a rate, not its base
+                    return base
+                period = periods.get(position)
+                if period is not None and (period.start, period.end) in self.comparison:
+                    follower = next((f for f in figures if f.span.start > period.end and only_brackets_between(period, f.span)), None)
+                    return follower if follower is not None and follower is not figure else period
+                if self.words[position] not in self.cues.base_skip and position not in self.indicator_tokens:
+                    break  # `compared with a loss of GH¢1.05 billion`: the base's own indicator is passed over
+                position += 1
+        return None
+
+    def own_cue(self, span: Span) -> bool:
+        """Whether a comparison cue follows a figure within `DIRECTION_AFTER` words, past its equivalent (`less than expected`)."""
+        end = self.past_equivalent(span.end)
+        cues = (self.cue_starts.get(index) for index in range(end, end + DIRECTION_AFTER + 1))
+        return any(cue is not None and cue not in PERIOD_ONLY_CUES for cue in cues)
+
+    def same_indicator_at(self, index: int, figure: Figure) -> bool:
+        """Whether a cue at token `index` speaks of the figure's indicator (`revenue rose 6.2%, while net profit fell from $31.5m`)."""
+        before = [s for s in self.in_sentence(self.indicators, figure.span) if s.end <= index and not self.is_denominator(s)]
+        return not before or figure.indicator is None or figure.indicator in (self.last_indicator(before), self.subject_of(before, figure.span))
+

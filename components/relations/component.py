@@ -1,0 +1,220 @@
+"""The relation component: link every figure to its indicator, period, region, equivalent and base.
+
+It works on the blank pipeline (sentences from the sentencizer, lemmas from the lookup
+lemmatizer, no parser), reading the figures (`doc._.figures`), the REGION entities and the
+INDICATOR/PERIOD candidates of the concept ruler (`doc.spans[candidates_key]`). Each relation
+reads as one module with its cues: `indicators`, `periods`, `regions` (trade roles),
+`comparison` (COMPARED_TO and comparison periods), `kinds` (level, change, share, index,
+rate), `coordination` (`respectively`), over the mentions of `view`. EQUALS is here: a money
+figure right after another in a different currency (`(about $7.9 billion)`); an equivalent
+carries the indicator, period and region of the figure it converts.
+
+It writes `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans in
+`doc.spans[spans_key]`. Cue words are data (`lexicons/relation_cues.jsonl`).
+"""
+from datetime import date
+from typing import Any, Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import register_extensions
+from ..figure_normalizer import only_linking_words
+from ..lexicon import FigureLexicon
+from ..lexicon_pipe import LexiconPipe
+from ..periods import PeriodWords, resolve_period
+from ..segments import Segments
+from .coordination import CoordinationRules
+from .cues import Cues
+from .figure import Figure
+from .kinds import KindRules
+from .periods import PeriodRules, anchor_range
+from .positions import aliases, parse_date, restates, span_ref
+from .regions import RegionRules, describes_a_noun
+
+PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference) triples kept
+
+
+class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
+    """Every rule over one Doc's mentions; scope (periods, comparison bases, places) is decided here, once."""
+
+    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, meaning: Callable[[Span], Any]) -> None:
+        super().__init__(doc, candidates_key, cues, meaning)
+        periods = [s for s in self.candidates if s.label_ == "PERIOD" and s.start >= self.dateline_end]
+        restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(first, second)]
+        self.restated_at = {first.start: second for first, second in restated}
+        self.periods = [s for s in periods if s.start not in self.restated_at and not self.is_record_span(s) and not self.is_report_date(s)]
+        self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
+        self.comparison |= {(second.start, second.end) for first, second in restated if self.is_comparison(first)}
+        self.comparison_ends = {end for _, end in self.comparison}
+        places = [s for s in self.ents if s.label_ == "REGION" and s.start >= self.dateline_end and not describes_a_noun(s)]
+        self.home = places[0].kb_id_ if places else ""
+        self.regions = [s for s in places if not self.is_partner(s) and not self.is_listed_partner(s)]
+
+
+@Language.factory(
+    "figure_relations",
+    assigns=["doc._.relations", "doc._.facts", "doc.spans"],
+    default_config={"candidates_key": "concept_candidates", "spans_key": "concepts"},
+)
+def make_figure_relations(nlp: Language, name: str, candidates_key: str, spans_key: str) -> "FigureRelations":
+    """Build the relation component; its cue lexicon is loaded by `initialize` or `from_disk`."""
+    return FigureRelations(nlp, name, candidates_key=candidates_key, spans_key=spans_key)
+
+
+class FigureRelations(LexiconPipe):
+    """Links figures to indicators, periods, regions, equivalents and bases; see the module docstring."""
+
+    def __init__(
+        self, nlp: Language, name: str = "figure_relations", *, candidates_key: str = "concept_candidates", spans_key: str = "concepts"
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.candidates_key = candidates_key
+        self.spans_key = spans_key
+
+    def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Index the hedges, period words and relation cues."""
+        self.hedges = FigureLexicon(tables).hedge_kinds
+        self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"])
+        self.period_words = PeriodWords.from_rows(tables["periods"])
+        self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None], tuple[date, date] | None] = {}
+
+    def period_dates(
+        self, text: str, published: date | None, reference: tuple[date, date] | None = None
+    ) -> tuple[date, date] | None:
+        """`resolve_period` with the period lexicon, remembered (the same period texts recur)."""
+        key = (text, published, reference)
+        if key not in self._period_dates:
+            if len(self._period_dates) >= PERIOD_CACHE_SIZE:
+                self._period_dates.clear()
+            self._period_dates[key] = resolve_period(text, self.period_words, published, reference)
+        return self._period_dates[key]
+
+    def find(self, doc: Doc) -> tuple[list[Figure], Segments]:
+        """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
+        published = parse_date((doc._.meta or {}).get("date"))
+        view = DocView(doc, self.candidates_key, self.cues, lambda period: self.period_dates(period.text, published) or period.text.lower())
+        figures = [
+            Figure(span, data, sentence=view.sentences.text(span.start))
+            for data in doc._.figures or ()
+            if (span := doc.char_span(data["start"], data["end"], label=data["label"])) is not None
+        ]
+        paragraph_bases: dict[int, Span | Figure] = {}
+        paragraph_regions: dict[int, Span] = {}
+        for index, figure in enumerate(figures):
+            previous = figures[index - 1] if index else None
+            indicator = view.indicator_for(figure.span)
+            view.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, indicator)
+            if previous and previous.data["label"] == "MONEY" == figure.data["label"] and previous.data["unit"] != figure.data["unit"]:
+                if only_linking_words(previous.span, figure.span, self.hedges) or view.bracketed_after_indicator(previous.span, figure.span):
+                    figure.equals = previous
+            if figure.equals is not None:
+                figure.indicator, figure.period, figure.region = figure.equals.indicator, figure.equals.period, figure.equals.region
+            else:
+                figure.indicator = indicator
+                figure.period = view.period_for(figure.span, figure.indicator)
+                figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(view.paragraph(figure.span)))
+            if figure.region is not None:
+                paragraph_regions[view.paragraph(figure.span)] = figure.region
+        for group in view.respective_groups(figures):
+            for attribute, mentions in (("region", view.regions), ("indicator", view.indicators)):
+                for figure, mention in zip(group, view.coordinated_before(mentions, group)):
+                    setattr(figure, attribute, mention)
+        for figure in figures:
+            if figure.equals is not None:
+                continue  # an equivalent is compared with nothing of its own
+            if figure.kind == "level" and view.own_cue(figure.span):
+                base = view.base_for(figure, figures)
+                if isinstance(base, Span):  # `it was 0.1% compared to the previous year`: a change on that period
+                    figure.kind, figure.base = "change", base
+                continue  # a level next to a level has no base
+            if figure.kind not in ("change", "index"):
+                continue
+            figure.base = view.base_for(figure, figures)
+            paragraph = view.paragraph(figure.span)
+            if figure.base is not None:
+                paragraph_bases[paragraph] = figure.base
+            elif figure.kind == "change" and not (figure.period is not None and view.same_sentence(figure.period, figure.span)) and not view.own_cue(figure.span):
+                figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence; not `£5.8bn less than forecast`
+        return figures, view.sentences
+
+    def set_annotations(self, doc: Doc, found: tuple[list[Figure], Segments]) -> None:
+        """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
+        figures, sentences = found
+        published = parse_date((doc._.meta or {}).get("date"))
+        relations: list[dict[str, Any]] = []
+        linked: dict[tuple[int, int], Span] = {}
+        candidates = list(doc.spans[self.candidates_key]) if self.candidates_key in doc.spans else []
+        for figure in figures:
+            base = figure.base
+            head = span_ref(figure.span)
+            children = {
+                "INDICATOR": figure.indicator,
+                "PERIOD": figure.period,
+                "REGION": figure.region,
+                "EQUALS": figure.equals.span if figure.equals else None,
+                "COMPARED_TO": base.span if isinstance(base, Figure) else base,
+            }
+            for label, child in children.items():
+                if child is None:
+                    continue
+                relations.append({"head": dict(head), "child": span_ref(child), "label": label})
+                if child.label_ in ("INDICATOR", "PERIOD"):
+                    linked[(child.start, child.end)] = child
+        for alias in aliases(candidates):
+            if (alias[1].start, alias[1].end) in linked:
+                linked[(alias[0].start, alias[0].end)] = alias[0]
+        doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
+        doc._.relations = relations
+        periods = [span for span in candidates if span.label_ == "PERIOD"]
+        absolute = {(p.start, p.end): self.period_dates(p.text, published) for p in periods}
+        anchors = [(p, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
+
+        def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
+            """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""
+            if period is None:
+                return None
+            found = absolute.get((period.start, period.end))
+            if found is None:
+                reference = reference or anchor_range(period, sentences.start(period.start), anchors, absolute)
+                found = self.period_dates(period.text, published, reference) if reference else None
+            return found
+
+        doc_id = doc._.doc_id
+        doc._.facts = [self.fact(doc_id, figure, resolve) for figure in figures]
+
+    def fact(self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
+        """One plain dict per figure: what, how much, when, where, against what."""
+        own = resolve(figure.period)
+        base = figure.base
+        base_period = resolve(base, own) if isinstance(base, Span) else None
+        data = figure.data
+        return {
+            "doc_id": doc_id,
+            "start": data["start"],
+            "end": data["end"],
+            "text": data["text"],
+            "label": data["label"],
+            "value": data["value"],
+            "unit": data["unit"],
+            "approx": data.get("approx"),
+            "low": data.get("low"),
+            "high": data.get("high"),
+            "kind": figure.kind,
+            "direction": figure.direction,
+            "indicator": figure.indicator.text if figure.indicator is not None else None,
+            "period": figure.period.text if figure.period is not None else None,
+            "period_start": own[0].isoformat() if own else None,
+            "period_end": own[1].isoformat() if own else None,
+            "region": figure.region.text if figure.region is not None else None,
+            "equals": figure.equals.data["text"] if figure.equals else None,
+            "equals_value": figure.equals.data["value"] if figure.equals else None,
+            "equals_unit": figure.equals.data["unit"] if figure.equals else None,
+            "compared_to": (base.data["text"] if isinstance(base, Figure) else base.text) if base is not None else None,
+            "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
+            "compared_to_period_start": base_period[0].isoformat() if base_period else None,
+            "compared_to_period_end": base_period[1].isoformat() if base_period else None,
+            "sentence": figure.sentence,
+        }

@@ -1,0 +1,165 @@
+"""INDICATOR: the quantity a figure measures.
+
+One named right after the figure's determiner (`a N ($M) trade deficit`); else the nearest
+indicator before the figure in its sentence, outside asides and denominators, preferring the
+clause's subject to a mention inside a phrase (`in global trade`), with a bare `the growth`
+referring back to its quantity; else one after it (not in a share phrase, `of total
+production`); else the last one earlier in the paragraph. An indicator in brackets after
+another (`industrial production index (IPI)`) is an alias.
+"""
+from spacy.tokens import Span
+
+from .positions import in_brackets
+from .view import MentionView
+
+COMPLEMENT_PREPOSITIONS = {"on", "of", "from", "for", "under"}
+RECORDED_VERBS = {"recorded", "registered", "observed", "noted", "seen", "posted"}  # `N was recorded in X`
+
+
+class IndicatorRules(MentionView):
+    """The indicator a figure measures, and the mentions that are not one (asides, denominators, bare changes)."""
+
+    def indicator_for(self, span: Span) -> Span | None:
+        """The indicator a figure measures; see the module docstring."""
+        same = self.in_sentence(self.indicators, span)
+        recorded = self.recorded_in(span, same)
+        before = [s for s in same if s.end <= span.start and not self.in_aside(s, span) and not self.is_denominator(s)]
+        if recorded is not None and (not before or before[-1][-1].lower_ in self.cues.change_nouns):
+            return recorded  # `Growth of 7.2 percent was recorded in industrial production`
+        named = self.named_after(span, same)
+        if named is not None:
+            return named  # `a 40.7 billion yen ($388 million) trade deficit`
+        if before:
+            return self.refer_back(self.subject_of(before, span), span)
+        after = [
+            s for s in same
+            if s.start >= span.end and self.linked_by(span, s, self.cues.figure_indicator_links) and not is_whole_of_share(span, s)
+        ]
+        if after:
+            return after[0]  # `$5 billion in exports`
+        earlier = self.earlier_in_paragraph(self.indicators, span)
+        return earlier[-1] if earlier else None
+
+    def named_after(self, span: Span, same: list[Span]) -> Span | None:
+        """The indicator a figure stands before as its determiner's number (`a 5.2 percent economic growth`, `the
+        823.2 million yen ($7 million) surplus`), skipping an equivalent in brackets."""
+        if span.start == 0 or self.words[span.start - 1] not in ("a", "an", "the"):
+            return None
+        index = self.past_equivalent(span.end)
+        return next((s for s in same if s.start == index and s[-1].lower_ not in self.cues.change_nouns), None)
+
+    def subject_of(self, before: list[Span], span: Span) -> Span:
+        """The indicator of the figure's clause among those before it: the nearest, unless it sits in a phrase
+        (`in global trade`, `to the country's budget`) after a subject of the same clause with no figure between."""
+        chosen = self.last_indicator(before)
+        if not self.in_phrase(chosen) or len(before) < 2:
+            return chosen
+        for other in reversed(before[: before.index(chosen)]):
+            if self.figure_between(other, chosen) or other[-1].lower_ in self.cues.change_nouns:
+                break
+            if not self.in_phrase(other) and not (len(other) == 1 and other.text.lower() in self.cues.measure_words):
+                return other  # not a bare measure: `the largest share in the trade turnover` is a share of the turnover
+        return chosen
+
+    def in_phrase(self, mention: Span) -> bool:
+        """Whether a mention follows a preposition, past its determiners, possessor and year (`in the 2024-25 budget`)."""
+        index = mention.start - 1
+        floor = self.sentence_start(mention)
+        while index > floor:
+            word = self.words[index]
+            if word in ("the", "a", "an", "its", "their", "-", "–") or self.doc[index].like_num:
+                index -= 1
+            elif word in ("'s", "’s") and index - 1 > floor:
+                index -= 2  # `the country's`
+            else:
+                break
+        return index >= floor and self.words[index] in self.cues.phrase_prepositions
+
+    def refer_back(self, mention: Span, span: Span) -> Span:
+        """The quantity a bare change or share refers to (`The growth represents 18 percent`, `with a y-o-y growth by
+        33-fold`, `its share fell to 20.8 percent`): the last other indicator before it in its paragraph or the one
+        before; itself when there is none or when nothing marks it as a refer-back (`projects growth of 4 percent`)."""
+        if not self.is_bare(mention):
+            return mention
+        index = mention.start - 1
+        while index > 0 and (self.words[index] in ("y", "o", "-", "yoy") or self.words[index].isspace() or self.words[index] in self.cues.record_words):
+            index -= 1  # `a y-o-y growth`, `the biggest share`
+        determined = index >= 0 and self.words[index] in ("the", "this", "that", "its", "their", "a")
+        if not determined and len(mention) == 1:
+            return mention  # `projects growth of 4 percent`: growth is the only noun
+        paragraph = self.paragraph(span)
+        earlier = [s for s in self.indicators if s.end <= mention.start and paragraph - self.paragraph(s) <= 1 and not self.is_bare(s)]
+        return earlier[-1] if earlier else mention
+
+    def is_bare(self, mention: Span) -> bool:
+        """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`)."""
+        if len(mention) == 1 and mention[0].lower_ in self.cues.bare_measures:
+            return True
+        return all(token.lower_ in self.cues.change_nouns or token.lower_ in self.cues.basis_words for token in mention)
+
+    def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
+        """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
+        words, index = self.words, span.end
+        index += words[index : index + 1] == [","] or bool(self.cues.change_nouns & set(words[index : index + 1]))  # `12.4% growth was registered in`
+        if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in RECORDED_VERBS):
+            return None
+        index += 3
+        region = next((r for r in self.ents if r.start == index and r.label_ == "REGION"), None)
+        if region is not None and words[region.end : region.end + 1] in (["'s"], ["’s"]):
+            index = region.end + 1
+        return next((s for s in same if s.start == index), None)
+
+    def last_indicator(self, before: list[Span]) -> Span:
+        """The indicator the last of `before` stands for: itself, or the one it completes
+        (`Net interest on the public debt topped $1 trillion`)."""
+        if len(before) > 1 and self.complements(before[-2], before[-1]):
+            return before[-2]
+        return before[-1]
+
+    def complements(self, head: Span, other: Span) -> bool:
+        """Whether an indicator only completes the one before it (`interest on the public debt`, `revenue from export duties`)."""
+        between = [token.lower_ for token in self.doc[head.end : other.start]]
+        return (
+            0 < len(between) <= 2
+            and between[0] in COMPLEMENT_PREPOSITIONS
+            and all(word in ("the", "a", "an") for word in between[1:])
+            and head[-1].lower_ not in self.cues.change_nouns
+        )
+
+    def in_aside(self, mention: Span, figure: Span, *, bracket_needs_figure: bool = False) -> bool:
+        """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`,
+        `fell by 5.5% (against 25.1% growth in the previous year), amounting to N`)."""
+        words = self.words  # lower-cased: the same as the text for `,`
+        if mention.end <= figure.start and in_brackets(words, self.sentence_start(mention), mention.start) and ")" in words[mention.end : figure.start]:
+            opening = max(i for i in range(self.sentence_start(mention), mention.start) if words[i] == "(")
+            closing = mention.end + words[mention.end : figure.start].index(")")
+            # a period in brackets (`in the financial year (April 2017 to March 2018) was N`) is an aside only beside a figure of its own
+            return not bracket_needs_figure or self.figure_between(self.doc[opening : opening + 1], self.doc[closing : closing + 1])
+        opener = next(
+            (i for i in range(mention.start - 1, self.sentence_start(mention), -1) if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","),
+            None,
+        )
+        if opener is None or words[opener] == ",":
+            return False
+        return "," in words[mention.end : figure.start]
+
+    def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
+        """Whether an indicator other than the figure's stands between two spans (another clause)."""
+        left, right = (first, second) if first.start < second.start else (second, first)
+        return any(
+            left.end <= s.start and s.end <= right.start and s != indicator and not self.is_denominator(s) and self.refer_back(s, s) == s
+            for s in self.indicators  # `the growth` that refers back names no other quantity
+        )
+
+    def is_denominator(self, indicator: Span) -> bool:
+        """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`)."""
+        index = indicator.start - 1
+        while index > 0 and self.words[index] in ("the", "total", "its", "their", "'s", "’s", "country", "nation"):
+            index -= 1  # `20.4 percent of the country's total exports`
+        return index >= 1 and self.words[index] == "of" and index in self.figure_by_end
+
+
+
+def is_whole_of_share(figure: Span, indicator: Span) -> bool:
+    """Whether an indicator is the whole a percentage is a share of (`46.6 percent of total industrial production`)."""
+    return figure.label_ == "PERCENT" and indicator[0].lower_ == "total" and indicator.start == figure.end + 1 and figure.doc[figure.end].lower_ == "of"

@@ -1,0 +1,121 @@
+"""PERIOD: the time a figure describes.
+
+A period right before the figure's indicator (`the 2024 GDP per capita`); else the nearest
+period of the sentence that is not a comparison base (`compared to 2022`, `than in 2022`,
+`from the same period`) nor in an aside nor in the next `, but` clause; a figure right after
+a period in brackets (`the same period in 2022 ($24.2 billion)`) takes that one; else the
+paragraph's earlier periods, if they agree. Report dates, record spans (`its lowest in two
+months`) and a period restated in brackets right after it are never a figure's period.
+"""
+from typing import Any
+
+from spacy.tokens import Span
+
+from .comparison import ComparisonRules
+from .positions import contrasts, distance, only_brackets_between
+
+OWNER_GAP_WORDS = {"in", "for", "during", "at", "on", "y", "/", "m", "q", "yoy", "mom", "qoq", "year", "-", "month", "quarter"}
+MAX_OWNER_GAP = 6
+
+
+class PeriodRules(ComparisonRules):
+    """The period a figure refers to, and the periods that belong to no figure or to another one."""
+
+    def period_for(self, span: Span, indicator: Span | None) -> Span | None:
+        """The period a figure refers to; see the module docstring."""
+        same = self.in_sentence(self.periods, span)
+        if indicator is not None:
+            modifying = next((p for p in same if p.end == indicator.start and (p.start, p.end) not in self.comparison), None)
+            owns = any(self.owner(p) == span.start for p in same)
+            crossed = any(indicator.end <= p.start and p.end <= span.start for p in same)  # `while three years ago it was N`
+            if modifying is not None and indicator.end <= span.start and not (owns or crossed or self.is_base_figure(span.start)):
+                return modifying  # `the 2024 GDP per capita would be $8,500`
+        for period in same:
+            if period.end < span.start and only_brackets_between(period, span):
+                return period
+        if self.is_base_figure(span.start):  # `versus USD 390 a year earlier`: the base's own period, though a comparison one
+            owned = [p for p in same if self.owner(p) == span.start]
+            if owned:
+                return owned[0]
+        eligible = [
+            p for p in same
+            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator) and not self.in_aside(p, span, bracket_needs_figure=True)
+            and not (span.end <= p.start and contrasts(self.words, span.end, p.start))  # a period of the next `, but` clause
+        ]
+        owners = {(p.start, p.end): self.owner(p) for p in eligible}
+        own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
+        shared = [p for p in eligible if owners[(p.start, p.end)] is not None and not self.is_base_figure(owners[(p.start, p.end)])]
+        if self.is_base_figure(span.start):
+            shared = []  # `to 6.5 percent in FY26 from 9 percent`: the new level's period is not the base's own
+        for choice in (own, shared):  # `cut by 1.5 points to 12% in March`: the period of the new level holds for the cut
+            if choice:
+                return min(choice, key=lambda p: (distance(p, span), p.start < span.start))
+        earlier = [
+            p for p in self.earlier_in_paragraph(self.periods, span)
+            if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span, bracket_needs_figure=True)
+        ]
+        return earlier[-1] if earlier and len({self.meaning(p) for p in earlier}) == 1 else None  # none when they differ
+
+    def owner(self, period: Span) -> int | None:
+        """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`,
+        `4.9% y/y in September`, `$11.7bn on January 3`, `October's 0.24 percent`, `in 2015 – 4.6%`); remembered per period start."""
+        start = period.start
+        if start not in self.owners:
+            self.owners[start] = self.owner_before(start)
+            after = self.words[period.end : period.end + 1]
+            if self.owners[start] is None and after in (["'s"], ["’s"], ["-"], ["–"], ["—"], [":"]) and period.end + 1 in self.figure_by_start:
+                self.owners[start] = period.end + 1  # `October's 0.24 percent`, `in 2015 – 4.6%`
+        return self.owners[start]
+
+    def owner_before(self, start: int) -> int | None:
+        """The start of a figure ending at most `MAX_OWNER_GAP` owner-gap words before token `start`, past its
+        equivalent in brackets."""
+        for gap in range(0, MAX_OWNER_GAP + 1):
+            end = start - gap
+            between = self.words[end:start]
+            if end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between) and between[-1:] != ["-"]:
+                return self.figure_by_end[end].start
+            if between[:1] == [")"] and end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between[1:]):
+                inner = self.figure_by_end[end]  # `₾27 billion ($9.95bln) in 2012`: the period is the outer figure's
+                if inner.start >= 2 and self.words[inner.start - 1] == "(" and inner.start - 1 in self.figure_by_end:
+                    return self.figure_by_end[inner.start - 1].start
+        return None
+
+    def owned_by_base(self, period: Span) -> bool:
+        """Whether a period belongs to a comparison base (`up from 4.97 percent in the second quarter`)."""
+        owner = self.owner(period)
+        return owner is not None and self.is_base_figure(owner)
+
+    def is_record_span(self, period: Span) -> bool:
+        """Whether a period only measures a record (`its lowest in nearly two months`, `the third increase in two years`)."""
+        index = period.start - 1
+        while index > 0 and self.words[index] in ("nearly", "almost", "about", "over", "more", "than", "some"):
+            index -= 1
+        if self.words[index] != "in":
+            return False
+        window = self.words[max(self.sentence_start(period), index - 3) : index]
+        return any(word in self.cues.record_words for word in window)
+
+    def is_report_date(self, period: Span) -> bool:
+        """Whether a day is the date of a report, not of a figure (`published Tuesday (Dec. 12)`, `said on Jan. 5`):
+        a day after `on` or a weekday that no figure owns, in a sentence that decides no rate."""
+        if not any(token.like_num and len(token.text) <= 2 for token in period) or period.start == 0:
+            return False
+        before = self.words[max(0, period.start - 2) : period.start]
+        if not (before[-1:] == ["on"] or any(word in self.cues.weekdays for word in before)):
+            return False
+        sentence = self.words[self.sentence_start(period) : self.sentence_end(period)]
+        return self.owner(period) is None and not self.cues.rate_words & set(sentence)
+
+
+
+def anchor_range(period: Span, sentence: int, anchors: list[tuple[Span, int]], ranges: dict[tuple[int, int], Any]) -> Any:
+    """The dates of the fixed period a relative one leans on: nearest in its sentence, else the last before it.
+
+    `sentence` is where the period's sentence starts; `anchors` are the fixed periods, each with the start of its sentence.
+    """
+    same = [a for a, start in anchors if start == sentence and a != period]
+    if same:
+        return ranges[min(((a.start, a.end) for a in same), key=lambda key: abs(key[0] - period.start))]
+    before = [a for a, _ in anchors if a.end <= period.start]
+    return ranges[(before[-1].start, before[-1].end)] if before else None

@@ -1,0 +1,94 @@
+"""Token positions and spans the relation rules share: clause and bracket scope, datelines, aliases."""
+import re
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
+DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
+CONTRAST_CONJUNCTIONS = {"but", "whereas", "although"}  # `while` often joins parallel clauses
+CLAUSE_CONJUNCTIONS = {"and", "while"} | CONTRAST_CONJUNCTIONS
+
+
+
+def clause_start(words: list[str], start: int, end: int) -> int:
+    """Where the figure's clause begins between `start` and `end` (token indices into the lower-cased `words`):
+    after the last `, and`, `, while`, `;`."""
+    for index in range(end - 1, start, -1):
+        if words[index] == ";" or (words[index - 1] == "," and words[index] in CLAUSE_CONJUNCTIONS):
+            return index + 1
+    return start
+
+
+def contrasts(words: list[str], start: int, end: int) -> bool:
+    """Whether a contrasting clause (`, but`, `, while`, `, whereas`) begins between token indices `start` and `end`."""
+    return any(words[index - 1] == "," and words[index] in CONTRAST_CONJUNCTIONS for index in range(start + 1, end))
+
+
+def in_brackets(words: list[str], start: int, index: int) -> bool:
+    """Whether token `index` stands inside a bracket opened after token `start` (words are the doc's lower-cased tokens)."""
+    depth = 0
+    for word in words[start:index]:
+        depth += (word == "(") - (word == ")")
+    return depth > 0
+
+
+def restates(first: Span, second: Span) -> bool:
+    """Whether a period in brackets right after another restates it (`the previous financial year (April 2016 to March 2017)`)."""
+    doc = first.doc
+    return only_brackets_between(first, second) and second.end < len(doc) and doc[second.end].text == ")"
+
+
+def only_brackets_between(first: Span, second: Span) -> bool:
+    """Whether just an opening bracket stands between two spans (`2022 ($24.2 billion)`)."""
+    return second.start - first.end == 1 and first.doc[first.end].text == "("
+
+
+def distance(first: Span, second: Span) -> int:
+    """Tokens between two spans."""
+    return max(first.start - second.end, second.start - first.end, 0)
+
+
+def span_ref(span: Span) -> dict[str, Any]:
+    """A span as the spec's relation end: character offsets and label."""
+    return {"start": span.start_char, "end": span.end_char, "label": span.label_}
+
+
+def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:
+    """(alias, named) pairs: an INDICATOR in brackets right after another (`index (IPI)`)."""
+    pairs = []
+    for first, second in zip(candidates, candidates[1:]):
+        doc = first.doc
+        if first.label_ == second.label_ == "INDICATOR" and second.start == first.end + 1 and doc[first.end].text == "(":
+            if second.end < len(doc) and doc[second.end].text == ")":
+                pairs.append((second, first))
+    return pairs
+
+
+def dateline_length(doc: Doc) -> int:
+    """Tokens of the leading ` date YYYY-MM-DD ` line and dateline (`ASTANA, Kazakhstan, March 25.`,
+    `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`).
+
+    A dateline tells where and when the reporter wrote, not what a figure describes. It ends
+    at the last sentence end, spaced dash or colon before the first lower-case word (within
+    `DATELINE_TOKENS`), past the ` date ` prefix of the bundled format.
+    """
+    prefix = DATE_PREFIX.match(doc[:DATELINE_TOKENS].text)
+    first = doc.char_span(0, prefix.end(), alignment_mode="expand").end if prefix else 0
+    end = first
+    for token in doc[first : min(len(doc), first + DATELINE_TOKENS)]:
+        if token.is_alpha and token.is_lower:
+            break
+        spaced_dash = token.text in ("-", "–", "—", "--") and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
+        if spaced_dash or token.is_sent_end or token.text == ":":
+            end = token.i + 1  # `ALMATY. April 16. INTERFAX-KAZAKHSTAN -`: the last boundary before the text
+    return end
+
+
+def parse_date(text: Any) -> date | None:
+    """An ISO date string as a date, or None."""
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None

@@ -1,0 +1,79 @@
+"""REGION: the economy whose statistic a figure is.
+
+Among the places of the sentence that are not trade partners (`exports to China`), one
+attached to the figure (`8.4 trillion soums in Samarkand region`, `Abai region (109.9
+percent)`), else one attached to its indicator (`Kazakhstan's exports`, `production in
+Kazakhstan`) with no other figure between, else the nearest before it; else the previous
+figure's place in the paragraph. Dateline places (`ASTANA, Kazakhstan, March 25.`) are never
+linked, nor a place of another economy than the article's that heads a list entry or ranking
+(`Turkey - $53.1 million`).
+"""
+from spacy.tokens import Span
+
+from .positions import distance
+from .view import MentionView
+
+PLACE_QUALIFIERS = {"based", "headquartered", "listed", "registered", "owned", "made", "born", "bound"}
+MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
+
+
+class RegionRules(MentionView):
+    """The place a figure describes, and the places that are trade partners."""
+
+    def region_for(self, span: Span, indicator: Span | None, carried: Span | None) -> Span | None:
+        """The place a figure describes; see the module docstring."""
+        same = self.in_sentence(self.regions, span)
+        for anchor, links in ((span, self.cues.figure_place_links), (indicator, self.cues.indicator_place_links)):
+            attached = [
+                s for s in same
+                if anchor is not None and self.linked_by(s, anchor, links) and not self.figure_between(s, span) and not self.figure_between(span, s)
+            ]
+            if attached:
+                return min(attached, key=lambda s: distance(s, anchor))  # type: ignore[arg-type]
+        before = [s for s in same if s.end <= span.start and not self.figure_between(s, span)]
+        if before:
+            return before[-1]
+        if carried is not None:
+            return carried
+        earlier = self.earlier_in_paragraph(self.regions, span)
+        return earlier[-1] if earlier else None
+
+    def linked_by(self, first: Span, second: Span, links: frozenset[str]) -> bool:
+        """Whether only link words (at most `MAX_LINK_WORDS`) stand between two spans, in either order."""
+        left, right = (first, second) if first.end <= second.start else (second, first)
+        between = self.words[left.end : right.start]
+        if between[:1] == [","] and between[1:2] in (["was"], ["were"]):
+            between = between[1:]  # `7.4 percent, was recorded in Sulawesi`, not `KZT751bn, in Karaganda region`
+        return left.end <= right.start and len(between) <= MAX_LINK_WORDS and all(word in links for word in between)
+
+    def is_partner(self, region: Span) -> bool:
+        """Whether a place is a trade partner (`exports to China`, `trade with the EU`).
+
+        After an inflow (`remittances to Kenya`, `investment into Kazakhstan`), `to`/`into`
+        mark the economy that receives, which is the place the figure describes.
+        """
+        index = region.start - 1
+        while index > 0 and self.words[index] in self.cues.partner_skip:
+            index -= 1
+        if index < 0 or self.words[index] not in self.cues.partner:
+            return False
+        if self.words[index] in ("to", "into"):
+            return not any(word in self.cues.inflows for word in self.words[max(self.sentence_start(region), index - 4) : index])
+        return True
+
+    def is_listed_partner(self, region: Span) -> bool:
+        """Whether a place of another economy than the article's heads an entry of a list or ranking
+        (`Uzbekistan - $122.6 million (10.4 percent)`, `Turkey ($53.1 million)`, `Russia is in second place`)."""
+        if not region.kb_id_ or not self.home or region.kb_id_ == self.home:
+            return False
+        following = self.words[region.end : region.end + 4]
+        if following[:1] in (["-"], ["–"], ["—"], [":"], ["("]):
+            return region.end + 1 in self.figure_by_start
+        return following[:2] == ["is", "in"] and "place" in following
+
+
+
+def describes_a_noun(region: Span) -> bool:
+    """Whether a place only qualifies a noun (`Monterrey-based brokerage`, `a Lagos-headquartered bank`)."""
+    doc = region.doc
+    return region.end + 1 < len(doc) and doc[region.end].text == "-" and doc[region.end + 1].lower_ in PLACE_QUALIFIERS

@@ -1,0 +1,136 @@
+"""The mentions of one Doc the relation rules read, indexed by token, sentence and paragraph.
+
+Scope comes from `components/segments.py`: a paragraph ends at every line break and glued
+sentence end, and nothing is carried into a new paragraph. Words are the lower-cased tokens,
+read once per Doc from its arrays.
+"""
+import bisect
+from typing import Any, Callable
+
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span
+
+from ..segments import Segments
+from .cues import Cues
+from .positions import aliases, dateline_length
+
+REVISION_WORDS = {"revised", "up", "down", "upwardly", "downwardly"}  # `revised up from`: `up from` is a cue of its own
+
+
+class MentionView:
+    """The mentions of one Doc (indicators, figures, comparison cues) with sentence and paragraph lookups.
+
+    The rule classes built on it add what scope decides: `periods`, `comparison`, `restated_at`,
+    `regions` and `home` are set by `DocView` once the rules can tell them apart.
+    """
+
+    periods: list[Span]
+    comparison: set[tuple[int, int]]  # (start, end) of the periods that are comparison bases
+    comparison_ends: set[int]
+    restated_at: dict[int, Span]  # start of a period restated in brackets -> its restatement
+    regions: list[Span]
+    home: str  # the kb_id of the economy the article opens on
+
+    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, meaning: Callable[[Span], Any]) -> None:
+        """`meaning` gives what a period means (its dates, else its words), to tell whether earlier periods agree."""
+        self.doc = doc
+        self.cues = cues
+        self.meaning = meaning
+        strings = doc.vocab.strings
+        self.words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+        self.sentences = Segments(doc, self.words)
+        self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
+        self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
+        for start, phrase in self.find_phrases(cues.comparison):
+            if start and self.words[start - 1] in REVISION_WORDS:
+                continue  # `(revised from 0.2%)` corrects a figure; it does not compare
+            self.cue_starts.setdefault(start, phrase)
+            self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
+        candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
+        alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
+        self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
+        self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
+        dateline_end = dateline_length(doc)
+        self.ents = list(doc.ents)  # spaCy builds the spans on every access
+        self.figure_spans = [e for e in self.ents if e.label_ in ("MONEY", "PERCENT")]
+        self.figure_starts = [e.start for e in self.figure_spans]
+        self.figure_by_start = {e.start: e for e in self.figure_spans}
+        self.figure_by_end = {e.end: e for e in self.figure_spans}
+        self.by_sentence: dict[int, dict[int, list[Span]]] = {}
+        self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
+        self.owners: dict[int, int | None] = {}  # period start -> owner, as found
+        self.candidates = candidates
+        self.dateline_end = dateline_end
+
+    def paragraph(self, span: Span) -> int:
+        return self.sentences.paragraph(span.start)
+
+    def sentence(self, span: Span) -> int:
+        return self.sentences.index(span.start)
+
+    def sentence_start(self, span: Span) -> int:
+        return self.sentences.start(span.start)
+
+    def sentence_end(self, span: Span) -> int:
+        return self.sentences.end(span.start)
+
+    def same_sentence(self, first: Span, second: Span) -> bool:
+        return self.sentence(first) == self.sentence(second)
+
+    def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
+        """The spans of `spans` in the sentence of `span` (indexed once per list)."""
+        key = id(spans)
+        if key not in self.by_sentence:
+            buckets: dict[int, list[Span]] = {}
+            for item in spans:
+                buckets.setdefault(self.sentence(item), []).append(item)
+            self.by_sentence[key] = buckets
+        return self.by_sentence[key].get(self.sentence(span), [])
+
+    def earlier_in_paragraph(self, spans: list[Span], span: Span) -> list[Span]:
+        paragraph = self.paragraph(span)
+        return [s for s in spans if s.end <= span.start and self.paragraph(s) == paragraph]
+
+    def figure_between(self, first: Span, second: Span) -> bool:
+        """Whether a figure lies wholly between two spans."""
+        index = bisect.bisect_left(self.figure_starts, first.end)
+        return index < len(self.figure_spans) and self.figure_spans[index].end <= second.start
+
+    def past_equivalent(self, index: int) -> int:
+        """Token `index`, or the token after the bracketed figure that starts there (`($388 million)`)."""
+        if self.words[index : index + 1] == ["("] and index + 1 in self.figure_by_start:
+            return self.figure_by_start[index + 1].end + 1
+        return index
+
+    def past_restatement(self, index: int) -> int:
+        """Token `index`, or the token after a relative form in commas that starts there (`4.6%, or 1.66 billion manats, more`)."""
+        inner = self.figure_by_start.get(index + 2)
+        if self.words[index : index + 2] == [",", "or"] and inner is not None and self.words[inner.end : inner.end + 1] == [","]:
+            return inner.end + 1
+        return index
+
+    def bracketed_after_indicator(self, first: Span, second: Span) -> bool:
+        """Whether a figure stands in brackets after another and the indicator it names (`the 188 billion tenge
+        surplus ($421.5 million)`)."""
+        between = range(first.end, second.start - 1)
+        return (
+            second.start - 1 > first.end and self.words[second.start - 1] == "("
+            and all(index in self.indicator_tokens for index in between)
+        )
+
+    def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
+        """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            by_first.setdefault(phrase[0], []).append(phrase)
+        return [
+            (index, phrase)
+            for index, word in enumerate(self.words)
+            for phrase in by_first.get(word, ())
+            if tuple(self.words[index : index + len(phrase)]) == phrase
+        ]
+
+    def cue_at(self, index: int) -> tuple[str, ...] | None:
+        """The comparison cue phrase starting at token `index`, if any."""
+        return self.cue_starts.get(index)
+
