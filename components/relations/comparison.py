@@ -14,13 +14,12 @@ from spacy.tokens import Span
 
 from ..periods import SPLIT_YEAR
 from .indicators import IndicatorRules
-from .positions import contrasts, only_brackets_between
+from .positions import only_brackets_between
 from .figure import Figure
 
 YEAR = re.compile(r"(?:19|20)\d\d")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher` and its own cue
-PERIOD_ONLY_CUES = {("on",)}  # `up 6% on a year earlier` compares; `on $3 billion of sales` names no base
 
 
 class ComparisonRules(IndicatorRules):
@@ -47,12 +46,12 @@ class ComparisonRules(IndicatorRules):
             reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`
         for end in range(reach, period.start - CUE_WINDOW):
             cues |= {phrase for _, phrase in self.cue_ends.get(end, ())}
-        if cues - {("from",), ("over",), ("on",)}:
+        if cues - self.cues.weak_comparisons:
             return True
         words = {token.lower_ for token in period}
-        if words & {"-", "–", "—", "through", "to", "till", "until"} and not SPLIT_YEAR.fullmatch(period.text):
+        if words & self.cues.range_words and not SPLIT_YEAR.fullmatch(period.text):
             return False  # `from January through February 2024` is the figure's own period; `on 2023-24` compares
-        shifted = bool(words & {"last", "previous", "prior", "earlier", "ago"}) or any(YEAR.fullmatch(t.text) for t in period)
+        shifted = bool(words & self.cues.shift_words) or any(YEAR.fullmatch(t.text) for t in period)
         # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
         right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
         return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
@@ -78,7 +77,7 @@ class ComparisonRules(IndicatorRules):
         order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), range(clause_end, sentence_end))
         for index in order:
             phrase = self.cue_at(index)
-            if phrase is None or contrasts(self.words, min(index, figure.span.start), max(index, figure.span.end)):
+            if phrase is None or self.contrasts(min(index, figure.span.start), max(index, figure.span.end)):
                 continue  # not `rose 3.6% compared to 2014, but in 2014 the growth was 4.8%`
             lead = index < figure.span.start and not any(index < f.span.start < figure.span.start for f in figures)
             if not (lead or self.same_indicator_at(index, figure)):  # a lead clause's base holds for its components
@@ -87,7 +86,7 @@ class ComparisonRules(IndicatorRules):
             while position < sentence_end:
                 if position in self.restated_at:
                     position = self.restated_at[position].start  # `than in the previous financial year (April 2016 to March 2017)`
-                if position in by_start and by_start[position] is not figure and phrase not in PERIOD_ONLY_CUES:
+                if position in by_start and by_start[position] is not figure and phrase not in self.cues.period_only_comparisons:
                     base = by_start[position]
                     following = next((w for w in self.words[base.span.end : base.span.end + 3] if not w.isspace()), "")
                     if following in self.cues.change_nouns or base.data.get("unit") == "x" or (figure.data.get("unit") == "%" and base.data["label"] == "PERCENT"):
@@ -106,7 +105,7 @@ class ComparisonRules(IndicatorRules):
         """Whether a comparison cue follows a figure within `DIRECTION_AFTER` words, past its equivalent (`less than expected`)."""
         end = self.past_equivalent(span.end)
         cues = (self.cue_starts.get(index) for index in range(end, end + DIRECTION_AFTER + 1))
-        return any(cue is not None and cue not in PERIOD_ONLY_CUES for cue in cues)
+        return any(cue is not None and cue not in self.cues.period_only_comparisons for cue in cues)
 
     def same_indicator_at(self, index: int, figure: Figure) -> bool:
         """Whether a cue at token `index` speaks of the figure's indicator (`revenue rose 6.2%, while net profit fell from $31.5m`)."""

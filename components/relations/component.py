@@ -30,7 +30,7 @@ from .figure import Figure
 from .kinds import KindRules
 from .periods import PeriodRules, anchor_range
 from .positions import aliases, parse_date, restates, span_ref
-from .regions import RegionRules, describes_a_noun
+from .regions import RegionRules
 
 PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference) triples kept
 
@@ -47,7 +47,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.comparison |= {(second.start, second.end) for first, second in restated if self.is_comparison(first)}
         self.comparison_ends = {end for _, end in self.comparison}
-        places = [s for s in self.ents if s.label_ == "REGION" and s.start >= self.dateline_end and not describes_a_noun(s)]
+        places = [s for s in self.ents if s.label_ == "REGION" and s.start >= self.dateline_end and not self.describes_a_noun(s)]
         self.home = places[0].kb_id_ if places else ""
         self.regions = [s for s in places if not self.is_partner(s) and not self.is_listed_partner(s)]
 

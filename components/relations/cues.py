@@ -31,6 +31,23 @@ class Cues:
     measure_words: frozenset[str]  # `share`, `volume`: a quantity only with what it measures
     bare_measures: frozenset[str]  # `its share fell to N`: alone, a share of the quantity named before
     basis_words: frozenset[str]  # with change nouns, a bare change (`the y-o-y growth`) that refers back to its quantity
+    complement_prepositions: frozenset[str]  # `exports of gold` after `exports`: one indicator completes the other
+    recorded_verbs: frozenset[str]  # `N was recorded in X`
+    owner_gaps: frozenset[str]  # words between a figure and the period it owns (`8.5 percent in May`, `4.9% y/y in`)
+    record_hedges: frozenset[str]  # `its lowest in nearly two months`
+    clause_conjunctions: frozenset[str]  # `, and` / `, while` / `, but` begin a clause
+    contrast_conjunctions: frozenset[str]  # `, but`: a clause with its own period and base
+    place_qualifiers: frozenset[str]  # `Monterrey-based`: the place only qualifies a noun
+    revision_words: frozenset[str]  # `revised up from`: a correction, not a comparison
+    shift_words: frozenset[str]  # `last`, `previous`: a period shifted back, a base after `over`/`on`
+    range_words: frozenset[str]  # `from January through March`: the figure's own period, not a base
+    denominator_skips: frozenset[str]  # `20.4 percent of the country's total exports`
+    refer_skips: frozenset[str]  # the tokens of `y-o-y`, `yoy` before a bare change
+    refer_determiners: frozenset[str]  # `the growth`, `its share`: a bare change that refers back
+    phrase_determiners: frozenset[str]  # skipped between a preposition and its mention (`in the 2024-25 budget`)
+    receiving_prepositions: frozenset[str]  # `remittances to Kenya`: after an inflow, the receiving economy
+    period_only_comparisons: frozenset[tuple[str, ...]]  # `on`: compares with a period (`on a year earlier`), never a figure
+    weak_comparisons: frozenset[tuple[str, ...]]  # `from`, `over`, `on`: a comparison period only with a shifted period
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
 
     @classmethod
@@ -67,4 +84,21 @@ class Cues:
             basis_words=frozenset(texts("basis_word")),
             bare_measures=frozenset(texts("bare_measure")),
             measure_words=frozenset(row["word"].lower() for row in indicator_rows if row.get("role") == "measure"),
+            complement_prepositions=frozenset(texts("complement_preposition")),
+            recorded_verbs=frozenset(texts("recorded_verb")),
+            owner_gaps=frozenset(texts("owner_gap")),
+            record_hedges=frozenset(texts("record_hedge")),
+            clause_conjunctions=frozenset(texts("clause_conjunction") + texts("contrast_conjunction")),
+            contrast_conjunctions=frozenset(texts("contrast_conjunction")),
+            place_qualifiers=frozenset(texts("place_qualifier")),
+            revision_words=frozenset(texts("revision_word")),
+            shift_words=frozenset(texts("shift_word")),
+            range_words=frozenset(texts("range_word")),
+            denominator_skips=frozenset(texts("denominator_skip")),
+            refer_skips=frozenset(texts("refer_skip")),
+            refer_determiners=frozenset(texts("refer_determiner")),
+            phrase_determiners=frozenset(texts("phrase_determiner")),
+            receiving_prepositions=frozenset(texts("receiving_preposition")),
+            period_only_comparisons=frozenset(phrases("period_only_comparison")),
+            weak_comparisons=frozenset(phrases("weak_comparison")),
         )

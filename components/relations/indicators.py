@@ -9,11 +9,9 @@ another (`industrial production index (IPI)`) is an alias.
 """
 from spacy.tokens import Span
 
-from .positions import in_brackets
+from .positions import POSSESSIVES, in_brackets
 from .view import MentionView
 
-COMPLEMENT_PREPOSITIONS = {"on", "of", "from", "for", "under"}
-RECORDED_VERBS = {"recorded", "registered", "observed", "noted", "seen", "posted"}  # `N was recorded in X`
 
 
 class IndicatorRules(MentionView):
@@ -67,9 +65,9 @@ class IndicatorRules(MentionView):
         floor = self.sentence_start(mention)
         while index > floor:
             word = self.words[index]
-            if word in ("the", "a", "an", "its", "their", "-", "–") or self.doc[index].like_num:
+            if word in self.cues.phrase_determiners or self.doc[index].like_num:
                 index -= 1
-            elif word in ("'s", "’s") and index - 1 > floor:
+            elif word in POSSESSIVES and index - 1 > floor:
                 index -= 2  # `the country's`
             else:
                 break
@@ -82,9 +80,9 @@ class IndicatorRules(MentionView):
         if not self.is_bare(mention):
             return mention
         index = mention.start - 1
-        while index > 0 and (self.words[index] in ("y", "o", "-", "yoy") or self.words[index].isspace() or self.words[index] in self.cues.record_words):
+        while index > 0 and (self.words[index] in self.cues.refer_skips or self.words[index].isspace() or self.words[index] in self.cues.record_words):
             index -= 1  # `a y-o-y growth`, `the biggest share`
-        determined = index >= 0 and self.words[index] in ("the", "this", "that", "its", "their", "a")
+        determined = index >= 0 and self.words[index] in self.cues.refer_determiners
         if not determined and len(mention) == 1:
             return mention  # `projects growth of 4 percent`: growth is the only noun
         paragraph = self.paragraph(span)
@@ -101,11 +99,11 @@ class IndicatorRules(MentionView):
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
         words, index = self.words, span.end
         index += words[index : index + 1] == [","] or bool(self.cues.change_nouns & set(words[index : index + 1]))  # `12.4% growth was registered in`
-        if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in RECORDED_VERBS):
+        if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in self.cues.recorded_verbs):
             return None
         index += 3
         region = next((r for r in self.ents if r.start == index and r.label_ == "REGION"), None)
-        if region is not None and words[region.end : region.end + 1] in (["'s"], ["’s"]):
+        if region is not None and region.end < len(words) and words[region.end] in POSSESSIVES:
             index = region.end + 1
         return next((s for s in same if s.start == index), None)
 
@@ -121,7 +119,7 @@ class IndicatorRules(MentionView):
         between = [token.lower_ for token in self.doc[head.end : other.start]]
         return (
             0 < len(between) <= 2
-            and between[0] in COMPLEMENT_PREPOSITIONS
+            and between[0] in self.cues.complement_prepositions
             and all(word in ("the", "a", "an") for word in between[1:])
             and head[-1].lower_ not in self.cues.change_nouns
         )
@@ -154,7 +152,7 @@ class IndicatorRules(MentionView):
     def is_denominator(self, indicator: Span) -> bool:
         """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`)."""
         index = indicator.start - 1
-        while index > 0 and self.words[index] in ("the", "total", "its", "their", "'s", "’s", "country", "nation"):
+        while index > 0 and self.words[index] in self.cues.denominator_skips:
             index -= 1  # `20.4 percent of the country's total exports`
         return index >= 1 and self.words[index] == "of" and index in self.figure_by_end
 

@@ -3,7 +3,7 @@ from spacy.tokens import Span
 
 from .comparison import DIRECTION_AFTER, ComparisonRules
 from .figure import Figure
-from .positions import clause_start
+from .positions import LIST_MARKS
 
 LEVEL_REACH = 7  # clause words before a figure searched for `to ... of` (`to an 11-month low of`)
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
@@ -24,7 +24,7 @@ class KindRules(ComparisonRules):
         if self.is_base_figure(figure.span.start) or self.after_comparison_period(figure.span):
             figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
             return
-        start = clause_start(self.words, previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
+        start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
         before = [[self.words[token.i], token.lemma_.lower()] for token in doc[start : figure.span.start]]
         after = []
         end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
@@ -85,4 +85,4 @@ def relative_form(before: list[list[str]]) -> bool:
 
 def continues_list(words: list[str]) -> bool:
     """Whether the words since the previous figure continue a list (`, metallurgy - 10.6 percent`)."""
-    return bool(words) and words[-1] in ("-", "–", "—", ":")
+    return bool(words) and words[-1] in LIST_MARKS

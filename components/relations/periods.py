@@ -12,9 +12,8 @@ from typing import Any
 from spacy.tokens import Span
 
 from .comparison import ComparisonRules
-from .positions import contrasts, distance, only_brackets_between
+from .positions import LIST_MARKS, POSSESSIVES, distance, only_brackets_between
 
-OWNER_GAP_WORDS = {"in", "for", "during", "at", "on", "y", "/", "m", "q", "yoy", "mom", "qoq", "year", "-", "month", "quarter"}
 MAX_OWNER_GAP = 6
 
 
@@ -40,7 +39,7 @@ class PeriodRules(ComparisonRules):
         eligible = [
             p for p in same
             if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator) and not self.in_aside(p, span, bracket_needs_figure=True)
-            and not (span.end <= p.start and contrasts(self.words, span.end, p.start))  # a period of the next `, but` clause
+            and not (span.end <= p.start and self.contrasts(span.end, p.start))  # a period of the next `, but` clause
         ]
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
         own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
@@ -63,7 +62,7 @@ class PeriodRules(ComparisonRules):
         if start not in self.owners:
             self.owners[start] = self.owner_before(start)
             after = self.words[period.end : period.end + 1]
-            if self.owners[start] is None and after in (["'s"], ["’s"], ["-"], ["–"], ["—"], [":"]) and period.end + 1 in self.figure_by_start:
+            if self.owners[start] is None and after and (after[0] in POSSESSIVES or after[0] in LIST_MARKS) and period.end + 1 in self.figure_by_start:
                 self.owners[start] = period.end + 1  # `October's 0.24 percent`, `in 2015 – 4.6%`
         return self.owners[start]
 
@@ -73,9 +72,9 @@ class PeriodRules(ComparisonRules):
         for gap in range(0, MAX_OWNER_GAP + 1):
             end = start - gap
             between = self.words[end:start]
-            if end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between) and between[-1:] != ["-"]:
+            if end in self.figure_by_end and all(word in self.cues.owner_gaps for word in between) and between[-1:] != ["-"]:
                 return self.figure_by_end[end].start
-            if between[:1] == [")"] and end in self.figure_by_end and all(word in OWNER_GAP_WORDS for word in between[1:]):
+            if between[:1] == [")"] and end in self.figure_by_end and all(word in self.cues.owner_gaps for word in between[1:]):
                 inner = self.figure_by_end[end]  # `₾27 billion ($9.95bln) in 2012`: the period is the outer figure's
                 if inner.start >= 2 and self.words[inner.start - 1] == "(" and inner.start - 1 in self.figure_by_end:
                     return self.figure_by_end[inner.start - 1].start
@@ -89,7 +88,7 @@ class PeriodRules(ComparisonRules):
     def is_record_span(self, period: Span) -> bool:
         """Whether a period only measures a record (`its lowest in nearly two months`, `the third increase in two years`)."""
         index = period.start - 1
-        while index > 0 and self.words[index] in ("nearly", "almost", "about", "over", "more", "than", "some"):
+        while index > 0 and self.words[index] in self.cues.record_hedges:
             index -= 1
         if self.words[index] != "in":
             return False

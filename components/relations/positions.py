@@ -6,24 +6,10 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
+DASHES = frozenset({"-", "–", "—"})
+LIST_MARKS = DASHES | {":"}  # `Turkey - $53.1 million`, `metallurgy: 10.6 percent`
+POSSESSIVES = frozenset({"'s", "’s"})
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
-CONTRAST_CONJUNCTIONS = {"but", "whereas", "although"}  # `while` often joins parallel clauses
-CLAUSE_CONJUNCTIONS = {"and", "while"} | CONTRAST_CONJUNCTIONS
-
-
-
-def clause_start(words: list[str], start: int, end: int) -> int:
-    """Where the figure's clause begins between `start` and `end` (token indices into the lower-cased `words`):
-    after the last `, and`, `, while`, `;`."""
-    for index in range(end - 1, start, -1):
-        if words[index] == ";" or (words[index - 1] == "," and words[index] in CLAUSE_CONJUNCTIONS):
-            return index + 1
-    return start
-
-
-def contrasts(words: list[str], start: int, end: int) -> bool:
-    """Whether a contrasting clause (`, but`, `, while`, `, whereas`) begins between token indices `start` and `end`."""
-    return any(words[index - 1] == "," and words[index] in CONTRAST_CONJUNCTIONS for index in range(start + 1, end))
 
 
 def in_brackets(words: list[str], start: int, index: int) -> bool:
@@ -80,7 +66,7 @@ def dateline_length(doc: Doc) -> int:
     for token in doc[first : min(len(doc), first + DATELINE_TOKENS)]:
         if token.is_alpha and token.is_lower:
             break
-        spaced_dash = token.text in ("-", "–", "—", "--") and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
+        spaced_dash = (token.text in DASHES or token.text == "--") and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
         if spaced_dash or token.is_sent_end or token.text == ":":
             end = token.i + 1  # `ALMATY. April 16. INTERFAX-KAZAKHSTAN -`: the last boundary before the text
     return end

@@ -10,10 +10,9 @@ linked, nor a place of another economy than the article's that heads a list entr
 """
 from spacy.tokens import Span
 
-from .positions import distance
+from .positions import LIST_MARKS, distance
 from .view import MentionView
 
-PLACE_QUALIFIERS = {"based", "headquartered", "listed", "registered", "owned", "made", "born", "bound"}
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
 
 
@@ -46,6 +45,11 @@ class RegionRules(MentionView):
             between = between[1:]  # `7.4 percent, was recorded in Sulawesi`, not `KZT751bn, in Karaganda region`
         return left.end <= right.start and len(between) <= MAX_LINK_WORDS and all(word in links for word in between)
 
+    def describes_a_noun(self, region: Span) -> bool:
+        """Whether a place only qualifies a noun (`Monterrey-based brokerage`, `a Lagos-headquartered bank`)."""
+        end = region.end
+        return end + 1 < len(self.words) and self.words[end] == "-" and self.words[end + 1] in self.cues.place_qualifiers
+
     def is_partner(self, region: Span) -> bool:
         """Whether a place is a trade partner (`exports to China`, `trade with the EU`).
 
@@ -57,7 +61,7 @@ class RegionRules(MentionView):
             index -= 1
         if index < 0 or self.words[index] not in self.cues.partner:
             return False
-        if self.words[index] in ("to", "into"):
+        if self.words[index] in self.cues.receiving_prepositions:
             return not any(word in self.cues.inflows for word in self.words[max(self.sentence_start(region), index - 4) : index])
         return True
 
@@ -67,13 +71,6 @@ class RegionRules(MentionView):
         if not region.kb_id_ or not self.home or region.kb_id_ == self.home:
             return False
         following = self.words[region.end : region.end + 4]
-        if following[:1] in (["-"], ["–"], ["—"], [":"], ["("]):
+        if following[:1] and (following[0] in LIST_MARKS or following[0] == "("):
             return region.end + 1 in self.figure_by_start
         return following[:2] == ["is", "in"] and "place" in following
-
-
-
-def describes_a_noun(region: Span) -> bool:
-    """Whether a place only qualifies a noun (`Monterrey-based brokerage`, `a Lagos-headquartered bank`)."""
-    doc = region.doc
-    return region.end + 1 < len(doc) and doc[region.end].text == "-" and doc[region.end + 1].lower_ in PLACE_QUALIFIERS

@@ -14,7 +14,6 @@ from ..segments import Segments
 from .cues import Cues
 from .positions import aliases, dateline_length
 
-REVISION_WORDS = {"revised", "up", "down", "upwardly", "downwardly"}  # `revised up from`: `up from` is a cue of its own
 
 
 class MentionView:
@@ -42,7 +41,7 @@ class MentionView:
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
         for start, phrase in self.find_phrases(cues.comparison):
-            if start and self.words[start - 1] in REVISION_WORDS:
+            if start and self.words[start - 1] in cues.revision_words:
                 continue  # `(revised from 0.2%)` corrects a figure; it does not compare
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
@@ -117,6 +116,21 @@ class MentionView:
             second.start - 1 > first.end and self.words[second.start - 1] == "("
             and all(index in self.indicator_tokens for index in between)
         )
+
+    def clause_start(self, start: int, end: int) -> int:
+        """Where a figure's clause begins between token indices `start` and `end`: after the last `;` or
+        comma and clause conjunction (`, and`, `, while`, `, but`)."""
+        words = self.words
+        for index in range(end - 1, start, -1):
+            if words[index] == ";" or (words[index - 1] == "," and words[index] in self.cues.clause_conjunctions):
+                return index + 1
+        return start
+
+    def contrasts(self, start: int, end: int) -> bool:
+        """Whether a contrasting clause (`, but`, `, whereas`) begins between token indices `start` and `end`;
+        `, while` often joins parallel clauses and does not count."""
+        words = self.words
+        return any(words[index - 1] == "," and words[index] in self.cues.contrast_conjunctions for index in range(start + 1, end))
 
     def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
         """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
