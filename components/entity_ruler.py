@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
@@ -320,10 +321,12 @@ def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     if not acronyms:
         return spans
     taken = {index for span in spans for index in range(span.start, span.end)}
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # not a Token object per token
     added = [
-        Span(doc, token.i, token.i + 1, label=acronyms[token.text], span_id="acronym")
-        for token in doc
-        if token.text in acronyms and token.i not in taken
+        Span(doc, index, index + 1, label=acronyms[text], span_id="acronym")
+        for index, text in enumerate(texts)
+        if text in acronyms and index not in taken
     ]
     return spans + added
 

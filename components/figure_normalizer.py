@@ -80,7 +80,8 @@ class FigureNormalizer(LexiconPipe):
         """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""
         readings: list[tuple[Span, dict[str, Any]]] = []
         bare: list[tuple[Span, dict[str, Any]]] = []
-        for candidate in doc.ents:
+        ents = list(doc.ents)  # spaCy builds the spans on every access
+        for candidate in ents:
             if candidate.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
                 continue
             ent, figure = self.read_trimmed(candidate)
@@ -91,7 +92,7 @@ class FigureNormalizer(LexiconPipe):
             else:
                 readings.append((ent, figure))
         readings = sorted((item for item in readings if not self.is_exchange_rate(*item)), key=lambda item: item[0].start)
-        self.resolve_bare_words(readings)
+        self.resolve_bare_words(readings, [ent for ent in ents if ent.label_ == "REGION"])
         readings = [(ent, figure) for ent, figure in readings if figure["unit"] is not None]
         equivalents = self.equivalent_currencies(readings)
         for ent, figure in bare:
@@ -278,7 +279,7 @@ class FigureNormalizer(LexiconPipe):
         text = {"start": bare.start_char, "end": bare.end_char, "text": bare.text}
         return [(bare, {**figure, **text, "value": value, "approx": self.hedge_before(bare)})]
 
-    def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]]) -> None:
+    def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]], places: list[Span]) -> None:
         """Read a sign or word shared by several currencies (`manat`, `Rs`, `shillings`) from the article.
 
         It takes the currency of the nearest figure (preceding first) that names one of its
@@ -297,9 +298,7 @@ class FigureNormalizer(LexiconPipe):
             for index, (_, figure) in enumerate(readings)
             if not options[index] or (options[index] == {figure["unit"]} and surface_key(words[index]) not in self.lexicon.letter_signs)
         ]
-        countries = Counter(
-            self.lexicon.country_currency.get(ent.kb_id_) for ent in readings[0][0].doc.ents if ent.label_ == "REGION"
-        )
+        countries = Counter(self.lexicon.country_currency.get(place.kb_id_) for place in places)
         for index, (span, figure) in enumerate(readings):
             if figure["label"] != "MONEY" or not options[index]:
                 continue

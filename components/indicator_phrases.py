@@ -133,12 +133,14 @@ class IndicatorPhrases(LexiconPipe):
         candidates = list(doc.spans[self.spans_key])
         strings = doc.vocab.strings
         words = [strings[w] for w in doc.to_array(LOWER).tolist()]
+        ents = list(doc.ents)  # spaCy builds the spans on every access
         view = PhraseView(
             doc,
             words,
             [strings[w].lower() for w in doc.to_array(LEMMA).tolist()],
-            {i for span in (*doc.ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
+            {i for span in (*ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
             Segments(doc, words),
+            [e for e in ents if e.label_ in FIGURE_LABELS],
         )
         grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]
         grown += self.acronym_mentions([s for s in grown if s.label_ == "INDICATOR"], view)
@@ -173,7 +175,7 @@ class IndicatorPhrases(LexiconPipe):
         (`the mining and quarry sector expanded by 5.1 per cent`, `Manufacturing grew 3%`), and the items of the
         elliptic list after that figure (`, manufacturing by 3.2 per cent, and trade, catering and accommodation 2.1 per cent`)."""
         doc, words, lemmas = view.doc, view.words, view.lemmas
-        figures = {e.start: e for e in doc.ents if e.label_ in FIGURE_LABELS}
+        figures = {e.start: e for e in view.figures}
         if not figures:
             return []
         figure_ends = sorted(e.end for e in figures.values())
@@ -349,8 +351,9 @@ def is_acronym(text: str) -> bool:
 class PhraseView:
     """The arrays one doc's phrases are read from."""
 
-    def __init__(self, doc: Doc, words: list[str], lemmas: list[str], blocked: set[int], segments: Segments) -> None:
+    def __init__(self, doc: Doc, words: list[str], lemmas: list[str], blocked: set[int], segments: Segments, figures: list[Span]) -> None:
         self.doc = doc
+        self.figures = figures
         self.words = words
         self.lemmas = lemmas
         self.blocked = blocked

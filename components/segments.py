@@ -25,6 +25,7 @@ class Segments:
         """`words` are the doc's lower-cased token texts, if the caller has them (read from the LOWER array otherwise)."""
         self.doc = doc
         self.doc_text: str | None = None
+        self.texts: dict[int, str] = {}  # sentence start -> its text, as read
         if words is None:
             words = [doc.vocab.strings[lower] for lower in doc.to_array(LOWER).tolist()]
         flags = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else [0] * len(doc)
@@ -59,10 +60,13 @@ class Segments:
 
     def text(self, token: int) -> str:
         """The text of the sentence holding token `token`, without surrounding whitespace."""
-        if self.doc_text is None:
-            self.doc_text = plain_text(self.doc)
-        last = self.doc[self.end(token) - 1]
-        return self.doc_text[self.doc[self.start(token)].idx : last.idx + len(last)].strip()
+        start = self.start(token)
+        if start not in self.texts:
+            if self.doc_text is None:
+                self.doc_text = plain_text(self.doc)
+            last = self.doc[self.end(token) - 1]
+            self.texts[start] = self.doc_text[self.doc[start].idx : last.idx + len(last)].strip()
+        return self.texts[start]
 
 
 def plain_text(doc: Doc) -> str:

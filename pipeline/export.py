@@ -135,6 +135,7 @@ def entity_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per entity of a Doc, figures with their normalised value."""
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
     doc_id = doc._.doc_id
+    text = plain_text(doc)  # once per Doc; `Span.text` walks Token objects
     rows = []
     for ent in doc.ents:
         figure = figures.get((ent.start_char, ent.end_char), {})
@@ -144,7 +145,7 @@ def entity_rows(doc: Doc) -> list[dict[str, Any]]:
                 "start": ent.start_char,
                 "end": ent.end_char,
                 "label": ent.label_,
-                "text": ent.text,
+                "text": text[ent.start_char : ent.end_char],
                 **{key: figure.get(key) for key in FIGURE_KEYS},
                 "pattern": ent.id_ or None,
             }

@@ -94,7 +94,7 @@ class ComparisonRules(IndicatorRules):
                     return base
                 period = periods.get(position)
                 if period is not None and (period.start, period.end) in self.comparison:
-                    follower = next((f for f in figures if f.span.start > period.end and only_brackets_between(period, f.span)), None)
+                    follower = next((f for f in figures if f.span.start > period.end and only_brackets_between(self.words, period, f.span)), None)
                     return follower if follower is not None and follower is not figure else period
                 if self.words[position] not in self.cues.base_skip and position not in self.indicator_tokens:
                     break  # `compared with a loss of GH¢1.05 billion`: the base's own indicator is passed over

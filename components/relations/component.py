@@ -23,7 +23,6 @@ from ..figure_normalizer import only_linking_words
 from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
 from ..periods import PeriodWords, resolve_period
-from ..segments import Segments
 from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
@@ -38,10 +37,10 @@ PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference
 class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
     """Every rule over one Doc's mentions; scope (periods, comparison bases, places) is decided here, once."""
 
-    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, meaning: Callable[[Span], Any]) -> None:
-        super().__init__(doc, candidates_key, cues, meaning)
+    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[[str], Any]) -> None:
+        super().__init__(doc, candidates_key, cues, dates)
         periods = [s for s in self.candidates if s.label_ == "PERIOD" and s.start >= self.dateline_end]
-        restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(first, second)]
+        restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(self.words, first, second)]
         self.restated_at = {first.start: second for first, second in restated}
         self.periods = [s for s in periods if s.start not in self.restated_at and not self.is_record_span(s) and not self.is_report_date(s)]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
@@ -92,14 +91,15 @@ class FigureRelations(LexiconPipe):
             self._period_dates[key] = resolve_period(text, self.period_words, published, reference)
         return self._period_dates[key]
 
-    def find(self, doc: Doc) -> tuple[list[Figure], Segments]:
+    def find(self, doc: Doc) -> tuple[list[Figure], DocView]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         published = parse_date((doc._.meta or {}).get("date"))
-        view = DocView(doc, self.candidates_key, self.cues, lambda period: self.period_dates(period.text, published) or period.text.lower())
+        view = DocView(doc, self.candidates_key, self.cues, lambda text: self.period_dates(text, published))
+        by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}
         figures = [
             Figure(span, data, sentence=view.sentences.text(span.start))
             for data in doc._.figures or ()
-            if (span := doc.char_span(data["start"], data["end"], label=data["label"])) is not None
+            if (span := by_offsets.get((data["start"], data["end"], data["label"])) or doc.char_span(data["start"], data["end"], label=data["label"])) is not None
         ]
         paragraph_bases: dict[int, Span | Figure] = {}
         paragraph_regions: dict[int, Span] = {}
@@ -138,11 +138,12 @@ class FigureRelations(LexiconPipe):
                 paragraph_bases[paragraph] = figure.base
             elif figure.kind == "change" and not (figure.period is not None and view.same_sentence(figure.period, figure.span)) and not view.own_cue(figure.span):
                 figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence; not `£5.8bn less than forecast`
-        return figures, view.sentences
+        return figures, view
 
-    def set_annotations(self, doc: Doc, found: tuple[list[Figure], Segments]) -> None:
+    def set_annotations(self, doc: Doc, found: tuple[list[Figure], DocView]) -> None:
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
-        figures, sentences = found
+        figures, view = found
+        sentences = view.sentences
         published = parse_date((doc._.meta or {}).get("date"))
         relations: list[dict[str, Any]] = []
         linked: dict[tuple[int, int], Span] = {}
@@ -163,13 +164,13 @@ class FigureRelations(LexiconPipe):
                 relations.append({"head": dict(head), "child": span_ref(child), "label": label})
                 if child.label_ in ("INDICATOR", "PERIOD"):
                     linked[(child.start, child.end)] = child
-        for alias in aliases(candidates):
+        for alias in aliases(view.words, candidates):
             if (alias[1].start, alias[1].end) in linked:
                 linked[(alias[0].start, alias[0].end)] = alias[0]
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
         periods = [span for span in candidates if span.label_ == "PERIOD"]
-        absolute = {(p.start, p.end): self.period_dates(p.text, published) for p in periods}
+        absolute = {(p.start, p.end): self.period_dates(view.span_text(p), published) for p in periods}
         anchors = [(p, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
@@ -179,14 +180,16 @@ class FigureRelations(LexiconPipe):
             found = absolute.get((period.start, period.end))
             if found is None:
                 reference = reference or anchor_range(period, sentences.start(period.start), anchors, absolute)
-                found = self.period_dates(period.text, published, reference) if reference else None
+                found = self.period_dates(view.span_text(period), published, reference) if reference else None
             return found
 
         doc_id = doc._.doc_id
-        doc._.facts = [self.fact(doc_id, figure, resolve) for figure in figures]
+        doc._.facts = [self.fact(doc_id, figure, resolve, view.span_text) for figure in figures]
 
-    def fact(self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None]) -> dict[str, Any]:
-        """One plain dict per figure: what, how much, when, where, against what."""
+    def fact(
+        self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None], text: Callable[[Span], str]
+    ) -> dict[str, Any]:
+        """One plain dict per figure: what, how much, when, where, against what (`text` gives a span's text)."""
         own = resolve(figure.period)
         base = figure.base
         base_period = resolve(base, own) if isinstance(base, Span) else None
@@ -204,15 +207,15 @@ class FigureRelations(LexiconPipe):
             "high": data.get("high"),
             "kind": figure.kind,
             "direction": figure.direction,
-            "indicator": figure.indicator.text if figure.indicator is not None else None,
-            "period": figure.period.text if figure.period is not None else None,
+            "indicator": text(figure.indicator) if figure.indicator is not None else None,
+            "period": text(figure.period) if figure.period is not None else None,
             "period_start": own[0].isoformat() if own else None,
             "period_end": own[1].isoformat() if own else None,
-            "region": figure.region.text if figure.region is not None else None,
+            "region": text(figure.region) if figure.region is not None else None,
             "equals": figure.equals.data["text"] if figure.equals else None,
             "equals_value": figure.equals.data["value"] if figure.equals else None,
             "equals_unit": figure.equals.data["unit"] if figure.equals else None,
-            "compared_to": (base.data["text"] if isinstance(base, Figure) else base.text) if base is not None else None,
+            "compared_to": (base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
             "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
             "compared_to_period_start": base_period[0].isoformat() if base_period else None,
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,

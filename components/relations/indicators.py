@@ -55,7 +55,7 @@ class IndicatorRules(MentionView):
         for other in reversed(before[: before.index(chosen)]):
             if self.figure_between(other, chosen) or other[-1].lower_ in self.cues.change_nouns:
                 break
-            if not self.in_phrase(other) and not (len(other) == 1 and other.text.lower() in self.cues.measure_words):
+            if not self.in_phrase(other) and not (len(other) == 1 and self.words[other.start] in self.cues.measure_words):
                 return other  # not a bare measure: `the largest share in the trade turnover` is a share of the turnover
         return chosen
 

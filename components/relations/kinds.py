@@ -20,18 +20,17 @@ class KindRules(ComparisonRules):
         sentence, cut at `, and` / `, while` / `;`; plus the two words after it (`4.6 percent
         more`). A share phrase is read close to the figure (`accounted for`, `of the total`).
         """
-        doc = figure.span.doc
         if self.is_base_figure(figure.span.start) or self.after_comparison_period(figure.span):
             figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
             return
         start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
-        before = [[self.words[token.i], token.lemma_.lower()] for token in doc[start : figure.span.start]]
+        before = [[self.words[index], self.lemma(index)] for index in range(start, figure.span.start)]
         after = []
         end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
-        for token in doc[end : min(end + DIRECTION_AFTER, self.sentence_end(figure.span))]:
-            if token.is_punct:
+        for index in range(end, min(end + DIRECTION_AFTER, self.sentence_end(figure.span))):
+            if self.punct[index]:
                 break
-            after.append(token.lower_)  # `4.6 percent more than`, not `, down 22.4 percent`
+            after.append(self.words[index])  # `4.6 percent more than`, not `, down 22.4 percent`
         near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
         share = next((text for text in self.cues.share_texts if text in near), None)
         words = {word for forms in before for word in forms} | set(after)
@@ -43,7 +42,7 @@ class KindRules(ComparisonRules):
             direction = "down"
         if self.states_level(before) and after[:1] != ["more"]:
             direction = None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
-        indicator_words = set(indicator.text.lower().split()) if indicator is not None else set()
+        indicator_words = set(self.span_text(indicator).lower().split()) if indicator is not None else set()
         if share and not direction:
             figure.kind = "share"
         elif direction or figure.data.get("unit") == "x":

@@ -30,7 +30,7 @@ class PeriodRules(ComparisonRules):
             if modifying is not None and indicator.end <= span.start and not (owns or crossed or self.is_base_figure(span.start)):
                 return modifying  # `the 2024 GDP per capita would be $8,500`
         for period in same:
-            if period.end < span.start and only_brackets_between(period, span):
+            if period.end < span.start and only_brackets_between(self.words, period, span):
                 return period
         if self.is_base_figure(span.start):  # `versus USD 390 a year earlier`: the base's own period, though a comparison one
             owned = [p for p in same if self.owner(p) == span.start]

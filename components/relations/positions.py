@@ -20,15 +20,14 @@ def in_brackets(words: list[str], start: int, index: int) -> bool:
     return depth > 0
 
 
-def restates(first: Span, second: Span) -> bool:
+def restates(words: list[str], first: Span, second: Span) -> bool:
     """Whether a period in brackets right after another restates it (`the previous financial year (April 2016 to March 2017)`)."""
-    doc = first.doc
-    return only_brackets_between(first, second) and second.end < len(doc) and doc[second.end].text == ")"
+    return only_brackets_between(words, first, second) and words[second.end : second.end + 1] == [")"]
 
 
-def only_brackets_between(first: Span, second: Span) -> bool:
+def only_brackets_between(words: list[str], first: Span, second: Span) -> bool:
     """Whether just an opening bracket stands between two spans (`2022 ($24.2 billion)`)."""
-    return second.start - first.end == 1 and first.doc[first.end].text == "("
+    return second.start - first.end == 1 and words[first.end] == "("
 
 
 def distance(first: Span, second: Span) -> int:
@@ -41,15 +40,13 @@ def span_ref(span: Span) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "label": span.label_}
 
 
-def aliases(candidates: list[Span]) -> list[tuple[Span, Span]]:
+def aliases(words: list[str], candidates: list[Span]) -> list[tuple[Span, Span]]:
     """(alias, named) pairs: an INDICATOR in brackets right after another (`index (IPI)`)."""
-    pairs = []
-    for first, second in zip(candidates, candidates[1:]):
-        doc = first.doc
-        if first.label_ == second.label_ == "INDICATOR" and second.start == first.end + 1 and doc[first.end].text == "(":
-            if second.end < len(doc) and doc[second.end].text == ")":
-                pairs.append((second, first))
-    return pairs
+    return [
+        (second, first)
+        for first, second in zip(candidates, candidates[1:])
+        if first.label_ == second.label_ == "INDICATOR" and only_brackets_between(words, first, second) and words[second.end : second.end + 1] == [")"]
+    ]
 
 
 def dateline_length(doc: Doc) -> int:

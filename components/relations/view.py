@@ -7,10 +7,10 @@ read once per Doc from its arrays.
 import bisect
 from typing import Any, Callable
 
-from spacy.attrs import LOWER
+from spacy.attrs import IS_PUNCT, LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
-from ..segments import Segments
+from ..segments import Segments, plain_text
 from .cues import Cues
 from .positions import aliases, dateline_length
 
@@ -30,14 +30,18 @@ class MentionView:
     regions: list[Span]
     home: str  # the kb_id of the economy the article opens on
 
-    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, meaning: Callable[[Span], Any]) -> None:
-        """`meaning` gives what a period means (its dates, else its words), to tell whether earlier periods agree."""
+    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[[str], Any]) -> None:
+        """`dates` resolves a period's text to its dates (or None)."""
         self.doc = doc
         self.cues = cues
-        self.meaning = meaning
+        self.dates = dates
         strings = doc.vocab.strings
+        self.strings = strings
         self.words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+        self.lemma_ids = doc.to_array(LEMMA).tolist()  # read as strings where a rule needs them (`lemma`)
+        self.punct = doc.to_array(IS_PUNCT).tolist()
         self.sentences = Segments(doc, self.words)
+        self.text = self.sentences.doc_text = plain_text(doc)  # read once; `Span.text` walks Token objects
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
         for start, phrase in self.find_phrases(cues.comparison):
@@ -46,7 +50,7 @@ class MentionView:
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
-        alias_of = {(alias.start, alias.end) for alias, _ in aliases(candidates)}
+        alias_of = {(alias.start, alias.end) for alias, _ in aliases(self.words, candidates)}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
         dateline_end = dateline_length(doc)
@@ -60,6 +64,19 @@ class MentionView:
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         self.candidates = candidates
         self.dateline_end = dateline_end
+
+    def lemma(self, index: int) -> str:
+        """The lower-cased lemma of token `index`."""
+        return self.strings[self.lemma_ids[index]].lower()
+
+    def meaning(self, period: Span) -> Any:
+        """What a period means (its dates, else its words), to tell whether earlier periods agree."""
+        text = self.span_text(period)
+        return self.dates(text) or text.lower()
+
+    def span_text(self, span: Span) -> str:
+        """A span's text, cut from the doc's text."""
+        return self.text[span.start_char : span.end_char]
 
     def paragraph(self, span: Span) -> int:
         return self.sentences.paragraph(span.start)
@@ -137,11 +154,12 @@ class MentionView:
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in phrases:
             by_first.setdefault(phrase[0], []).append(phrase)
+        words = self.words
         return [
             (index, phrase)
-            for index, word in enumerate(self.words)
-            for phrase in by_first.get(word, ())
-            if tuple(self.words[index : index + len(phrase)]) == phrase
+            for index in [i for i, word in enumerate(words) if word in by_first]
+            for phrase in by_first[words[index]]
+            if tuple(words[index : index + len(phrase)]) == phrase
         ]
 
     def cue_at(self, index: int) -> tuple[str, ...] | None:
