@@ -16,6 +16,7 @@ from typing import Any
 Range = tuple[date, date]
 SPLIT_YEAR = re.compile(r"\b(?:19|20)\d\d[-–/]\d\d\b")  # a fiscal year: `2023-24`, `2024/25`
 WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+[A-Za-z]?")
+MONTH_CODE = re.compile(r"(?:[1-9]|1[0-2])m")  # `9M2017`, `9M 2016`: the first nine months
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,10 @@ def resolve_period(text: str, words: PeriodWords, published: date | None = None,
     if year is None:
         return None
     parts = None
-    if words.quarter_codes.keys() & set(lower) or "quarter" in lower:
+    code = next((int(token[:-1]) for token in lower if MONTH_CODE.fullmatch(token)), None)
+    if code is not None:
+        parts = (1, code)
+    elif words.quarter_codes.keys() & set(lower) or "quarter" in lower:
         quarter = next((words.quarter_codes[t] for t in lower if t in words.quarter_codes), None) or ordinal(lower, words, 4)
         parts = (3 * quarter - 2, 3 * quarter) if quarter in (1, 2, 3, 4) else None
     elif words.half_codes.keys() & set(lower) or "half" in lower:

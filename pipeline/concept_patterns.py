@@ -112,6 +112,7 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("month-range-of-year", [month, range_word, month, {"LOWER": {"IN": ["of", "in"]}}, YEAR])  # `January-August of 2017`
     add("year-month-range", [YEAR, range_word, month, YEAR])  # `1994 to May 2021`
     add("month-code", [{"TEXT": {"REGEX": r"^(?:[1-9]|1[0-2])M(?:(?:19|20)\d\d)?$"}}, {**YEAR, "OP": "?"}])  # `9M2017`, `9M 2016`
+    add("month-code-split", [{"TEXT": {"REGEX": r"^(?:[1-9]|1[0-2])$"}, "SPACY": False}, {"ORTH": "M"}, YEAR])  # `9M 2016`: the tokenizer splits a glued `M`
     add("month-year-range", [month, YEAR, range_word, month, YEAR])
     add("month-year", [month, {"ORTH": ",", "OP": "?"}, YEAR])
     add("month", [lone_month])

@@ -38,6 +38,8 @@ CASES = [
     case("month-range-through-leap", "January through February 2024", None, None, ("2024-01-01", "2024-02-29")),
     case("month-range-to", "January to December 2022", "2024-04-01", None, ("2022-01-01", "2022-12-31")),
     case("month-range-abbreviated", "Jan-Sept 2024", None, None, ("2024-01-01", "2024-09-30")),
+    case("month-code-glued", "6M2023", None, None, ("2023-01-01", "2023-06-30")),
+    case("month-code-spaced", "11M 2022", None, None, ("2022-01-01", "2022-11-30")),
     case("month-range-en-dash", "January–March", "2024-04-18", None, ("2024-01-01", "2024-03-31")),
     case("month-range-no-year-past", "January-June", "2024-07-18", None, ("2024-01-01", "2024-06-30")),
     case("month-range-no-year-not-future", "January-June", "2024-03-25", None, ("2023-01-01", "2023-06-30")),
@@ -167,6 +169,9 @@ DOCUMENTS = [
                  "earlier they were 44.7 trillion soums.", "2024-07-20", "44.7 trillion soums",
                  {"period": "a year earlier", "period_start": "2023-01-01", "period_end": "2023-06-30"},
                  id="own-period-a-year-earlier"),
+    pytest.param("Collection reached 71.2% of the plan for 6M 2024, up from 64.0% for 6M 2023.", "2024-07-20", "71.2%",
+                 {"period": "6M 2024", "period_start": "2024-01-01", "period_end": "2024-06-30"},
+                 id="month-code-split-by-the-tokenizer"),
 ]
 
 
