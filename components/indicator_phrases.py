@@ -328,7 +328,7 @@ class IndicatorPhrases(LexiconPipe):
                     continue
             if not self.is_content(index, view):
                 break
-            if "noun" in self.word_classes(word, view.lemmas[index]) or word in self.known:
+            if self.is_noun(index, view):
                 last_noun = index
             index += 1
         if last_noun is None or words[last_noun] in self.complement_stops:

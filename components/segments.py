@@ -21,10 +21,11 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'"})
 class Segments:
     """The paragraph and sentence starts of a doc (token indices), with look-ups by token."""
 
-    def __init__(self, doc: Doc, words: list[str] | None = None) -> None:
-        """`words` are the doc's lower-cased token texts, if the caller has them (read from the LOWER array otherwise)."""
+    def __init__(self, doc: Doc, words: list[str] | None = None, text: str | None = None) -> None:
+        """`words` are the doc's lower-cased token texts and `text` its `plain_text`, if the caller has them
+        (read from the arrays otherwise, the text when first needed)."""
         self.doc = doc
-        self.doc_text: str | None = None
+        self.doc_text = text
         self.texts: dict[int, str] = {}  # sentence start -> its text, as read
         if words is None:
             words = [doc.vocab.strings[lower] for lower in doc.to_array(LOWER).tolist()]

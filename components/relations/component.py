@@ -28,7 +28,7 @@ from .cues import Cues
 from .figure import Figure
 from .kinds import KindRules
 from .periods import PeriodRules, anchor_range
-from .positions import aliases, parse_date, restates, span_ref
+from .positions import parse_date, restates, span_ref
 from .regions import RegionRules
 
 PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference) triples kept
@@ -37,7 +37,7 @@ PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference
 class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
     """Every rule over one Doc's mentions; scope (periods, comparison bases, places) is decided here, once."""
 
-    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[[str], Any]) -> None:
+    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[..., Any]) -> None:
         super().__init__(doc, candidates_key, cues, dates)
         periods = [s for s in self.candidates if s.label_ == "PERIOD" and s.start >= self.dateline_end]
         restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(self.words, first, second)]
@@ -94,12 +94,12 @@ class FigureRelations(LexiconPipe):
     def find(self, doc: Doc) -> tuple[list[Figure], DocView]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         published = parse_date((doc._.meta or {}).get("date"))
-        view = DocView(doc, self.candidates_key, self.cues, lambda text: self.period_dates(text, published))
-        by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}
+        view = DocView(doc, self.candidates_key, self.cues, lambda text, reference=None: self.period_dates(text, published, reference))
+        by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}  # the normaliser's figures are entities
         figures = [
             Figure(span, data, sentence=view.sentences.text(span.start))
             for data in doc._.figures or ()
-            if (span := by_offsets.get((data["start"], data["end"], data["label"])) or doc.char_span(data["start"], data["end"], label=data["label"])) is not None
+            if (span := by_offsets.get((data["start"], data["end"], data["label"]))) is not None
         ]
         paragraph_bases: dict[int, Span | Figure] = {}
         paragraph_regions: dict[int, Span] = {}
@@ -144,10 +144,8 @@ class FigureRelations(LexiconPipe):
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
         figures, view = found
         sentences = view.sentences
-        published = parse_date((doc._.meta or {}).get("date"))
         relations: list[dict[str, Any]] = []
         linked: dict[tuple[int, int], Span] = {}
-        candidates = list(doc.spans[self.candidates_key]) if self.candidates_key in doc.spans else []
         for figure in figures:
             base = figure.base
             head = span_ref(figure.span)
@@ -164,13 +162,13 @@ class FigureRelations(LexiconPipe):
                 relations.append({"head": dict(head), "child": span_ref(child), "label": label})
                 if child.label_ in ("INDICATOR", "PERIOD"):
                     linked[(child.start, child.end)] = child
-        for alias in aliases(view.words, candidates):
+        for alias in view.aliases:
             if (alias[1].start, alias[1].end) in linked:
                 linked[(alias[0].start, alias[0].end)] = alias[0]
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
-        periods = [span for span in candidates if span.label_ == "PERIOD"]
-        absolute = {(p.start, p.end): self.period_dates(view.span_text(p), published) for p in periods}
+        periods = [span for span in view.candidates if span.label_ == "PERIOD"]
+        absolute = {(p.start, p.end): view.dates(view.span_text(p)) for p in periods}
         anchors = [(p, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
@@ -180,7 +178,7 @@ class FigureRelations(LexiconPipe):
             found = absolute.get((period.start, period.end))
             if found is None:
                 reference = reference or anchor_range(period, sentences.start(period.start), anchors, absolute)
-                found = self.period_dates(view.span_text(period), published, reference) if reference else None
+                found = view.dates(view.span_text(period), reference) if reference else None
             return found
 
         doc_id = doc._.doc_id

@@ -49,6 +49,7 @@ class Cues:
     period_only_comparisons: frozenset[tuple[str, ...]]  # `on`: compares with a period (`on a year earlier`), never a figure
     weak_comparisons: frozenset[tuple[str, ...]]  # `from`, `over`, `on`: a comparison period only with a shifted period
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
+    change_words: frozenset[str] = frozenset()  # up, down and change nouns: a change is named
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]]) -> "Cues":
@@ -59,6 +60,7 @@ class Cues:
             return tuple(sorted((tuple(text.split()) for text in texts(role)), key=len, reverse=True))
 
         share = phrases("share")
+        change_nouns = frozenset(row["word"] for row in indicator_rows if row.get("role") == "change_noun")
         return cls(
             comparison=phrases("comparison"),
             partner=frozenset(texts("partner")),
@@ -76,7 +78,8 @@ class Cues:
             figure_indicator_links=frozenset(texts("figure_indicator_link")),
             aside_openers=frozenset(texts("aside_opener")),
             inflows=frozenset(texts("inflow")),
-            change_nouns=frozenset(row["word"] for row in indicator_rows if row.get("role") == "change_noun"),
+            change_nouns=change_nouns,
+            change_words=frozenset(texts("up") + texts("down")) | change_nouns,
             base_skip=frozenset(texts("base_skip")),
             record_words=frozenset(texts("record_word")),
             weekdays=frozenset(texts("weekday")),

@@ -67,7 +67,7 @@ class KindRules(ComparisonRules):
         if words[-1:] != ["of"] or "to" not in words:
             return False
         index = len(words) - 1 - words[::-1].index("to")
-        changes = self.cues.up | self.cues.down | self.cues.change_nouns
+        changes = self.cues.change_words
         return not any(forms[0] in changes or forms[1] in changes for forms in before[-LEVEL_REACH:][index + 1 :])
 
 

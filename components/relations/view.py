@@ -15,7 +15,6 @@ from .cues import Cues
 from .positions import aliases, dateline_length
 
 
-
 class MentionView:
     """The mentions of one Doc (indicators, figures, comparison cues) with sentence and paragraph lookups.
 
@@ -30,8 +29,8 @@ class MentionView:
     regions: list[Span]
     home: str  # the kb_id of the economy the article opens on
 
-    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[[str], Any]) -> None:
-        """`dates` resolves a period's text to its dates (or None)."""
+    def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[..., Any]) -> None:
+        """`dates(text, reference=None)` resolves a period's text to its dates (or None)."""
         self.doc = doc
         self.cues = cues
         self.dates = dates
@@ -40,8 +39,8 @@ class MentionView:
         self.words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
         self.lemma_ids = doc.to_array(LEMMA).tolist()  # read as strings where a rule needs them (`lemma`)
         self.punct = doc.to_array(IS_PUNCT).tolist()
-        self.sentences = Segments(doc, self.words)
-        self.text = self.sentences.doc_text = plain_text(doc)  # read once; `Span.text` walks Token objects
+        self.text = plain_text(doc)  # read once; `Span.text` walks Token objects
+        self.sentences = Segments(doc, self.words, self.text)
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
         for start, phrase in self.find_phrases(cues.comparison):
@@ -50,7 +49,8 @@ class MentionView:
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
-        alias_of = {(alias.start, alias.end) for alias, _ in aliases(self.words, candidates)}
+        self.aliases = aliases(self.words, candidates)  # (alias, named) pairs: `industrial production index (IPI)`
+        alias_of = {(alias.start, alias.end) for alias, _ in self.aliases}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
         dateline_end = dateline_length(doc)
