@@ -22,20 +22,31 @@ matches, but decides each `IN`/`REGEX` condition once per distinct word instead 
 
 import warnings
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import srsly
-from spacy.attrs import ORTH
+from spacy.attrs import ENT_IOB
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
+from .doc_arrays import doc_arrays
 from .extensions import register_extensions
 from .token_matcher import TokenPatternMatcher
 
 Pattern = dict[str, Any]
+
+
+class Match(NamedTuple):
+    """A candidate: its tokens and, as string hashes, its label, kb_id and pattern id (what its Span would hold)."""
+
+    start: int
+    end: int
+    label: int
+    kb_id: int
+    pattern_id: int
 
 
 @Language.factory(
@@ -92,6 +103,11 @@ class EconEntityRuler(Pipe):
         self.phrase_matcher_attr = phrase_matcher_attr
         self.label_priority = list(label_priority)
         self.expand_acronyms = expand_acronyms
+        strings = nlp.vocab.strings
+        self._label_rank = {strings.add(label): index for index, label in enumerate(self.label_priority)}
+        self._org, self._region = strings.add("ORG"), strings.add("REGION")
+        self._acronym_labels = frozenset(strings.add(label) for label in ACRONYM_LABELS)
+        self._acronym_id = strings.add("acronym")
         self.clear()
 
     def clear(self) -> None:
@@ -153,101 +169,104 @@ class EconEntityRuler(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            self.set_annotations(doc, self.match(doc))
+            self.set_annotations(doc, self.candidates(doc))
             return doc
         except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
             return error_handler(self.name, self, [doc], error)
 
-    def match(self, doc: Doc) -> list[Span]:
-        """All candidate spans, possibly overlapping, with their label and pattern id."""
+    def candidates(self, doc: Doc) -> list[Match]:
+        """Every match, possibly overlapping, as (start, end, label, kb_id, pattern id), in Span order."""
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r"\[W036")
             matches = list(self.phrase_matcher(doc)) + self.token_matcher(doc)
-        found = sorted({(start, end, *self._span_ids[key]) for key, start, end in matches if start < end})  # in Span order
-        return [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in found]
+        return [Match(*found) for found in sorted({(start, end, *self._span_ids[key]) for key, start, end in matches if start < end})]
 
-    def set_annotations(self, doc: Doc, spans: Sequence[Span]) -> None:
-        """Write the non-overlapping selection of `spans` to `doc.ents` (replacing what was there).
+    def match(self, doc: Doc) -> list[Span]:
+        """All candidate spans, possibly overlapping, with their label and pattern id."""
+        return [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in self.candidates(doc)]
+
+    def set_annotations(self, doc: Doc, candidates: Sequence[Match]) -> None:
+        """Write the non-overlapping selection of `candidates` to `doc.ents` (replacing what was there).
 
         With a `spans_key`, write to `doc.spans[spans_key]` instead, leaving out candidates
-        that overlap an entity.
+        that overlap an entity. The choice is made on the matches; only the chosen become Spans.
         """
+        words = doc_arrays(doc).texts
         if self.spans_key is not None:
-            taken = {index for ent in doc.ents for index in range(ent.start, ent.end)}
-            spans = [span for span in spans if not taken.intersection(range(span.start, span.end))]
-        listed = {(span.start, span.end): span for span in spans if not self.is_fallback(span)}
-        chosen = [kept for span in self.select(spans) if (kept := self.kept(span, listed)) is not None]
-        chosen = self.yield_to_listed(chosen, spans)
-        chosen = [span for span in chosen if not (self.is_fallback(span) and in_title_case_line(span))]
+            taken = [iob in (1, 3) for iob in doc.to_array(ENT_IOB).tolist()]  # inside or beginning an entity
+            candidates = [match for match in candidates if not any(taken[match.start : match.end])]
+        listed = {(match.start, match.end): match for match in candidates if not self.is_fallback(match)}
+        chosen = [kept for match in self.select(candidates) if (kept := self.kept(match, listed)) is not None]
+        chosen = self.yield_to_listed(words, chosen, candidates)
+        chosen = [match for match in chosen if not (self.is_fallback(match) and in_title_case_line(words, match))]
         if self.place_modifiers:
-            chosen = with_place_modifiers(doc, chosen, self.place_modifiers)
+            chosen = with_place_modifiers(words, chosen, self.place_modifiers, self._region)
         if self.expand_acronyms:
-            chosen = add_acronym_mentions(doc, chosen)
-        chosen.sort(key=lambda span: span.start)
+            chosen = add_acronym_mentions(words, chosen, self._acronym_labels, self._acronym_id)
+        chosen.sort(key=lambda match: match.start)
         if self.spans_key is None:
-            doc.ents = chosen
+            doc.ents = [(span_id, kb_id, label, start, end) for start, end, label, kb_id, span_id in chosen]
         else:
-            doc.spans[self.spans_key] = chosen
+            doc.spans[self.spans_key] = [
+                Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in chosen
+            ]
 
-    def kept(self, span: Span, listed: dict[tuple[int, int], Span]) -> Span | None:
-        """The part of a matched span its pattern labels (see `keep`); None when that part is empty.
+    def kept(self, match: Match, listed: dict[tuple[int, int], Match]) -> Match | None:
+        """The part of a match its pattern labels (see `keep`); None when that part is empty.
 
         A guess whose kept part is exactly a listed name takes that name's label and pattern: `US` in
         `US Treasury Secretary` stays the listed place though an acronym before a title reads as an ORG.
         """
-        keep = self._keep.get((span.label, span.kb_id, span.id))
+        keep = self._keep.get(match[2:])
         if keep is None:
-            return span
-        start, stop, _ = keep.indices(len(span))
+            return match
+        start, stop, _ = keep.indices(match.end - match.start)
         if start >= stop:
             return None
-        start, stop = span.start + start, span.start + stop
-        if self.is_fallback(span) and (start, stop) in listed:
+        start, stop = match.start + start, match.start + stop
+        if self.is_fallback(match) and (start, stop) in listed:
             return listed[start, stop]
-        return Span(span.doc, start, stop, label=span.label, kb_id=span.kb_id, span_id=span.id)
+        return match._replace(start=start, end=stop)
 
-    def is_fallback(self, span: Span) -> bool:
-        """Whether a span comes from a fallback pattern (a name-shape guess)."""
-        return (span.label, span.kb_id, span.id) in self._fallback
+    def is_fallback(self, match: Match) -> bool:
+        """Whether a match comes from a fallback pattern (a name-shape guess)."""
+        return match[2:] in self._fallback
 
-    def yield_to_listed(self, chosen: list[Span], candidates: Sequence[Span]) -> list[Span]:
+    def yield_to_listed(self, words: list[str], chosen: list[Match], candidates: Sequence[Match]) -> list[Match]:
         """A guessed ORG does not swallow a listed ORG after its `of (the)`: it ends before `of`, the listed one follows.
 
         `Trade Department of the National Statistics Committee Anna Ivanova` (a shape running on into a person's
         name) gives `Trade Department` and the listed `National Statistics Committee`; the rest is left out.
         """
-        listed = [
-            span for span in candidates
-            if span.label_ == "ORG" and (key := (span.label, span.kb_id, span.id)) not in self._fallback and key not in self._keep
-        ]
+        org = self._org
+        listed = [match for match in candidates if match.label == org and (key := match[2:]) not in self._fallback and key not in self._keep]
         result = []
-        for span in chosen:
+        for match in chosen:
             inner = None
-            if span.label_ == "ORG" and self.is_fallback(span):
-                inner = next((other for other in listed if span.start < other.start and other.end <= span.end
-                              and of_before(span.doc, other.start) > span.start), None)
+            if match.label == org and self.is_fallback(match):
+                inner = next((other for other in listed if match.start < other.start and other.end <= match.end
+                              and of_before(words, other.start) > match.start), None)
             if inner is None:
-                result.append(span)
+                result.append(match)
                 continue
-            cut = of_before(span.doc, inner.start)
-            result += [Span(span.doc, span.start, cut, label=span.label, kb_id=span.kb_id, span_id=span.id), inner]
+            result += [match._replace(end=of_before(words, inner.start)), inner]
         return result
 
-    def select(self, spans: Sequence[Span]) -> list[Span]:
+    def select(self, candidates: Sequence[Match]) -> list[Match]:
         """Longest match first, then non-fallback, then label priority, then leftmost; no two share a token."""
-        rank = {label: index for index, label in enumerate(self.label_priority)}
+        rank = self._label_rank
+        fallback = self._fallback
 
-        def order(span: Span) -> tuple[int, bool, int, int]:
-            fallback = (span.label, span.kb_id, span.id) in self._fallback
-            return -(span.end - span.start), fallback, rank.get(span.label_, len(rank)), span.start
+        def order(match: Match) -> tuple[int, bool, int, int]:
+            return match.start - match.end, match[2:] in fallback, rank.get(match.label, len(rank)), match.start
 
-        ordered = sorted(spans, key=order)
         taken: set[int] = set()
-        chosen: list[Span] = []
-        for span in ordered:
-            if not taken.intersection(range(span.start, span.end)):
-                chosen.append(span)
-                taken.update(range(span.start, span.end))
+        chosen: list[Match] = []
+        for match in sorted(candidates, key=order):
+            tokens = range(match.start, match.end)
+            if taken.isdisjoint(tokens):
+                chosen.append(match)
+                taken.update(tokens)
         return chosen
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
@@ -274,10 +293,14 @@ def pattern_key(pattern: Pattern) -> str:
     return f"{pattern['label']}\t{pattern.get('id', '')}\t{pattern.get('kb_id', '')}"
 
 
-def of_before(doc: Doc, start: int) -> int:
+ACRONYM_LABELS = ("ORG", "REGION", "INDICATOR")
+"""The labels of names whose bracketed acronym is a mention of them."""
+
+
+def of_before(words: list[str], start: int) -> int:
     """The index of the `of` just before token `start` (`of X`, `of the X`), or -1."""
     for index in (start - 1, start - 2):
-        if index >= 0 and doc[index].lower_ == "of" and all(doc[i].lower_ == "the" for i in range(index + 1, start)):
+        if index >= 0 and words[index].lower() == "of" and all(words[i].lower() == "the" for i in range(index + 1, start)):
             return index
     return -1
 
@@ -286,49 +309,46 @@ TITLE_CASE_MIN_WORDS = 3
 """A line is a title-case headline when at least this many words of four letters or more outside a span are all capitalised."""
 
 
-def in_title_case_line(span: Span) -> bool:
-    """Whether `span` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing."""
-    doc = span.doc
-    start, end = span.start, span.end
-    while start > 0 and "\n" not in doc[start - 1].text:
+def in_title_case_line(words: list[str], match: Match) -> bool:
+    """Whether `match` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing."""
+    start, end = match.start, match.end
+    while start > 0 and "\n" not in words[start - 1]:
         start -= 1
-    while end < len(doc) and "\n" not in doc[end].text:
+    while end < len(words) and "\n" not in words[end]:
         end += 1
-    words = [token.text for token in doc[start:end] if token.is_alpha and len(token) >= 4 and not span.start <= token.i < span.end]
-    return len(words) >= TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in words)
+    line = [word for word in words[start : match.start] + words[match.end : end] if len(word) >= 4 and word.isalpha()]
+    return len(line) >= TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in line)
 
 
-def with_place_modifiers(doc: Doc, spans: list[Span], modifiers: frozenset[str]) -> list[Span]:
+def with_place_modifiers(words: list[str], matches: list[Match], modifiers: frozenset[str], region: int) -> list[Match]:
     """`eastern Kazakhstan`: a REGION takes in a direction word (`modifiers`, lower case) just before it."""
-    taken = {index for span in spans for index in range(span.start, span.end)}
+    taken = {index for match in matches for index in range(match.start, match.end)}
     extended = []
-    for span in spans:
-        before = span.start - 1
-        if span.label_ == "REGION" and before >= 0 and before not in taken and doc[before].lower_ in modifiers:
-            span = Span(doc, before, span.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
-        extended.append(span)
+    for match in matches:
+        before = match.start - 1
+        if match.label == region and before >= 0 and before not in taken and words[before].lower() in modifiers:
+            match = match._replace(start=before)
+        extended.append(match)
     return extended
 
 
-def add_acronym_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
-    """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name."""
-    acronyms: dict[str, str] = {}
-    for span in spans:
-        if span.label_ in ("ORG", "REGION", "INDICATOR") and span.end + 2 < len(doc):
-            opening, candidate, closing = doc[span.end], doc[span.end + 1], doc[span.end + 2]
-            if opening.text == "(" and closing.text == ")" and is_acronym(candidate.text):
-                acronyms.setdefault(candidate.text, span.label_)
+def add_acronym_mentions(words: list[str], matches: list[Match], labels: frozenset[int], acronym_id: int) -> list[Match]:
+    """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name
+    (of the `labels`: ORG, REGION, INDICATOR); the mentions take the pattern id `acronym_id`."""
+    acronyms: dict[str, int] = {}
+    for match in matches:
+        end = match.end
+        if match.label in labels and end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")" and is_acronym(words[end + 1]):
+            acronyms.setdefault(words[end + 1], match.label)
     if not acronyms:
-        return spans
-    taken = {index for span in spans for index in range(span.start, span.end)}
-    strings = doc.vocab.strings
-    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # not a Token object per token
+        return matches
+    taken = {index for match in matches for index in range(match.start, match.end)}
     added = [
-        Span(doc, index, index + 1, label=acronyms[text], span_id="acronym")
-        for index, text in enumerate(texts)
-        if text in acronyms and index not in taken
+        Match(index, index + 1, acronyms[word], 0, acronym_id)
+        for index, word in enumerate(words)
+        if word in acronyms and index not in taken
     ]
-    return spans + added
+    return matches + added
 
 
 def is_acronym(text: str) -> bool:

@@ -15,6 +15,7 @@ from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .doc_arrays import doc_arrays
 from .extensions import register_extensions
 from .lexicon import FigureLexicon, surface_key
 from .lexicon_pipe import LexiconPipe
@@ -75,6 +76,7 @@ class FigureNormalizer(LexiconPipe):
         """Index the lexicon tables."""
         self.lexicon = FigureLexicon(tables)
         self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
+        self._currency_words: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
 
     def find(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
         """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""
@@ -153,21 +155,23 @@ class FigureNormalizer(LexiconPipe):
         """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`) or a leading end of a hedge (`plus or minus`);
         if it does not read, drop leading numbers (`2023 5 billion tenge`), then trailing ones, until it does."""
         assert self.lexicon is not None
+        arrays = doc_arrays(span.doc)
+        texts, words = arrays.texts, arrays.words
         end = span.end
-        while end > span.start + 1 and (span.doc[end - 1].text in RANGE_WORDS or span.doc[end - 1].lower_ in ORDINAL_WORDS):
+        while end > span.start + 1 and (texts[end - 1] in RANGE_WORDS or words[end - 1] in ORDINAL_WORDS):
             end -= 1
         start = span.start
-        if end - start > 1 and " ".join(token.lower_ for token in span.doc[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
+        if end - start > 1 and " ".join(words[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
             start += 1  # `plus or minus 3%`: the sign word ends a hedge
         if (start, end) != (span.start, span.end):
             span = Span(span.doc, start, end, label=span.label_, span_id=span.id_)
         for end in range(span.end, span.start, -1):
-            if end < span.end and not is_number_token(span.doc[end].text, self.lexicon) and self.lexicon.scale(span.doc[end].text) is None:
+            if end < span.end and not is_number_token(texts[end], self.lexicon) and self.lexicon.scale(texts[end]) is None:
                 break  # only trailing numbers and scales are dropped: `GH¢4.9 billion twelve months earlier`
             for start in range(span.start, end):
-                if start > span.start and not is_number_token(span.doc[start - 1].text, self.lexicon) and span.doc[start - 1].text not in RANGE_WORDS:
+                if start > span.start and not is_number_token(texts[start - 1], self.lexicon) and texts[start - 1] not in RANGE_WORDS:
                     break  # leading numbers, and the dash after them (`2015 – 4.6%`), may be dropped
-                if start > span.start and not is_number_token(span.doc[start].text, self.lexicon):
+                if start > span.start and not is_number_token(texts[start], self.lexicon):
                     continue  # what is left starts with its number: not `– 4.6%`, nor `dollars 20` of `5 dollars 20 years`
                 trimmed = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_, span_id=span.id_)
                 figure = self.read_span(trimmed)
@@ -190,14 +194,17 @@ class FigureNormalizer(LexiconPipe):
     def read_span(self, span: Span) -> dict[str, Any] | None:
         """The figure dict of one span, or None when its surface does not read as a figure."""
         assert self.lexicon is not None
-        reading = self.reading(tuple(token.text for token in span), span.label_)
+        arrays = doc_arrays(span.doc)
+        label = span.label_
+        reading = self.reading(tuple(arrays.texts[span.start : span.end]), label)
         if reading is None:
             return None
+        start, end = span.start_char, span.end_char
         return {
-            "start": span.start_char,
-            "end": span.end_char,
-            "text": span.text,
-            "label": span.label_,
+            "start": start,
+            "end": end,
+            "text": arrays.text[start:end],
+            "label": label,
             **reading,
             "approx": self.hedge_before(span),
             "pattern": span.id_ or None,
@@ -246,7 +253,7 @@ class FigureNormalizer(LexiconPipe):
     def hedge_before(self, span: Span) -> str | None:
         """The hedge (`about`, `more than`) directly before a span, if any."""
         assert self.lexicon is not None
-        words = [token.lower_ for token in span.doc[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]]
+        words = doc_arrays(span.doc).words[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]
         for size in range(len(words), 0, -1):
             text = " ".join(words[-size:])
             if text in self.lexicon.hedge_kinds:
@@ -291,8 +298,8 @@ class FigureNormalizer(LexiconPipe):
         assert self.lexicon is not None
         if not readings:
             return
-        words = [" ".join(unit_words(span, self.lexicon)) for span, _ in readings]
-        options = [self.lexicon.readings_of(text) if text else set() for text in words]
+        texts = doc_arrays(readings[0][0].doc).texts
+        words, options = zip(*(self.currency_words(tuple(texts[span.start : span.end])) for span, _ in readings))
         explicit = [
             (index, figure["unit"])
             for index, (_, figure) in enumerate(readings)
@@ -316,6 +323,17 @@ class FigureNormalizer(LexiconPipe):
                 figure["unit"] = max(mentioned)[1]
             elif surface_key(words[index]) in self.lexicon.letter_signs:
                 figure["unit"] = None  # `N2` in a text on nothing Nigerian
+
+    def currency_words(self, surface: tuple[str, ...]) -> tuple[str, frozenset[str]]:
+        """A figure surface's unit words, and the currencies they may mean if they are a bare sign or word
+        (`lexicon.readings_of`), remembered per surface."""
+        assert self.lexicon is not None
+        if surface not in self._currency_words:
+            if len(self._currency_words) >= READINGS_CACHE_SIZE:
+                self._currency_words.clear()
+            text = " ".join(unit_words(surface, self.lexicon))
+            self._currency_words[surface] = (text, frozenset(self.lexicon.readings_of(text)) if text else frozenset())
+        return self._currency_words[surface]
 
     def equivalent_currencies(self, readings: list[tuple[Span, dict[str, Any]]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
@@ -524,9 +542,9 @@ def only_linking_words(first: Span, second: Span, hedges: Collection[str]) -> bo
     return not words or " ".join(words) in hedges
 
 
-def unit_words(span: Span, lexicon: FigureLexicon) -> list[str]:
-    """The unit tokens of a figure span (`Turkish lira` in `2.5 billion Turkish lira`)."""
-    return [word for kind, tokens in segments([t.text for t in span], lexicon) if kind == "unit" for word in tokens]
+def unit_words(surface: Sequence[str], lexicon: FigureLexicon) -> list[str]:
+    """The unit tokens of a figure surface (`Turkish lira` in `2.5 billion Turkish lira`)."""
+    return [word for kind, tokens in segments(surface, lexicon) if kind == "unit" for word in tokens]
 
 
 def read_unit(words: Sequence[str], label: str, lexicon: FigureLexicon) -> tuple[str | None, float]:

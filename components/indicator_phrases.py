@@ -28,13 +28,14 @@ figure (`, manufacturing by 3.2 per cent`); change verbs are the `up`/`down` rel
 
 from typing import Any, Callable, Iterable
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from .lexicon_pipe import LexiconPipe, Tables
+from .doc_arrays import doc_arrays
 from .segments import Segments
 
 WORD_CLASSES = ("noun", "adj", "verb", "adv")
@@ -132,14 +133,15 @@ class IndicatorPhrases(LexiconPipe):
             return []
         candidates = list(doc.spans[self.spans_key])
         strings = doc.vocab.strings
-        words = [strings[w] for w in doc.to_array(LOWER).tolist()]
+        arrays = doc_arrays(doc)
+        words = arrays.words
         ents = list(doc.ents)  # spaCy builds the spans on every access
         view = PhraseView(
             doc,
             words,
             [strings[w].lower() for w in doc.to_array(LEMMA).tolist()],
             {i for span in (*ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
-            Segments(doc, words),
+            arrays.segments,
             [e for e in ents if e.label_ in FIGURE_LABELS],
         )
         grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]

@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import pandas as pd
-from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc
 
-from components.segments import plain_text
+from components.doc_arrays import doc_arrays
 
 CONCEPTS_KEY = "concepts"  # doc.spans key of the linked INDICATOR/PERIOD spans (see configs/pipeline.cfg)
 FIGURE_KEYS = ("value", "unit", "approx", "low", "high")
@@ -51,13 +50,12 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
         }
         for relation in doc._.relations or ()
     ]
-    strings = doc.vocab.strings
-    columns = doc.to_array([IDX, ORTH, SPACY]).tolist()  # arrays, not one Token object per token
+    arrays = doc_arrays(doc)  # not one Token object per token
     tokens = [
-        {"text": strings[orth], "start": start, "end": start + len(strings[orth]), "id": index, "ws": bool(spaced)}
-        for index, (start, orth, spaced) in enumerate(columns)
+        {"text": text, "start": start, "end": start + len(text), "id": index, "ws": bool(spaced)}
+        for index, (text, start, spaced) in enumerate(zip(arrays.texts, arrays.offsets, arrays.spaced))
     ]
-    return {"id": doc._.doc_id, "text": plain_text(doc), "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
+    return {"id": doc._.doc_id, "text": arrays.text, "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
 
 
 def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
@@ -113,7 +111,7 @@ def fact_rows(doc: Doc) -> list[dict[str, Any]]:
 
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per relation, with the surfaces of both ends."""
-    text = plain_text(doc)  # once per Doc, not per relation
+    text = doc_arrays(doc).text
     doc_id = doc._.doc_id
     return [
         {
@@ -135,7 +133,7 @@ def entity_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per entity of a Doc, figures with their normalised value."""
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
     doc_id = doc._.doc_id
-    text = plain_text(doc)  # once per Doc; `Span.text` walks Token objects
+    text = doc_arrays(doc).text  # `Span.text` walks Token objects
     rows = []
     for ent in doc.ents:
         figure = figures.get((ent.start_char, ent.end_char), {})

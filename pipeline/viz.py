@@ -25,7 +25,7 @@ import pandas as pd
 from spacy import displacy
 from spacy.tokens import Doc
 
-from components.segments import Segments
+from components.doc_arrays import doc_arrays
 
 from .export import CONCEPTS_KEY
 
@@ -125,7 +125,7 @@ def _relation_parses(doc: Doc, labels: set[str] | None, gap_chars: int) -> list[
         return bisect.bisect_right(unit_starts, offset) - 1
 
     # Paragraphs, joined into one block where a relation crosses a paragraph break.
-    breaks = Segments(doc).paragraph_chars[1:]
+    breaks = doc_arrays(doc).segments.paragraph_chars[1:]
     bounds = [0, *breaks, len(doc.text)]
     reach = list(range(len(bounds) - 1))  # reach[p]: the last paragraph block p extends to
     for relation in relations:

@@ -7,10 +7,10 @@ read once per Doc from its arrays.
 import bisect
 from typing import Any, Callable
 
-from spacy.attrs import IS_PUNCT, LEMMA, LOWER
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 
-from ..segments import Segments, plain_text
+from ..doc_arrays import doc_arrays
 from .cues import Cues
 from .positions import aliases, dateline_length
 
@@ -36,11 +36,12 @@ class MentionView:
         self.dates = dates
         strings = doc.vocab.strings
         self.strings = strings
-        self.words = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+        arrays = doc_arrays(doc)
+        self.words = arrays.words
         self.lemma_ids = doc.to_array(LEMMA).tolist()  # read as strings where a rule needs them (`lemma`)
-        self.punct = doc.to_array(IS_PUNCT).tolist()
-        self.text = plain_text(doc)  # read once; `Span.text` walks Token objects
-        self.sentences = Segments(doc, self.words, self.text)
+        self.punct = arrays.punct
+        self.text = arrays.text  # `Span.text` walks Token objects
+        self.sentences = arrays.segments
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
         for start, phrase in self.find_phrases(cues.comparison):

@@ -1,0 +1,51 @@
+"""A Doc's token arrays, read once and shared by every component and exporter that follows.
+
+Reading a token's text through `doc[i]` makes a Token object each time, and each component used
+to read the same attributes again. `doc_arrays(doc)` reads them from `doc.to_array` on first use
+and keeps them in a weak cache keyed by the Doc, so they live exactly as long as the Doc does.
+Only what the tokenizer fixed is kept (texts, lower-cased words, spaces, offsets, punctuation and
+the text itself), plus the sentence and paragraph segments once the Doc has sentence starts: a
+Doc that changes length, or gains sentence starts, is read again.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from weakref import WeakKeyDictionary
+
+from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc
+
+from .segments import Segments
+
+
+class DocArrays:
+    """The token arrays of one Doc (never the Doc itself, so the cache holds it weakly)."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        self.texts: list[str] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        self.words: list[str] = [strings[lower] for lower in doc.to_array(LOWER).tolist()]  # lower-cased
+        self.spaced: list[int] = doc.to_array(SPACY).tolist()
+        self.offsets: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+        self.punct: list[int] = doc.to_array(IS_PUNCT).tolist()
+        self.sentence_flags: list[int] | None = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else None
+        self.text: str = "".join(text + " " * spaced for text, spaced in zip(self.texts, self.spaced))  # `doc.text`
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @cached_property
+    def segments(self) -> Segments:
+        """The paragraphs and sentences (without sentence starts, a sentence ends only where a paragraph does)."""
+        return Segments(self.texts, self.words, self.spaced, self.offsets, self.sentence_flags or [0] * len(self), self.text)
+
+
+CACHE: WeakKeyDictionary[Doc, DocArrays] = WeakKeyDictionary()
+
+
+def doc_arrays(doc: Doc) -> DocArrays:
+    """The Doc's arrays, read on first use (and again if the Doc changed length or gained sentence starts)."""
+    arrays = CACHE.get(doc)
+    if arrays is None or len(arrays) != len(doc) or (arrays.sentence_flags is None and doc.has_annotation("SENT_START")):
+        arrays = CACHE[doc] = DocArrays(doc)
+    return arrays
