@@ -6,11 +6,13 @@ from .indicator_phrases import IndicatorPhrases, create_word_class_reader, make_
 from .lemmatizer import LookupLemmatizer, make_lookup_lemmatizer
 from .relations import FigureRelations, make_figure_relations
 from .readers import create_lexicon_reader, create_pattern_reader
+from .sentencizer import ArraySentencizer, make_sentencizer
 from .tokenizer import create_tokenizer
 
 register_extensions()
 
 __all__ = [
+    "ArraySentencizer",
     "EconEntityRuler",
     "FigureNormalizer",
     "FigureRelations",
@@ -25,5 +27,6 @@ __all__ = [
     "make_figure_relations",
     "make_indicator_phrases",
     "make_lookup_lemmatizer",
+    "make_sentencizer",
     "register_extensions",
 ]

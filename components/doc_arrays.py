@@ -4,15 +4,16 @@ Reading a token's text through `doc[i]` makes a Token object each time, and each
 to read the same attributes again. `doc_arrays(doc)` reads them from `doc.to_array` on first use
 and keeps them in a weak cache keyed by the Doc, so they live exactly as long as the Doc does.
 Only what the tokenizer fixed is kept (texts, lower-cased words, spaces, offsets, punctuation and
-the text itself), plus the sentence and paragraph segments once the Doc has sentence starts: a
-Doc that changes length, or gains sentence starts, is read again.
+the text itself), plus the lemmas once the Doc has them and the sentence and paragraph segments
+once it has sentence starts: a Doc that changes length is read again, and lemmas or sentence
+starts it gains later are read when they appear.
 """
 from __future__ import annotations
 
 from functools import cached_property
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from .segments import Segments
@@ -24,12 +25,23 @@ class DocArrays:
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
         self.texts: list[str] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
-        self.words: list[str] = [strings[lower] for lower in doc.to_array(LOWER).tolist()]  # lower-cased
+        self.words: list[str] = [text.lower() for text in self.texts]  # the LOWER attribute of English
         self.spaced: list[int] = doc.to_array(SPACY).tolist()
         self.offsets: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         self.punct: list[int] = doc.to_array(IS_PUNCT).tolist()
-        self.sentence_flags: list[int] | None = doc.to_array(SENT_START).tolist() if doc.has_annotation("SENT_START") else None
-        self.text: str = "".join(text + " " * spaced for text, spaced in zip(self.texts, self.spaced))  # `doc.text`
+        self.text: str = "".join([text + " " if spaced else text for text, spaced in zip(self.texts, self.spaced)])  # `doc.text`
+        self.lemmas: list[str] | None = None  # lower-cased, once the Doc has lemmas
+        self.sentence_flags: list[int] | None = None  # SENT_START, once the Doc has sentence starts
+        self.catch_up(doc)
+
+    def catch_up(self, doc: Doc) -> None:
+        """Read the lemmas and sentence starts the Doc has gained since they were last read."""
+        if self.lemmas is None and doc.has_annotation("LEMMA"):
+            strings = doc.vocab.strings
+            self.lemmas = [strings[lemma].lower() for lemma in doc.to_array(LEMMA).tolist()]
+        if self.sentence_flags is None and doc.has_annotation("SENT_START"):
+            self.sentence_flags = doc.to_array(SENT_START).tolist()
+            self.__dict__.pop("segments", None)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -44,8 +56,10 @@ CACHE: WeakKeyDictionary[Doc, DocArrays] = WeakKeyDictionary()
 
 
 def doc_arrays(doc: Doc) -> DocArrays:
-    """The Doc's arrays, read on first use (and again if the Doc changed length or gained sentence starts)."""
+    """The Doc's arrays, read on first use (again if the Doc changed length; lemmas and sentence starts once it has them)."""
     arrays = CACHE.get(doc)
-    if arrays is None or len(arrays) != len(doc) or (arrays.sentence_flags is None and doc.has_annotation("SENT_START")):
+    if arrays is None or len(arrays) != len(doc):
         arrays = CACHE[doc] = DocArrays(doc)
+    elif arrays.lemmas is None or arrays.sentence_flags is None:
+        arrays.catch_up(doc)
     return arrays

@@ -28,7 +28,6 @@ figure (`, manufacturing by 3.2 per cent`); change verbs are the `up`/`down` rel
 
 from typing import Any, Callable, Iterable
 
-from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
@@ -132,14 +131,13 @@ class IndicatorPhrases(LexiconPipe):
         if self.spans_key not in doc.spans:
             return []
         candidates = list(doc.spans[self.spans_key])
-        strings = doc.vocab.strings
         arrays = doc_arrays(doc)
         words = arrays.words
         ents = list(doc.ents)  # spaCy builds the spans on every access
         view = PhraseView(
             doc,
             words,
-            [strings[w].lower() for w in doc.to_array(LEMMA).tolist()],
+            arrays.lemmas or [""] * len(doc),
             {i for span in (*ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
             arrays.segments,
             [e for e in ents if e.label_ in FIGURE_LABELS],

@@ -169,7 +169,7 @@ class FigureRelations(LexiconPipe):
         doc._.relations = relations
         periods = [span for span in view.candidates if span.label_ == "PERIOD"]
         absolute = {(p.start, p.end): view.dates(view.span_text(p)) for p in periods}
-        anchors = [(p, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
+        anchors = [(p.start, p.end, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
             """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""

@@ -108,13 +108,14 @@ class PeriodRules(ComparisonRules):
 
 
 
-def anchor_range(period: Span, sentence: int, anchors: list[tuple[Span, int]], ranges: dict[tuple[int, int], Any]) -> Any:
+def anchor_range(period: Span, sentence: int, anchors: list[tuple[int, int, int]], ranges: dict[tuple[int, int], Any]) -> Any:
     """The dates of the fixed period a relative one leans on: nearest in its sentence, else the last before it.
 
-    `sentence` is where the period's sentence starts; `anchors` are the fixed periods, each with the start of its sentence.
+    `sentence` is where the period's sentence starts; `anchors` are the fixed periods as (start, end, start of their sentence).
     """
-    same = [a for a, start in anchors if start == sentence and a != period]
+    own = (period.start, period.end)
+    same = [(start, end) for start, end, anchor_sentence in anchors if anchor_sentence == sentence and (start, end) != own]
     if same:
-        return ranges[min(((a.start, a.end) for a in same), key=lambda key: abs(key[0] - period.start))]
-    before = [a for a, _ in anchors if a.end <= period.start]
-    return ranges[(before[-1].start, before[-1].end)] if before else None
+        return ranges[min(same, key=lambda key: abs(key[0] - own[0]))]
+    before = [(start, end) for start, end, _ in anchors if end <= own[0]]
+    return ranges[before[-1]] if before else None

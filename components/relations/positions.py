@@ -1,9 +1,12 @@
 """Token positions and spans the relation rules share: clause and bracket scope, datelines, aliases."""
+import bisect
 import re
 from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
+
+from ..doc_arrays import DocArrays
 
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 DASHES = frozenset({"-", "–", "—"})
@@ -49,23 +52,28 @@ def aliases(words: list[str], candidates: list[Span]) -> list[tuple[Span, Span]]
     ]
 
 
-def dateline_length(doc: Doc) -> int:
+def dateline_length(arrays: DocArrays) -> int:
     """Tokens of the leading ` date YYYY-MM-DD ` line and dateline (`ASTANA, Kazakhstan, March 25.`,
-    `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`).
+    `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`), read from a doc's arrays.
 
     A dateline tells where and when the reporter wrote, not what a figure describes. It ends
     at the last sentence end, spaced dash or colon before the first lower-case word (within
     `DATELINE_TOKENS`), past the ` date ` prefix of the bundled format.
     """
-    prefix = DATE_PREFIX.match(doc[:DATELINE_TOKENS].text)
-    first = doc.char_span(0, prefix.end(), alignment_mode="expand").end if prefix else 0
+    texts, spaced, offsets = arrays.texts, arrays.spaced, arrays.offsets
+    length = len(texts)
+    flags = arrays.sentence_flags or [0] * length
+    head = min(length, DATELINE_TOKENS)
+    prefix = DATE_PREFIX.match(arrays.text[: offsets[head - 1] + len(texts[head - 1])]) if head else None
+    first = bisect.bisect_right(offsets, prefix.end() - 1) if prefix else 0  # past the token holding the prefix's last character
     end = first
-    for token in doc[first : min(len(doc), first + DATELINE_TOKENS)]:
-        if token.is_alpha and token.is_lower:
+    for index in range(first, min(length, first + DATELINE_TOKENS)):
+        text = texts[index]
+        if text.isalpha() and text.islower():
             break
-        spaced_dash = (token.text in DASHES or token.text == "--") and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
-        if spaced_dash or token.is_sent_end or token.text == ":":
-            end = token.i + 1  # `ALMATY. April 16. INTERFAX-KAZAKHSTAN -`: the last boundary before the text
+        spaced_dash = (text in DASHES or text == "--") and index > 0 and spaced[index - 1] and spaced[index]
+        if spaced_dash or index + 1 == length or flags[index + 1] == 1 or text == ":":
+            end = index + 1  # `ALMATY. April 16. INTERFAX-KAZAKHSTAN -`: the last boundary before the text
     return end
 
 

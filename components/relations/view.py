@@ -7,7 +7,6 @@ read once per Doc from its arrays.
 import bisect
 from typing import Any, Callable
 
-from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 
 from ..doc_arrays import doc_arrays
@@ -34,11 +33,9 @@ class MentionView:
         self.doc = doc
         self.cues = cues
         self.dates = dates
-        strings = doc.vocab.strings
-        self.strings = strings
         arrays = doc_arrays(doc)
         self.words = arrays.words
-        self.lemma_ids = doc.to_array(LEMMA).tolist()  # read as strings where a rule needs them (`lemma`)
+        self.lemmas = arrays.lemmas or [""] * len(doc)  # lower-cased
         self.punct = arrays.punct
         self.text = arrays.text  # `Span.text` walks Token objects
         self.sentences = arrays.segments
@@ -54,7 +51,7 @@ class MentionView:
         alias_of = {(alias.start, alias.end) for alias, _ in self.aliases}
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
-        dateline_end = dateline_length(doc)
+        dateline_end = dateline_length(arrays)
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
         self.figure_spans = [e for e in self.ents if e.label_ in ("MONEY", "PERCENT")]
         self.figure_starts = [e.start for e in self.figure_spans]
@@ -68,7 +65,7 @@ class MentionView:
 
     def lemma(self, index: int) -> str:
         """The lower-cased lemma of token `index`."""
-        return self.strings[self.lemma_ids[index]].lower()
+        return self.lemmas[index]
 
     def meaning(self, period: Span) -> Any:
         """What a period means (its dates, else its words), to tell whether earlier periods agree."""
