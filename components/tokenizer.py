@@ -4,7 +4,8 @@
 The splits are generic shapes (an ISO-like code before a digit, a unit after a digit);
 which words are currencies or scales is left to the pattern files. Two marks of wire copy are split
 too: an agency between slashes (`/Kazinform/` -> `/ Kazinform /`) and a possessive written with a
-backtick (`Armenia`s` -> `Armenia `s`).
+backtick (`Armenia`s` -> `Armenia `s`). Every Unicode space reads as a space first
+(`components/unicode_text.py`), so `KZT 751 bn` with no-break spaces splits like the plain one.
 """
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from typing import Callable
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+from .unicode_text import plain_spaces
 
 # A dollar sign with a country marker glued after it ($US, $A, $C, $NZ, $HK, $S), before a digit.
 DOLLAR_MARKER_PREFIX = r"\$(?:US|A|C|NZ|HK|S)(?=[0-9.])"
@@ -58,6 +62,13 @@ def restates_whitespace(text: str, tokens: list[dict[int, str]]) -> bool:
     return text.isspace() and tokens == [{ORTH: text}]
 
 
+class PlainSpaceTokenizer(Tokenizer):
+    """spaCy's Tokenizer, reading every Unicode space separator as a space (offsets unchanged)."""
+
+    def __call__(self, string: str) -> Doc:
+        return super().__call__(plain_spaces(string))
+
+
 @registry.tokenizers("econ.tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Return a factory building the default tokenizer with the figure splits added."""
@@ -75,7 +86,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         }
         for text in SPECIAL_CASES:
             rules[text] = [{ORTH: text}]
-        return Tokenizer(
+        return PlainSpaceTokenizer(
             nlp.vocab,
             rules=rules,
             prefix_search=compile_prefix_regex(prefixes).search,

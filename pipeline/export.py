@@ -178,6 +178,7 @@ DOC_COLUMNS: dict[str, str] = {  # the docs table of `python -m pipeline run`: o
     "error": "string",
     "encoding": "string",
     "html": "boolean",
+    "normalised": "boolean",
     "chars": "Int64",
     "content_hash": "string",
     "version": "string",

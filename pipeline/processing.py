@@ -44,10 +44,12 @@ def one_line(text: str, limit: int = 300) -> str:
 def doc_row(item: Document | Rejected, version: str, status: str = PROCESSED, error: str | None = None) -> dict[str, Any]:
     """The docs-table row of an input (see `export.DOC_COLUMNS`); a Rejected brings its own status and error."""
     if isinstance(item, Rejected):
-        source, facts = item.source, {"status": item.status, "error": item.error, "html": None, "chars": None, "content_hash": None}
+        source, facts = item.source, {"status": item.status, "error": item.error, "html": None, "normalised": None, "chars": None, "content_hash": None}
     else:
         source = item.source or item.meta.get("source")
-        facts = {"status": status, "error": error, "html": item.html, "chars": len(item.text), "content_hash": content_hash(item.text)}
+        facts = {
+            "status": status, "error": error, "html": item.html, "normalised": item.normalised, "chars": len(item.text), "content_hash": content_hash(item.text)
+        }
     return {"doc_id": item.id, "source": source, "encoding": item.encoding, **facts, "version": version}
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from components.unicode_text import plain_spaces, without_invisible_marks
+
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
@@ -77,6 +79,7 @@ class Document:
     source: str | None = None  # where it was read: a path, or `path:line` of a JSONL record
     encoding: str = "utf-8"
     html: bool = False  # the text is what remained after removing HTML markup
+    normalised: bool = False  # Unicode spaces or invisible marks of the input were made plain (`components.unicode_text`)
 
 
 @dataclass
@@ -242,13 +245,15 @@ def make_document(text: str, doc_id: str | None, meta: dict[str, Any], *, source
     """A Document (HTML reduced to text, `meta.source` and `meta.date` filled in), or `empty` if no text is left."""
     if is_html:
         text = html_to_text(text)
+    plain = without_invisible_marks(plain_spaces(text))
+    normalised, text = plain != text, plain
     if not text.strip():
         return Rejected(source, EMPTY, "no text after removing HTML markup" if is_html else "no text", id=doc_id, encoding=encoding)
     meta = dict(meta)
     meta.setdefault("source", source)
     if "date" not in meta and (found := DATE_LINE.match(text)):
         meta["date"] = found.group(1)
-    return Document(id=doc_id or content_hash(text), text=text, meta=meta, source=source, encoding=encoding, html=is_html)
+    return Document(id=doc_id or content_hash(text), text=text, meta=meta, source=source, encoding=encoding, html=is_html, normalised=normalised)
 
 
 def open_regular(path: Path) -> BinaryIO:

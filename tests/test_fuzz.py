@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from components.unicode_text import plain_spaces
 from pipeline.annotate import CHUNK_CHARS, annotate
 from pipeline.export import doc_to_record, frames_from_rows, table_rows
 from pipeline.reading import (
@@ -63,7 +64,7 @@ def test_any_text_goes_through_the_pipeline_and_the_exporter(nlp, text, chunk_ch
     record, rows = doc_to_record(doc), table_rows(doc)
     frames_from_rows(rows)
     json.dumps([record, rows], allow_nan=False)  # plain JSON values, finite numbers: what the output files hold
-    assert_offsets(text, record, rows)
+    assert_offsets(plain_spaces(text), record, rows)  # the tokenizer reads Unicode spaces as spaces, one for one
 
 
 @pytest.mark.parametrize("text", ["$" + "9" * 309, "1" + "0" * 309 + "%"])
