@@ -191,18 +191,18 @@ class EconEntityRuler(Pipe):
         With a `spans_key`, write to `doc.spans[spans_key]` instead, leaving out candidates
         that overlap an entity. The choice is made on the matches; only the chosen become Spans.
         """
-        words = doc_arrays(doc).texts
+        arrays = doc_arrays(doc)
         if self.spans_key is not None:
             taken = [iob in (1, 3) for iob in doc.to_array(ENT_IOB).tolist()]  # inside or beginning an entity
             candidates = [match for match in candidates if not any(taken[match.start : match.end])]
         listed = {(match.start, match.end): match for match in candidates if not self.is_fallback(match)}
         chosen = [kept for match in self.select(candidates) if (kept := self.kept(match, listed)) is not None]
-        chosen = self.yield_to_listed(words, chosen, candidates)
-        chosen = [match for match in chosen if not (self.is_fallback(match) and in_title_case_line(words, match))]
+        chosen = self.yield_to_listed(arrays.words, chosen, candidates)
+        chosen = [match for match in chosen if not (self.is_fallback(match) and in_title_case_line(arrays.texts, match))]
         if self.place_modifiers:
-            chosen = with_place_modifiers(words, chosen, self.place_modifiers, self._region)
+            chosen = with_place_modifiers(arrays.words, chosen, self.place_modifiers, self._region)
         if self.expand_acronyms:
-            chosen = add_acronym_mentions(words, chosen, self._acronym_labels, self._acronym_id)
+            chosen = add_acronym_mentions(arrays.texts, chosen, self._acronym_labels, self._acronym_id)
         chosen.sort(key=lambda match: match.start)
         if self.spans_key is None:
             doc.ents = [(span_id, kb_id, label, start, end) for start, end, label, kb_id, span_id in chosen]
@@ -233,7 +233,8 @@ class EconEntityRuler(Pipe):
         return match[2:] in self._fallback
 
     def yield_to_listed(self, words: list[str], chosen: list[Match], candidates: Sequence[Match]) -> list[Match]:
-        """A guessed ORG does not swallow a listed ORG after its `of (the)`: it ends before `of`, the listed one follows.
+        """A guessed ORG does not swallow a listed ORG after its `of (the)`: it ends before `of`, the listed one follows
+        (`words` are the doc's lower-cased tokens).
 
         `Trade Department of the National Statistics Committee Anna Ivanova` (a shape running on into a person's
         name) gives `Trade Department` and the listed `National Statistics Committee`; the rest is left out.
@@ -298,9 +299,9 @@ ACRONYM_LABELS = ("ORG", "REGION", "INDICATOR")
 
 
 def of_before(words: list[str], start: int) -> int:
-    """The index of the `of` just before token `start` (`of X`, `of the X`), or -1."""
+    """The index of the `of` just before token `start` (`of X`, `of the X`), or -1 (`words` lower-cased)."""
     for index in (start - 1, start - 2):
-        if index >= 0 and words[index].lower() == "of" and all(words[i].lower() == "the" for i in range(index + 1, start)):
+        if index >= 0 and words[index] == "of" and all(words[i] == "the" for i in range(index + 1, start)):
             return index
     return -1
 
@@ -309,44 +310,44 @@ TITLE_CASE_MIN_WORDS = 3
 """A line is a title-case headline when at least this many words of four letters or more outside a span are all capitalised."""
 
 
-def in_title_case_line(words: list[str], match: Match) -> bool:
+def in_title_case_line(texts: list[str], match: Match) -> bool:
     """Whether `match` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing."""
     start, end = match.start, match.end
-    while start > 0 and "\n" not in words[start - 1]:
+    while start > 0 and "\n" not in texts[start - 1]:
         start -= 1
-    while end < len(words) and "\n" not in words[end]:
+    while end < len(texts) and "\n" not in texts[end]:
         end += 1
-    line = [word for word in words[start : match.start] + words[match.end : end] if len(word) >= 4 and word.isalpha()]
+    line = [word for word in texts[start : match.start] + texts[match.end : end] if len(word) >= 4 and word.isalpha()]
     return len(line) >= TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in line)
 
 
 def with_place_modifiers(words: list[str], matches: list[Match], modifiers: frozenset[str], region: int) -> list[Match]:
-    """`eastern Kazakhstan`: a REGION takes in a direction word (`modifiers`, lower case) just before it."""
+    """`eastern Kazakhstan`: a REGION takes in a direction word (`modifiers`; `words` and they lower-cased) just before it."""
     taken = {index for match in matches for index in range(match.start, match.end)}
     extended = []
     for match in matches:
         before = match.start - 1
-        if match.label == region and before >= 0 and before not in taken and words[before].lower() in modifiers:
+        if match.label == region and before >= 0 and before not in taken and words[before] in modifiers:
             match = match._replace(start=before)
         extended.append(match)
     return extended
 
 
-def add_acronym_mentions(words: list[str], matches: list[Match], labels: frozenset[int], acronym_id: int) -> list[Match]:
+def add_acronym_mentions(texts: list[str], matches: list[Match], labels: frozenset[int], acronym_id: int) -> list[Match]:
     """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name
     (of the `labels`: ORG, REGION, INDICATOR); the mentions take the pattern id `acronym_id`."""
     acronyms: dict[str, int] = {}
     for match in matches:
         end = match.end
-        if match.label in labels and end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")" and is_acronym(words[end + 1]):
-            acronyms.setdefault(words[end + 1], match.label)
+        if match.label in labels and end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")" and is_acronym(texts[end + 1]):
+            acronyms.setdefault(texts[end + 1], match.label)
     if not acronyms:
         return matches
     taken = {index for match in matches for index in range(match.start, match.end)}
     added = [
-        Match(index, index + 1, acronyms[word], 0, acronym_id)
-        for index, word in enumerate(words)
-        if word in acronyms and index not in taken
+        Match(index, index + 1, acronyms[text], 0, acronym_id)
+        for index, text in enumerate(texts)
+        if text in acronyms and index not in taken
     ]
     return matches + added
 

@@ -33,8 +33,8 @@ from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .lexicon_pipe import LexiconPipe, Tables
 from .doc_arrays import doc_arrays
+from .lexicon_pipe import LexiconPipe, Tables
 from .segments import Segments
 
 WORD_CLASSES = ("noun", "adj", "verb", "adv")

@@ -35,7 +35,7 @@ class ArraySentencizer(Sentencizer):
 
     def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
         """For each doc, whether each token starts a sentence."""
-        return [sentence_starts(doc_arrays(doc).texts, doc_arrays(doc).punct, self.punct_chars) for doc in docs]
+        return [sentence_starts(arrays.texts, arrays.punct, self.punct_chars) for arrays in map(doc_arrays, docs)]
 
 
 def sentence_starts(texts: list[str], punct: list[int], punct_chars: set[str]) -> list[bool]:
