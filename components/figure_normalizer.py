@@ -94,13 +94,13 @@ class FigureNormalizer(LexiconPipe):
             else:
                 readings.append((ent, figure))
         readings = sorted((item for item in readings if not self.is_exchange_rate(*item)), key=lambda item: item[0].start)
-        self.resolve_bare_words(readings, [ent for ent in ents if ent.label_ == "REGION"])
+        self.resolve_bare_words(readings, [ent for ent in ents if ent.label_ == "REGION"], self.home_currency(doc, ents))
         readings = [(ent, figure) for ent, figure in readings if figure["unit"] is not None]
         equivalents = self.equivalent_currencies(readings)
         for ent, figure in bare:
             unit = self.implied_currency(ent, readings, equivalents)
             if unit is not None:
-                figure.update(label="MONEY", unit=unit)
+                figure.update(label="MONEY", unit=unit, unit_assumed=True)
                 readings.append((Span(doc, ent.start, ent.end, label="MONEY", span_id=ent.id_), figure))
         return self.join_ranges(sorted(readings, key=lambda item: item[0].start))
 
@@ -286,14 +286,17 @@ class FigureNormalizer(LexiconPipe):
         text = {"start": bare.start_char, "end": bare.end_char, "text": bare.text}
         return [(bare, {**figure, **text, "value": value, "approx": self.hedge_before(bare)})]
 
-    def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]], places: list[Span]) -> None:
-        """Read a sign or word shared by several currencies (`manat`, `Rs`, `shillings`) from the article.
+    def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]], places: list[Span], home: str | None) -> None:
+        """Read a sign or word shared by several currencies (`$`, `manat`, `Rs`, `shillings`) from the article,
+        and mark every figure whose currency was so inferred (`unit_assumed`).
 
         It takes the currency of the nearest figure (preceding first) that names one of its
         readings explicitly (`TMT 23.6 billion` ... `18.9 billion manats`), but not the figure it
-        gives the equivalent of; else, unless the sign is read from figures only (`$`), the
-        currency of the country the article names most (`Rs50.4 trillion` in an article on Pakistan).
-        A one-letter sign (`N18.8tn`, `T5 trillion`) that neither resolves gets no unit: it is no figure.
+        gives the equivalent of; else the `home` currency of the article (`$17.8 billion` in a
+        story on Canada), unless the figure is a world commodity price (`$52 a barrel`); else,
+        for a sign of no country's own (not `$`), the currency of the country the article names
+        most (`Rs50.4 trillion` in an article on Pakistan). A one-letter sign (`N18.8tn`,
+        `T5 trillion`) that does not resolve gets no unit: it is no figure.
         """
         assert self.lexicon is not None
         if not readings:
@@ -307,22 +310,63 @@ class FigureNormalizer(LexiconPipe):
         ]
         countries = Counter(self.lexicon.country_currency.get(place.kb_id_) for place in places)
         for index, (span, figure) in enumerate(readings):
-            if figure["label"] != "MONEY" or not options[index]:
+            key = surface_key(words[index])
+            figure["unit_assumed"] = figure["label"] == "MONEY" and (len(options[index]) > 1 or key in self.lexicon.letter_signs)
+            if not figure["unit_assumed"]:
                 continue
             equivalent_of = index - 1 if index and only_linking_words(readings[index - 1][0], span, self.lexicon.hedge_kinds) else None
+            choices = options[index] - ({readings[equivalent_of][1]["unit"]} if equivalent_of is not None else set())
             candidates = [
                 (abs(index - other) + (other > index) * 0.5, unit)
                 for other, unit in explicit
-                if unit in options[index] and other != equivalent_of  # `10.5 million Australian dollars ($7.5 million)`
+                if unit in choices and other != equivalent_of  # `10.5 million Australian dollars ($7.5 million)`
             ]
             if candidates:
                 figure["unit"] = min(candidates)[1]
-            elif surface_key(words[index]) in self.lexicon.read_by_figures_only:
-                continue  # `$52 a barrel` in a story on Alberta stays USD
-            elif mentioned := [(count, code) for code, count in countries.items() if code in options[index]]:
+            elif home in choices and not self.is_world_price(span):
+                figure["unit"] = home
+            elif key in self.lexicon.local_signs:
+                continue  # `$52 a barrel`, `$` in a story on Kazakhstan: the default, US dollars
+            elif mentioned := [(count, code) for code, count in countries.items() if code in choices]:
                 figure["unit"] = max(mentioned)[1]
-            elif surface_key(words[index]) in self.lexicon.letter_signs:
+            elif key in self.lexicon.letter_signs:
                 figure["unit"] = None  # `N2` in a text on nothing Nigerian
+
+    def home_currency(self, doc: Doc, ents: Sequence[Span]) -> str | None:
+        """The currency of the country the article reports on: the one its places and organisations (by their
+        country, `Reserve Bank of Australia`) and its currency names outside figures (`the Australian dollar
+        slipped`, two votes each; not a denomination, `bonds in Canadian dollars`) name most; the first named wins a tie. None if the article names none."""
+        assert self.lexicon is not None
+        votes: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for ent in ents:
+            code = self.lexicon.country_currency.get(ent.kb_id_) if ent.label_ in ("REGION", "ORG") else None
+            if code is not None:
+                votes[code] += 1
+                first.setdefault(code, ent.start)
+        words = doc_arrays(doc).words
+        for index, word in enumerate(words):
+            if index and word.isalpha() and word in self.lexicon.qualified_codes:
+                for size in (3, 2):
+                    begin = index + 1 - size
+                    currency = self.lexicon.currency(" ".join(words[begin : index + 1])) if begin >= 0 else None
+                    if currency is not None:
+                        if words[begin - 1 : begin] not in (["in"], ["of"]):  # not a denomination: `reserves in Canadian dollars`
+                            votes[currency.code] += 2
+                            first.setdefault(currency.code, index)
+                        break
+        if not votes:
+            return None
+        return min(votes, key=lambda code: (-votes[code], first[code]))
+
+    def is_world_price(self, span: Span) -> bool:
+        """Whether a money figure is a price per commodity unit (`$52 a barrel`, `$2,300 per ounce`), quoted in US dollars."""
+        assert self.lexicon is not None
+        words = doc_arrays(span.doc).words
+        after = words[span.end : span.end + 3]
+        if not after or after[0] not in ("a", "an", "per", "/"):
+            return False
+        return any(" ".join(after[1:size]) in self.lexicon.quoted_per for size in (2, 3))
 
     def currency_words(self, surface: tuple[str, ...]) -> tuple[str, frozenset[str]]:
         """A figure surface's unit words, and the currencies they may mean if they are a bare sign or word

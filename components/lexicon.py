@@ -60,7 +60,8 @@ class FigureLexicon:
     hedge_kinds: dict[str, str] = field(init=False)
     number_words: dict[str, tuple[float, str]] = field(init=False)
     qualified_codes: dict[str, set[str]] = field(init=False)
-    read_by_figures_only: set[str] = field(init=False)  # shared signs an article's country never resolves (`$`)
+    local_signs: set[str] = field(init=False)  # shared signs and words of a country's own currency at home (`$`, `dollars`)
+    quoted_per: frozenset[str] = field(init=False)  # commodity units whose `$` price is a world price, in US dollars (`a barrel`)
     letter_signs: set[str] = field(init=False)  # one-letter signs (`N`, `T`, `K`, `R`): money only where the article says which
     country_currency: dict[str, str] = field(init=False)
     money_words: frozenset[str] = field(init=False)  # nouns naming a sum of money (`revenue`, `spending`)
@@ -82,9 +83,10 @@ class FigureLexicon:
                 qualifier, _, head = word.rpartition(" ")
                 if qualifier:
                     self.qualified_codes.setdefault(surface_key(head), set()).add(entry["code"])
-            for surface in (*entry.get("shared", ()), *entry.get("shared_by_figures", ()), *entry.get("letter_signs", ())):
+            for surface in (*entry.get("shared", ()), *entry.get("local", ()), *entry.get("letter_signs", ())):
                 self.qualified_codes.setdefault(surface_key(surface), set()).add(entry["code"])
-        self.read_by_figures_only = {surface_key(s) for e in self.tables["currencies"] for s in e.get("shared_by_figures", ())}
+        self.local_signs = {surface_key(s) for e in self.tables["currencies"] for s in e.get("local", ())}
+        self.quoted_per = frozenset(word for e in self.tables["currencies"] for word in e.get("quoted_per", ()))
         self.letter_signs = {surface_key(s) for e in self.tables["currencies"] for s in e.get("letter_signs", ())}
         self.country_currency = {row["country"]: row["code"] for row in self.tables["country_currencies"]}
         self.money_words = frozenset(row["word"] for row in self.tables.get("money_words", ()))

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from components.doc_arrays import doc_arrays
 
 CONCEPTS_KEY = "concepts"  # doc.spans key of the linked INDICATOR/PERIOD spans (see configs/pipeline.cfg)
-FIGURE_KEYS = ("value", "unit", "approx", "low", "high")
+FIGURE_KEYS = ("value", "unit", "unit_assumed", "approx", "low", "high")
 ENTITY_COLUMNS: dict[str, str] = {
     "doc_id": "string",
     "start": "int64",
@@ -20,6 +20,7 @@ ENTITY_COLUMNS: dict[str, str] = {
     "text": "string",
     "value": "float64",
     "unit": "string",
+    "unit_assumed": "boolean",
     "approx": "string",
     "low": "float64",
     "high": "float64",
@@ -40,7 +41,7 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
         span.update(token_start=ent.start, token_end=ent.end - 1)
         figure = figures.get((ent.start_char, ent.end_char))
         if figure is not None:
-            span.update({key: figure[key] for key in FIGURE_KEYS if figure.get(key) is not None})
+            span.update({key: figure[key] for key in FIGURE_KEYS if figure.get(key) is not None and figure[key] is not False})
         spans.append(span)
     relations = [
         {
@@ -72,6 +73,7 @@ FACT_COLUMNS: dict[str, str] = {
     "label": "string",
     "value": "float64",
     "unit": "string",
+    "unit_assumed": "boolean",
     "approx": "string",
     "low": "float64",
     "high": "float64",

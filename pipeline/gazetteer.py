@@ -137,14 +137,16 @@ def country_currencies() -> list[dict]:
 
 
 def organisation_patterns(lexicon_dir: Path) -> list[dict]:
-    """ORG phrase patterns, one per variant of each curated organisation (news agencies also in capitals), sorted."""
+    """ORG phrase patterns, one per variant of each curated organisation (news agencies also in capitals), sorted;
+    an organisation of one country carries it as `kb_id` (ISO 3166 alpha-2), as places do."""
     patterns = {}
     for entry in read_jsonl(Path(lexicon_dir) / "organisations.jsonl"):
         slug = slugify(entry["name"])
         upper = entry.get("type") in CURATED_UPPER_ORG_TYPES
         for variant in entry["variants"]:
             for surface in (variant, variant.upper()) if upper else (variant,):
-                patterns.setdefault(surface, {"label": "ORG", "pattern": surface, "id": f"org/curated/{slug}"})
+                pattern = {"label": "ORG", "pattern": surface, "id": f"org/curated/{slug}"}
+                patterns.setdefault(surface, {**pattern, "kb_id": entry["country"]} if entry.get("country") else pattern)
     return sorted(patterns.values(), key=lambda p: (p["id"], p["pattern"]))
 
 

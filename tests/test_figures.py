@@ -246,6 +246,38 @@ def test_shared_currency_signs_are_read_from_the_article(nlp, text, surface, uni
     assert found[surface] == unit
 
 
+# (text, figure surface, unit, unit_assumed): a bare `$` or `dollars` takes the currency of the country the
+# article reports on (its places, organisations and currency names); US dollars only where it says none
+HOME_CURRENCY = [
+    ("WELLINGTON - Dairy exports earned $1.9 billion in March, Stats NZ said.", "$1.9 billion", "NZD", True),
+    ("The Reserve Bank of Australia left rates on hold; household credit grew to $2.4 trillion.", "$2.4 trillion", "AUD", True),
+    ("The Canadian dollar firmed after the federal deficit shrank to $40 billion.", "$40 billion", "CAD", True),
+    ("Singapore's non-oil domestic exports rose to 15 billion dollars in May.", "15 billion dollars", "SGD", True),
+    ("Mexico's remittance inflows reached $5.6 billion in June.", "$5.6 billion", "MXN", True),
+    ("Kazakhstan's exports to Canada reached $50 million, and Kazakhstan's imports $80 million.", "$50 million", "USD", True),
+    ("Germany's exporters sold machinery worth $3 billion to Brazil.", "$3 billion", "USD", True),
+    ("Canada's budget deficit narrowed to US$12 billion, officials in Ottawa said.", "US$12 billion", "USD", False),
+    ("Australia's exporters earned USD 4 billion from coal in May.", "USD 4 billion", "USD", False),
+    ("Holdings of bonds in Canadian dollars reached $90 billion worldwide.", "$90 billion", "USD", True),
+    ("In Queensland, thermal coal fetched $130 a tonne in August.", "$130", "USD", True),
+    ("Kazakhstan's budget revenue rose to 9.1 trillion tenge in 2024.", "9.1 trillion tenge", "KZT", False),
+]
+
+
+@pytest.mark.parametrize("text,surface,unit,assumed", HOME_CURRENCY, ids=[h[1] + "-" + h[2] for h in HOME_CURRENCY])
+def test_a_bare_dollar_takes_the_home_currency(nlp, text, surface, unit, assumed):
+    found = {figure["text"]: (figure["unit"], figure["unit_assumed"]) for figure in nlp(text)._.figures}
+    assert found[surface] == (unit, assumed)
+
+
+def test_an_amount_read_as_money_from_its_context_is_assumed(nlp):
+    doc = nlp("Revenue reached 7.5 trillion tenge (about 16.6 billion) in 2023.")
+    assert [(f["text"], f["unit"], f["unit_assumed"]) for f in doc._.figures] == [
+        ("7.5 trillion tenge", "KZT", False),
+        ("16.6 billion", "USD", True),
+    ]
+
+
 # (sentence, range surface, low, high): `A to B unit` is a range unless `from` opens it (a change) or A is not below B
 TO_RANGES = [
     ("Growth is seen at 4.0 to 4.8 per cent this year.", "4.0 to 4.8 per cent", 4.0, 4.8),

@@ -200,6 +200,7 @@ class FigureRelations(LexiconPipe):
             "label": data["label"],
             "value": data["value"],
             "unit": data["unit"],
+            "unit_assumed": bool(data.get("unit_assumed")),
             "approx": data.get("approx"),
             "low": data.get("low"),
             "high": data.get("high"),
