@@ -23,7 +23,7 @@ WIRE = [
     {"id": "tj-1", "text": "The National Bank of Tajikistan kept the rate at 9 percent.", "meta": {"date": "2024-05-02"}},
 ]
 LABELS = ("MONEY", "PERCENT", "REGION", "ORG")
-ENTITY_COLUMNS = ["doc_id", "start", "end", "label", "text", "value", "unit", "approx", "low", "high", "pattern"]
+ENTITY_COLUMNS = ["doc_id", "start", "end", "label", "text", "value", "unit", "unit_assumed", "approx", "low", "high", "pattern"]
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
