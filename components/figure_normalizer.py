@@ -251,12 +251,16 @@ class FigureNormalizer(LexiconPipe):
         return before >= 0 and doc[before].lower_ in cues["before"]
 
     def hedge_before(self, span: Span) -> str | None:
-        """The hedge (`about`, `more than`) directly before a span, if any."""
+        """The hedge (`about`, `more than`) directly before a span, if any; right after another figure, `more than`
+        compares (`9.4% more than $13 billion`) and is none."""
         assert self.lexicon is not None
         words = doc_arrays(span.doc).words[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]
         for size in range(len(words), 0, -1):
             text = " ".join(words[-size:])
             if text in self.lexicon.hedge_kinds:
+                before = span.start - size - 1
+                if before >= 0 and span.doc[before].ent_type_ in FIGURE_LABELS:
+                    return None
                 return text
         return None
 

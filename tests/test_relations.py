@@ -339,6 +339,25 @@ CASES = [
     row("it-was-after-increased-is-level", "ASTANA, Kazakhstan, April 10. In the oil refining sector, output "
           "increased over the quarter, and it was 1.12 trillion tenge in Q1 2024.",
           "1.12 trillion tenge", kind="level", direction=None, indicator="output"),
+    row("hedged-change-reads-the-verb", "Copper exports jumped more than 12% in the first half of 2024.",
+        "12%", kind="change", direction="up", compared_to=None),
+    row("hedged-loss-and-its-relative-form", "The lender's shares lost more than 35% of their value in March, or more "
+        "than $14 billion.", "35%", kind="change", direction="down", compared_to=None),
+    row("relative-form-is-no-base", "The lender's shares lost more than 35% of their value in March, or more "
+        "than $14 billion.", "$14 billion", direction="down", compared_to=None),
+    row("more-than-after-a-figure-compares", "Tax receipts in May were 7.2% more than Rs 1.9 lakh crore a year ago.",
+        "7.2%", kind="change", compared_to="Rs 1.9 lakh crore"),
+    row("hedged-level-after-reporting-verb", "He added output would be over ₾40 billion in 2025, having doubled from "
+        "₾20 billion in 2017.", "₾40 billion", kind="level", direction=None, compared_to=None),
+    row("multiple-verb-says-its-direction", "He added output would be over ₾40 billion in 2025, having doubled from "
+        "₾20 billion in 2017.", "doubled", kind="change", direction="up", compared_to="₾20 billion"),
+    row("halved-is-down", "Wheat imports halved in 2024.", "halved", kind="change", direction="down"),
+    row("added-before-a-figure-is-a-rise", "The stock index added 2.4% on Tuesday.", "2.4%", kind="change", direction="up"),
+    row("level-reached-after-multiple-has-no-base", "Sales in Vietnam grew more than fivefold to $2.1 billion last year "
+        "from 2015.", "$2.1 billion", kind="level", compared_to=None),
+    row("multiple-with-base-year", "Sales in Vietnam grew more than fivefold to $2.1 billion last year from 2015.",
+        "fivefold", kind="change", direction="up", compared_to="2015"),
+    row("pushed-up-to-is-a-level", "Output fell 3%, pushing the jobless rate up to 5.4%.", "5.4%", kind="rate", direction=None),
     # --- indicator shapes: open modifiers, hyphen compounds, what was traded as an `of` complement ---
     row("indicator-compound-term", "The central bank raised its short-term policy rate by 25 basis points to 0.75% in July.",
         "0.75%", indicator="short-term policy rate", period="July"),

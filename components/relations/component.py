@@ -76,7 +76,7 @@ class FigureRelations(LexiconPipe):
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Index the hedges, period words and relation cues."""
         self.hedges = FigureLexicon(tables).hedge_kinds
-        self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"])
+        self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"], tables["multiples"])
         self.period_words = PeriodWords.from_rows(tables["periods"])
         self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None], tuple[date, date] | None] = {}
 
@@ -125,7 +125,7 @@ class FigureRelations(LexiconPipe):
         for figure in figures:
             if figure.equals is not None:
                 continue  # an equivalent is compared with nothing of its own
-            if figure.kind == "level" and view.own_cue(figure.span):
+            if figure.kind == "level" and not figure.new_level and view.own_cue(figure.span):
                 base = view.base_for(figure, figures)
                 if isinstance(base, Span):  # `it was 0.1% compared to the previous year`: a change on that period
                     figure.kind, figure.base = "change", base

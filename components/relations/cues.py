@@ -12,6 +12,7 @@ class Cues:
     partner: frozenset[str]
     up: frozenset[str]
     down: frozenset[str]
+    up_next: frozenset[str]  # right before a figure only: `added 3%`, not `he added GDP would be ...` or `added a further $1.1b`
     up_after: frozenset[str]  # right after a figure only: `9.4 percent above the estimate`
     down_after: frozenset[str]
     share: tuple[tuple[str, ...], ...]
@@ -48,11 +49,12 @@ class Cues:
     receiving_prepositions: frozenset[str]  # `remittances to Kenya`: after an inflow, the receiving economy
     period_only_comparisons: frozenset[tuple[str, ...]]  # `on`: compares with a period (`on a year earlier`), never a figure
     weak_comparisons: frozenset[tuple[str, ...]]  # `from`, `over`, `on`: a comparison period only with a shifted period
+    multiple_directions: dict[str, str]  # `doubled`, `a doubling`: a multiple that says its own direction
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
     change_words: frozenset[str] = frozenset()  # up, down and change nouns: a change is named
 
     @classmethod
-    def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]]) -> "Cues":
+    def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]], multiple_rows: list[dict[str, Any]]) -> "Cues":
         def texts(role: str) -> list[str]:
             return [row["text"].lower() for row in rows if row["role"] == role]
 
@@ -62,10 +64,14 @@ class Cues:
         share = phrases("share")
         change_nouns = frozenset(row["word"] for row in indicator_rows if row.get("role") == "change_noun")
         return cls(
+            multiple_directions={
+                row["word"].lower(): "up" if row["value"] > 1 else "down" for row in multiple_rows if row.get("form") in ("verb", "noun")
+            },
             comparison=phrases("comparison"),
             partner=frozenset(texts("partner")),
             up=frozenset(texts("up")),
             down=frozenset(texts("down")),
+            up_next=frozenset(texts("up_next")),
             up_after=frozenset(texts("up_after")),
             down_after=frozenset(texts("down_after")),
             share=share,
@@ -79,7 +85,7 @@ class Cues:
             aside_openers=frozenset(texts("aside_opener")),
             inflows=frozenset(texts("inflow")),
             change_nouns=change_nouns,
-            change_words=frozenset(texts("up") + texts("down")) | change_nouns,
+            change_words=frozenset(texts("up") + texts("up_next") + texts("down")) | change_nouns,
             base_skip=frozenset(texts("base_skip")),
             record_words=frozenset(texts("record_word")),
             weekdays=frozenset(texts("weekday")),

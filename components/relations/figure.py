@@ -18,4 +18,5 @@ class Figure:
     base: "Span | Figure | None" = None
     kind: str = "level"
     direction: str | None = None
+    new_level: bool = False  # stated after `to` (`rose sixfold to $3.7bn`): the level reached, never a change
     sentence: str = ""

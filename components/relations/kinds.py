@@ -24,7 +24,8 @@ class KindRules(ComparisonRules):
             figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
             return
         start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
-        before = [[self.words[index], self.lemma(index)] for index in range(start, figure.span.start)]
+        hedged = figure.span.start - self.hedge_lengths.get(figure.span.start, 0)  # `more than` says nothing of a change
+        before = [[self.words[index], self.lemma(index)] for index in range(start, max(start, hedged))]
         after = []
         end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
         for index in range(end, min(end + DIRECTION_AFTER, self.sentence_end(figure.span))):
@@ -36,12 +37,14 @@ class KindRules(ComparisonRules):
         words = {word for forms in before for word in forms} | set(after)
         if share:
             words -= set(share.split())  # `made up` is no rise
-        rising, falling = self.cues.up & words or self.cues.up_after & set(after), self.cues.down & words or self.cues.down_after & set(after)
-        direction = "up" if rising else "down" if falling else None
+        rising = self.cues.up & words or self.cues.up_next & set(before[-1] if before else ()) or self.cues.up_after & set(after)
+        falling = self.cues.down & words or self.cues.down_after & set(after)
+        direction = "up" if rising else "down" if falling else self.cues.multiple_directions.get(figure.data["text"].lower())
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             direction = "down"
-        if self.states_level(before) and after[:1] != ["more"]:
-            direction = None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
+        hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
+        if (self.states_level(before) or self.states_level(before + hedge)) and after[:1] != ["more"]:
+            figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
         indicator_words = set(self.span_text(indicator).lower().split()) if indicator is not None else set()
         if share and not direction:
             figure.kind = "share"

@@ -39,11 +39,18 @@ class MentionView:
         self.punct = arrays.punct
         self.text = arrays.text  # `Span.text` walks Token objects
         self.sentences = arrays.segments
+        self.ents = list(doc.ents)  # spaCy builds the spans on every access
+        self.figure_spans = [e for e in self.ents if e.label_ in ("MONEY", "PERCENT")]
+        hedges = {f["start"]: f["approx"] for f in doc._.figures or () if f.get("approx")}
+        self.hedge_lengths = {e.start: len(hedges[e.start_char].split()) for e in self.figure_spans if e.start_char in hedges}
+        hedge_tokens = {index for start, length in self.hedge_lengths.items() for index in range(start - length, start)}
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
         for start, phrase in self.find_phrases(cues.comparison):
             if start and self.words[start - 1] in cues.revision_words:
                 continue  # `(revised from 0.2%)` corrects a figure; it does not compare
+            if hedge_tokens.intersection(range(start, start + len(phrase))):
+                continue  # `more than $30 billion`, `over 4%`: a hedge's words compare nothing
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
@@ -52,8 +59,6 @@ class MentionView:
         self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
         dateline_end = dateline_length(arrays)
-        self.ents = list(doc.ents)  # spaCy builds the spans on every access
-        self.figure_spans = [e for e in self.ents if e.label_ in ("MONEY", "PERCENT")]
         self.figure_starts = [e.start for e in self.figure_spans]
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
