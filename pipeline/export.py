@@ -79,6 +79,7 @@ FACT_COLUMNS: dict[str, str] = {
     "high": "float64",
     "kind": "string",
     "direction": "string",
+    "change_pct": "float64",
     "indicator": "string",
     "period": "string",
     "period_start": "date",

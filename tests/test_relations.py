@@ -329,7 +329,7 @@ CASES = [
         "1.8 times", kind="change", direction="up", region="Kazakhstan"),
     row("index-is-not-change", "ASTANA, Kazakhstan, March 20. The industrial production index in Kazakhstan was "
         "104.6 percent in January-February 2024.",
-        "104.6 percent", kind="index", direction=None),
+        "104.6 percent", kind="index", direction="up"),
     row("base-rate-is-a-rate", "ASTANA, Kazakhstan, March 25. The National Bank kept the base rate at "
         "14.75 percent, the regulator said.",
         "14.75 percent", kind="rate", direction=None, indicator="base rate"),

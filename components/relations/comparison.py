@@ -19,6 +19,7 @@ from .figure import Figure
 
 YEAR = re.compile(r"(?:19|20)\d\d")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue
+OWN_BASIS_CHARS = 24  # characters after a figure searched for its own basis (`yoy`, `month-on-month`)
 DIRECTION_AFTER = 2  # tokens after a figure searched for `more`, `less`, `higher` and its own cue
 
 
@@ -28,13 +29,17 @@ class ComparisonRules(IndicatorRules):
     def cues_before(self, span: Span) -> set[tuple[str, ...]]:
         """The comparison cues ending within `CUE_WINDOW` tokens before the span, within its sentence
         and the `CUE_WINDOW + 2` tokens before it."""
+        return {phrase for _, phrase in self.cue_ends_before(span)}
+
+    def cue_ends_before(self, span: Span) -> list[tuple[int, tuple[str, ...]]]:
+        """(end, cue) of the cues of `cues_before`."""
         start = max(self.sentence_start(span), span.start - CUE_WINDOW - 2)
-        return {
-            phrase
+        return [
+            (end, phrase)
             for end in range(span.start, max(span.start - CUE_WINDOW, start), -1)
             for first, phrase in self.cue_ends.get(end, ())
             if first >= start
-        }
+        ]
 
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
@@ -57,9 +62,14 @@ class ComparisonRules(IndicatorRules):
         return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
 
     def is_base_figure(self, start: int) -> bool:
-        """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`)."""
+        """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`), with no change word
+        between (not `imports from Russia decreased 4 times`)."""
         if start not in self.base_figures:
-            self.base_figures[start] = bool(self.cues_before(self.figure_by_start[start]))
+            changes = self.cues.change_words
+            self.base_figures[start] = any(
+                not any(self.words[index] in changes or self.lemma(index) in changes for index in range(end, start))
+                for end, _ in self.cue_ends_before(self.figure_by_start[start])
+            )
         return self.base_figures[start]
 
     def after_comparison_period(self, span: Span) -> bool:
@@ -106,6 +116,11 @@ class ComparisonRules(IndicatorRules):
         end = self.past_equivalent(span.end)
         cues = (self.cue_starts.get(index) for index in range(end, end + DIRECTION_AFTER + 1))
         return any(cue is not None and cue not in self.cues.period_only_comparisons for cue in cues)
+
+    def states_own_basis(self, span: Span) -> bool:
+        """Whether a frequency basis follows a figure (`+7.9% yoy`, `3% m/m`): the change carries its own comparison."""
+        after = self.text[span.end_char : span.end_char + OWN_BASIS_CHARS].lstrip().lower()
+        return any(after.startswith(basis) and not after[len(basis) : len(basis) + 1].isalnum() for basis in self.cues.own_bases)
 
     def same_indicator_at(self, index: int, figure: Figure) -> bool:
         """Whether a cue at token `index` speaks of the figure's indicator (`revenue rose 6.2%, while net profit fell from $31.5m`)."""

@@ -26,7 +26,7 @@ from ..periods import PeriodWords, resolve_period
 from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
-from .kinds import KindRules
+from .kinds import KindRules, change_pct, index_direction
 from .periods import PeriodRules, anchor_range
 from .positions import parse_date, restates, span_ref
 from .regions import RegionRules
@@ -125,10 +125,13 @@ class FigureRelations(LexiconPipe):
         for figure in figures:
             if figure.equals is not None:
                 continue  # an equivalent is compared with nothing of its own
-            if figure.kind == "level" and not figure.new_level and view.own_cue(figure.span):
+            if figure.kind == "level" and view.own_cue(figure.span):
                 base = view.base_for(figure, figures)
-                if isinstance(base, Span):  # `it was 0.1% compared to the previous year`: a change on that period
-                    figure.kind, figure.base = "change", base
+                kind = view.compared_level_kind(figure)
+                if isinstance(base, Span) and (kind == "index" or not figure.new_level):
+                    # `it was 0.1% compared to the previous year`: a change on that period; `amounted to 103.8% compared
+                    # to the same period of 2023`: an index
+                    figure.kind, figure.base, figure.direction = kind, base, index_direction(figure) if kind == "index" else None
                 continue  # a level next to a level has no base
             if figure.kind not in ("change", "index"):
                 continue
@@ -136,9 +139,15 @@ class FigureRelations(LexiconPipe):
             paragraph = view.paragraph(figure.span)
             if figure.base is not None:
                 paragraph_bases[paragraph] = figure.base
-            elif figure.kind == "change" and not (figure.period is not None and view.same_sentence(figure.period, figure.span)) and not view.own_cue(figure.span):
-                figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence; not `£5.8bn less than forecast`
+            elif figure.kind == "change" and not self.compares_itself(figure, view):
+                figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence
         return figures, view
+
+    def compares_itself(self, figure: Figure, view: DocView) -> bool:
+        """Whether a change says its own period or comparison, so takes no base carried from an earlier sentence
+        (`£5.8bn less than forecast`, `+7.9% yoy`)."""
+        own_period = figure.period is not None and view.same_sentence(figure.period, figure.span)
+        return own_period or view.own_cue(figure.span) or view.states_own_basis(figure.span)
 
     def set_annotations(self, doc: Doc, found: tuple[list[Figure], DocView]) -> None:
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
@@ -206,6 +215,7 @@ class FigureRelations(LexiconPipe):
             "high": data.get("high"),
             "kind": figure.kind,
             "direction": figure.direction,
+            "change_pct": change_pct(figure),
             "indicator": text(figure.indicator) if figure.indicator is not None else None,
             "period": text(figure.period) if figure.period is not None else None,
             "period_start": own[0].isoformat() if own else None,

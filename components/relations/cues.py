@@ -18,6 +18,7 @@ class Cues:
     share: tuple[tuple[str, ...], ...]
     rate_words: frozenset[str]
     index_words: frozenset[str]
+    index_phrases: tuple[tuple[str, ...], ...]  # `in % to`: the sentence's percentages are indices
     indicator_place_links: frozenset[str]
     figure_place_links: frozenset[str]
     partner_skip: frozenset[str]
@@ -31,6 +32,7 @@ class Cues:
     phrase_prepositions: frozenset[str]  # `in global trade`, `to the country's budget`: a mention inside a phrase, not a subject
     measure_words: frozenset[str]  # `share`, `volume`: a quantity only with what it measures
     bare_measures: frozenset[str]  # `its share fell to N`: alone, a share of the quantity named before
+    own_bases: tuple[str, ...]  # `yoy`, `m/m` right after a change: its own comparison
     basis_words: frozenset[str]  # with change nouns, a bare change (`the y-o-y growth`) that refers back to its quantity
     complement_prepositions: frozenset[str]  # `exports of gold` after `exports`: one indicator completes the other
     recorded_verbs: frozenset[str]  # `N was recorded in X`
@@ -58,8 +60,8 @@ class Cues:
         def texts(role: str) -> list[str]:
             return [row["text"].lower() for row in rows if row["role"] == role]
 
-        def phrases(role: str) -> tuple[tuple[str, ...], ...]:
-            return tuple(sorted((tuple(text.split()) for text in texts(role)), key=len, reverse=True))
+        def phrases(*roles: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(sorted((tuple(text.split()) for role in roles for text in texts(role)), key=len, reverse=True))
 
         share = phrases("share")
         change_nouns = frozenset(row["word"] for row in indicator_rows if row.get("role") == "change_noun")
@@ -67,7 +69,7 @@ class Cues:
             multiple_directions={
                 row["word"].lower(): "up" if row["value"] > 1 else "down" for row in multiple_rows if row.get("form") in ("verb", "noun")
             },
-            comparison=phrases("comparison"),
+            comparison=phrases("comparison", "index_phrase"),  # `in % to January-May 2023` compares too
             partner=frozenset(texts("partner")),
             up=frozenset(texts("up")),
             down=frozenset(texts("down")),
@@ -78,6 +80,7 @@ class Cues:
             share_texts=tuple(" ".join(phrase) for phrase in share),
             rate_words=frozenset(texts("rate_indicator")),
             index_words=frozenset(texts("index_indicator")),
+            index_phrases=phrases("index_phrase"),
             indicator_place_links=frozenset(texts("indicator_place_link")),
             figure_place_links=frozenset(texts("figure_place_link")),
             partner_skip=frozenset(texts("partner_skip")),
@@ -90,6 +93,7 @@ class Cues:
             record_words=frozenset(texts("record_word")),
             weekdays=frozenset(texts("weekday")),
             phrase_prepositions=frozenset(texts("phrase_preposition")),
+            own_bases=tuple(texts("own_basis")),
             basis_words=frozenset(texts("basis_word")),
             bare_measures=frozenset(texts("bare_measure")),
             measure_words=frozenset(row["word"].lower() for row in indicator_rows if row.get("role") == "measure"),

@@ -5,6 +5,7 @@ from .comparison import DIRECTION_AFTER, ComparisonRules
 from .figure import Figure
 from .positions import LIST_MARKS
 
+INDEX_RANGE = (50.0, 200.0)  # percentages read as an index (a level against a base of 100) where the wording allows it
 LEVEL_REACH = 7  # clause words before a figure searched for `to ... of` (`to an 11-month low of`)
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
 SHARE_BEFORE = 4  # tokens before a figure searched for `accounted for`, `made up`
@@ -42,12 +43,18 @@ class KindRules(ComparisonRules):
         direction = "up" if rising else "down" if falling else self.cues.multiple_directions.get(figure.data["text"].lower())
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             direction = "down"
+        elif direction is None and figure.data["text"].startswith("+"):
+            direction = "up"  # `, +4% on the year`
         hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
         if (self.states_level(before) or self.states_level(before + hedge)) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
         indicator_words = set(self.span_text(indicator).lower().split()) if indicator is not None else set()
-        if share and not direction:
+        if indicator_words & self.cues.index_words and figure.data.get("unit") == "%" and not direction:
+            figure.kind = "index"  # `the IPI amounted to 101.9 percent`, also after `made up`
+        elif share and not direction:
             figure.kind = "share"
+        elif self.bracketed_index(figure, direction, previous):
+            figure.kind = "index"  # `Production declined in Atyrau (97.6 percent)`: the index, not a fall of 97.6%
         elif direction or figure.data.get("unit") == "x":
             figure.kind = "change"
         elif previous is not None and previous.kind in ("change", "share") and (
@@ -55,11 +62,34 @@ class KindRules(ComparisonRules):
             or (before[-1:] and before[-1][0] == "and" and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
         ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
-        elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.index_words:
-            figure.kind = "index"
         elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.rate_words:
             figure.kind = "rate"
+        elif self.in_index_range(figure) and self.sentence(figure.span) in self.index_sentences:
+            figure.kind = "index"  # `in % to the same period of 2023`
         figure.direction = direction
+        if figure.kind == "index":
+            figure.direction = index_direction(figure)
+
+    def in_index_range(self, figure: Figure) -> bool:
+        """Whether a figure is a percentage an index can be (`104.6%`, `97.6 percent`), not `4.6%` or `350%`."""
+        value = figure.data.get("value")
+        return figure.data.get("unit") == "%" and value is not None and INDEX_RANGE[0] <= value <= INDEX_RANGE[1]
+
+    def bracketed_index(self, figure: Figure, direction: str | None, previous: Figure | None) -> bool:
+        """Whether a figure in brackets is an index: after a rise or fall it agrees with (`growth was highest in
+        Ulytau (118.4 percent)`, not the size of a fall), or next in a list of bracketed indices (`and Abai (109.9%)`)."""
+        start = figure.span.start
+        if not (start and self.words[start - 1] == "(" and self.in_index_range(figure)):
+            return False
+        if direction is None:
+            return previous is not None and previous.kind == "index" and self.words[previous.span.start - 1 : previous.span.start] == ["("]
+        return (figure.data["value"] > 100) == (direction == "up")
+
+    def compared_level_kind(self, figure: Figure) -> str:
+        """The kind of a level compared with a period (`102.3% against January-May 2023`): an index where the value
+        can be one and the indicator is no rate, else a change (`it was 0.1% compared to the previous year`)."""
+        indicator_words = set(self.span_text(figure.indicator).lower().split()) if figure.indicator is not None else set()
+        return "index" if self.in_index_range(figure) and not indicator_words & self.cues.rate_words else "change"
 
     def states_level(self, before: list[list[str]]) -> bool:
         """Whether the clause words before a figure end in `to` or in `to ... of` with no change word after the `to`
@@ -73,6 +103,42 @@ class KindRules(ComparisonRules):
         changes = self.cues.change_words
         return not any(forms[0] in changes or forms[1] in changes for forms in before[-LEVEL_REACH:][index + 1 :])
 
+
+def index_direction(figure: Figure) -> str | None:
+    """Up for an index over 100, down under it."""
+    value = figure.data["value"]
+    return "up" if value > 100 else "down" if value < 100 else None
+
+
+def change_pct(figure: Figure) -> float | None:
+    """The signed change in percent a figure states, where it can be derived: a change in % signed by its direction,
+    an index minus 100, a multiple (`rose 1.8 times` = +80, `decreased 4.6 times` = -78.3), a change in money over its
+    base figure in the same currency. None for levels, shares, rates and changes in points."""
+    change = signed_change(figure)
+    return round(change, 6) if change is not None else None
+
+
+def signed_change(figure: Figure) -> float | None:
+    """`change_pct` before rounding off float noise (`104.6 - 100`)."""
+    value, unit = figure.data.get("value"), figure.data.get("unit")
+    if value is None:
+        return None
+    if figure.kind == "index":
+        return value - 100 if unit == "%" else None
+    if figure.kind != "change" or (figure.direction is None and value >= 0):
+        return None
+    sign = -1 if figure.direction == "down" or value < 0 else 1
+    size = abs(value)
+    if unit == "%":
+        return sign * size
+    if unit == "x":
+        if size > 1:
+            return (size - 1) * 100 if sign > 0 else (1 / size - 1) * 100
+        return (size - 1) * 100 if sign < 0 and size > 0 else None  # `halved` = 0.5x down = -50
+    base = figure.base
+    if isinstance(base, Figure) and base.data.get("unit") == unit and base.data.get("value"):
+        return sign * size / abs(base.data["value"]) * 100  # `rose by $2 billion from $10 billion`
+    return None
 
 
 def elliptic_change(before: list[list[str]]) -> bool:

@@ -53,6 +53,7 @@ class MentionView:
                 continue  # `more than $30 billion`, `over 4%`: a hedge's words compare nothing
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
+        self.index_sentences = {self.sentences.index(start) for start, _ in self.find_phrases(cues.index_phrases)}  # `in % to`
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         self.aliases = aliases(self.words, candidates)  # (alias, named) pairs: `industrial production index (IPI)`
         alias_of = {(alias.start, alias.end) for alias, _ in self.aliases}
