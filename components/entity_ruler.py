@@ -18,6 +18,9 @@ any other pattern matching the same number of tokens, so a listed place beats a 
 
 The token patterns go to a `TokenPatternMatcher` rather than spaCy's Matcher: it gives the same
 matches, but decides each `IN`/`REGEX` condition once per distinct word instead of at every token.
+With `read_past_spaces` (the default) it also reads past an extra space inside a match, which
+spaCy makes a token of: `48.8 billion  drams` and `the  first half` in scraped copy match as typed
+with one space.
 """
 
 import warnings
@@ -58,6 +61,7 @@ class Match(NamedTuple):
         "expand_acronyms": True,
         "spans_key": None,
         "place_modifiers": [],
+        "read_past_spaces": True,
     },
 )
 def make_entity_ruler(
@@ -68,6 +72,7 @@ def make_entity_ruler(
     expand_acronyms: bool,
     spans_key: str | None,
     place_modifiers: list[str],
+    read_past_spaces: bool,
 ) -> "EconEntityRuler":
     """Build the entity ruler; its patterns are loaded by `initialize` or `from_disk`."""
     return EconEntityRuler(
@@ -78,6 +83,7 @@ def make_entity_ruler(
         expand_acronyms=expand_acronyms,
         spans_key=spans_key,
         place_modifiers=place_modifiers,
+        read_past_spaces=read_past_spaces,
     )
 
 
@@ -94,8 +100,10 @@ class EconEntityRuler(Pipe):
         expand_acronyms: bool = True,
         spans_key: str | None = None,
         place_modifiers: Sequence[str] = (),
+        read_past_spaces: bool = True,
     ) -> None:
         register_extensions()
+        self.read_past_spaces = read_past_spaces
         self.place_modifiers = frozenset(word.lower() for word in place_modifiers)
         self.spans_key = spans_key
         self.nlp = nlp
@@ -116,7 +124,7 @@ class EconEntityRuler(Pipe):
         self._span_ids: dict[int, tuple[int, int, int]] = {}  # match key -> label, kb_id, pattern id as the Span holds them
         self._keep: dict[tuple[int, int, int], slice] = {}  # label, kb_id, pattern id -> the matched tokens labelled
         self._fallback: set[tuple[int, int, int]] = set()  # label, kb_id, pattern id of the fallback patterns
-        self.token_matcher = TokenPatternMatcher(self.nlp.vocab)
+        self.token_matcher = TokenPatternMatcher(self.nlp.vocab, skip_spaces=self.read_past_spaces)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
     def __len__(self) -> int:

@@ -9,7 +9,9 @@ dictionary look-up per token, plus one per further token of a live match.
 
 The matches are spaCy's: every (key, start, end) whose tokens match a pattern, with the operators
 `?`, `*`, `+`, `!` and `{n}`, `{n,m}`, `{n,}`, `{,m}`. Besides the word-level attributes, a token may test
-`SPACY` (a space follows it) and `IS_SENT_START`.
+`SPACY` (a space follows it) and `IS_SENT_START`. With `skip_spaces`, a token of extra spaces (no
+line break) inside a match is read past, so `the  first half` matches a pattern for `the first half`;
+no match starts or ends on one.
 """
 from __future__ import annotations
 
@@ -40,8 +42,9 @@ MAX_REMEMBERED = 500_000  # distinct words decided; past this the words and the 
 class TokenPatternMatcher:
     """Matches token patterns (lists of spaCy token dicts) added under string keys; see the module docstring."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, *, skip_spaces: bool = False) -> None:
         self.vocab = vocab
+        self.skip_spaces = skip_spaces
         self._word_matcher = Matcher(vocab, validate=True)  # one one-token pattern per word-level condition
         self._word_conditions: dict[str, int] = {}  # the condition, as JSON -> its index
         self._condition_ids: dict[tuple[int, bool | None, bool | None], int] = {}  # (word condition, space after, sentence start) -> index
@@ -73,10 +76,14 @@ class TokenPatternMatcher:
         places = Places(doc)
         moves, accepts, follow = self._moves, self._accepts, self._follow
         length = len(orths)
+        gaps = self._gaps(doc, orths)
         matches = []
         for start in range(length):
             state, end = START, start
             while end < length:
+                if end > start and orths[end] in gaps:
+                    end += 1  # `the  first half`: an extra space inside a match is read past
+                    continue
                 following = moves[state].get(orths[end])
                 if following is None or following == PLACED:
                     following = follow(state, orths[end], places, end)
@@ -87,6 +94,13 @@ class TokenPatternMatcher:
                 for key in accepts[state]:
                     matches.append((key, start, end))
         return matches
+
+    def _gaps(self, doc: Doc, orths: list[int]) -> set[int]:
+        """The orths of the doc's extra-space tokens (spaces only, no line break) when gaps are read past."""
+        if not self.skip_spaces:
+            return set()
+        strings = self.vocab.strings
+        return {orth for orth in set(orths) if (text := strings[orth]).isspace() and "\n" not in text}
 
     def _condition(self, token: dict[str, Any], key: str) -> int:
         """The index of a pattern token's condition (without its operator)."""

@@ -358,6 +358,9 @@ CASES = [
     row("multiple-with-base-year", "Sales in Vietnam grew more than fivefold to $2.1 billion last year from 2015.",
         "fivefold", kind="change", direction="up", compared_to="2015"),
     row("pushed-up-to-is-a-level", "Output fell 3%, pushing the jobless rate up to 5.4%.", "5.4%", kind="rate", direction=None),
+    row("double-spaced-figure-and-period", "Public debt of Kyrgyzstan in the first  half of 2024 stood at 61.2 billion  som "
+        "($700 million).", "$700 million", indicator="Public debt", period="the first  half of 2024", region="Kyrgyzstan",
+        equals="61.2 billion  som"),
     # --- indicator shapes: open modifiers, hyphen compounds, what was traded as an `of` complement ---
     row("indicator-compound-term", "The central bank raised its short-term policy rate by 25 basis points to 0.75% in July.",
         "0.75%", indicator="short-term policy rate", period="July"),

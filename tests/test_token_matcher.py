@@ -93,3 +93,17 @@ def test_an_unsupported_pattern_is_refused_clearly(token, message):
     matcher = TokenPatternMatcher(spacy.blank("en").vocab)
     with pytest.raises(ValueError, match=message):
         matcher.add("bad", [token])
+
+
+def test_extra_spaces_inside_a_match_are_read_past(nlp):
+    doc = nlp.make_doc("Exports rose 12.5  percent to $4.2  billion.\n  Output grew.")
+    matcher = TokenPatternMatcher(nlp.vocab, skip_spaces=True)
+    for key in ("money", "percent"):
+        matcher.add(key, PATTERNS[key])
+    found = {(nlp.vocab.strings[key], doc[start:end].text) for key, start, end in matcher(doc)}
+    assert ("percent", "12.5  percent") in found and ("money", "$4.2  billion") in found
+    assert all(not doc[end - 1].is_space and not doc[start].is_space for _, start, end in matcher(doc))
+    assert {text for key, text in found if key == "money"} == {"$4.2", "$4.2  billion"}
+    plain = TokenPatternMatcher(nlp.vocab)
+    plain.add("percent", PATTERNS["percent"])
+    assert not plain(doc)  # spaCy's Matcher does not read past them either
