@@ -361,6 +361,17 @@ CASES = [
     row("double-spaced-figure-and-period", "Public debt of Kyrgyzstan in the first  half of 2024 stood at 61.2 billion  som "
         "($700 million).", "$700 million", indicator="Public debt", period="the first  half of 2024", region="Kyrgyzstan",
         equals="61.2 billion  som"),
+    row("relative-clause-on-an-aside-mention", "Household spending rose 2.1 per cent, mainly due to spending on recreation "
+        "services, which increased by 8 per cent.", "8 per cent", indicator="spending on recreation services"),
+    row("aside-mention-before-the-subject-figure", "Household spending rose 2.1 per cent, mainly due to spending on "
+        "recreation services, which increased by 8 per cent.", "2.1 per cent", indicator="Household spending"),
+    row("growth-as-object-of-its-quantity", "Imports sharply accelerated growth from 3.1% to 9.4% in March.", "9.4%",
+        indicator="Imports", period="March"),
+    row("growth-as-the-only-noun", "The central bank projects growth of 4.2% in 2025.", "4.2%", indicator="growth"),
+    row("recorded-in-past-a-determiner", "In 2023, 4.1% growth was registered in the retail trade turnover.", "4.1%",
+        indicator="retail trade turnover"),
+    row("for-mention-right-before-the-figure", "By type of tax, receipts rose: for corporate income tax +11.2% yoy, for "
+        "personal income tax +6.4% yoy.", "+6.4%", indicator="personal income tax"),
     # --- indicator shapes: open modifiers, hyphen compounds, what was traded as an `of` complement ---
     row("indicator-compound-term", "The central bank raised its short-term policy rate by 25 basis points to 0.75% in July.",
         "0.75%", indicator="short-term policy rate", period="July"),

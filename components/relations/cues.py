@@ -24,6 +24,7 @@ class Cues:
     partner_skip: frozenset[str]
     figure_indicator_links: frozenset[str]
     aside_openers: frozenset[str]
+    relative_openers: frozenset[str]  # `, which rose 8%` after a mention: a clause on that mention
     inflows: frozenset[str]
     change_nouns: frozenset[str]  # `growth in retail sales`: the complement is the indicator
     base_skip: frozenset[str]  # words between a comparison cue and its base (`compared to the amount recorded in`)
@@ -86,6 +87,7 @@ class Cues:
             partner_skip=frozenset(texts("partner_skip")),
             figure_indicator_links=frozenset(texts("figure_indicator_link")),
             aside_openers=frozenset(texts("aside_opener")),
+            relative_openers=frozenset(texts("relative_opener")),
             inflows=frozenset(texts("inflow")),
             change_nouns=change_nouns,
             change_words=frozenset(texts("up") + texts("up_next") + texts("down")) | change_nouns,

@@ -50,8 +50,8 @@ class IndicatorRules(MentionView):
         """The indicator of the figure's clause among those before it: the nearest, unless it sits in a phrase
         (`in global trade`, `to the country's budget`) after a subject of the same clause with no figure between."""
         chosen = self.last_indicator(before)
-        if not self.in_phrase(chosen) or len(before) < 2:
-            return chosen
+        if not self.in_phrase(chosen) or len(before) < 2 or chosen.end == span.start - self.hedge_lengths.get(span.start, 0):
+            return chosen  # `for personal income tax +6.4% yoy`: a mention right before the figure names it
         for other in reversed(before[: before.index(chosen)]):
             if self.figure_between(other, chosen) or other[-1].lower_ in self.cues.change_nouns:
                 break
@@ -84,10 +84,19 @@ class IndicatorRules(MentionView):
             index -= 1  # `a y-o-y growth`, `the biggest share`
         determined = index >= 0 and self.words[index] in self.cues.refer_determiners
         if not determined and len(mention) == 1:
-            return mention  # `projects growth of 4 percent`: growth is the only noun
+            return self.clause_subject(mention) or mention  # `projects growth of 4 percent`: growth is the only noun
         paragraph = self.paragraph(span)
         earlier = [s for s in self.indicators if s.end <= mention.start and paragraph - self.paragraph(s) <= 1 and not self.is_bare(s)]
         return earlier[-1] if earlier else mention
+
+    def clause_subject(self, mention: Span) -> Span | None:
+        """The quantity a bare change is said of as the clause's subject (`Imports accelerated growth to 9.4%`), if any:
+        the last indicator before it in its sentence, not in a phrase, with no figure between."""
+        before = [s for s in self.in_sentence(self.indicators, mention) if s.end <= mention.start]
+        subject = next((s for s in reversed(before) if not self.in_phrase(s)), None)
+        if subject is None or self.is_bare(subject) or self.figure_between(subject, mention):
+            return None
+        return subject
 
     def is_bare(self, mention: Span) -> bool:
         """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`)."""
@@ -102,6 +111,7 @@ class IndicatorRules(MentionView):
         if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in self.cues.recorded_verbs):
             return None
         index += 3
+        index += words[index : index + 1] in (["the"], ["a"], ["an"])  # `was registered in the industrial production volume`
         region = next((r for r in self.ents if r.start == index and r.label_ == "REGION"), None)
         if region is not None and region.end < len(words) and words[region.end] in POSSESSIVES:
             index = region.end + 1
@@ -139,7 +149,10 @@ class IndicatorRules(MentionView):
         )
         if opener is None or words[opener] == ",":
             return False
-        return "," in words[mention.end : figure.start]
+        between = words[mention.end : figure.start]
+        if between[:1] == [","] and between[1:2] and between[1] in self.cues.relative_openers and "," not in between[1:]:
+            return False  # `, mainly due to spending on services, which increased by 8%`: the figure's clause is on the mention
+        return "," in between
 
     def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
         """Whether an indicator other than the figure's stands between two spans (another clause)."""
