@@ -15,6 +15,7 @@ from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .article_country import most_named, named_countries
 from .doc_arrays import doc_arrays
 from .extensions import register_extensions
 from .lexicon import FigureLexicon, surface_key
@@ -341,13 +342,8 @@ class FigureNormalizer(LexiconPipe):
         country, `Reserve Bank of Australia`) and its currency names outside figures (`the Australian dollar
         slipped`, two votes each; not a denomination, `bonds in Canadian dollars`) name most; the first named wins a tie. None if the article names none."""
         assert self.lexicon is not None
-        votes: Counter[str] = Counter()
-        first: dict[str, int] = {}
-        for ent in ents:
-            code = self.lexicon.country_currency.get(ent.kb_id_) if ent.label_ in ("REGION", "ORG") else None
-            if code is not None:
-                votes[code] += 1
-                first.setdefault(code, ent.start)
+        currencies = self.lexicon.country_currency
+        named = [(currencies[country], start) for country, start in named_countries(ents) if country in currencies]
         words = doc_arrays(doc).words
         for index, word in enumerate(words):
             if index and word.isalpha() and word in self.lexicon.qualified_codes:
@@ -356,12 +352,9 @@ class FigureNormalizer(LexiconPipe):
                     currency = self.lexicon.currency(" ".join(words[begin : index + 1])) if begin >= 0 else None
                     if currency is not None:
                         if words[begin - 1 : begin] not in (["in"], ["of"]):  # not a denomination: `reserves in Canadian dollars`
-                            votes[currency.code] += 2
-                            first.setdefault(currency.code, index)
+                            named += [(currency.code, index)] * 2
                         break
-        if not votes:
-            return None
-        return min(votes, key=lambda code: (-votes[code], first[code]))
+        return most_named(named)
 
     def is_world_price(self, span: Span) -> bool:
         """Whether a money figure is a price per commodity unit (`$52 a barrel`, `$2,300 per ounce`), quoted in US dollars."""

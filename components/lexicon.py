@@ -19,6 +19,7 @@ LEXICON_FILES = {
     "hedges": "hedges.jsonl",
     "number_words": "number_words.jsonl",
     "periods": "periods.jsonl",
+    "fiscal_years": "fiscal_years.jsonl",
     "relation_cues": "relation_cues.jsonl",
     "country_currencies": "country_currencies.jsonl",
     "indicators": "indicators.jsonl",

@@ -2,8 +2,10 @@
 
 `January through February 2024` -> 2024-01-01..2024-02-29; `June last year` in a July 2017
 article -> 2016-06-01..2016-06-30; `the same period in 2023` with the figure's own period
-January-February 2024 -> 2023-01-01..2023-02-28. What the text does not fix resolves to
-None: no guess.
+January-February 2024 -> 2023-01-01..2023-02-28; `the year to June 30` -> the twelve months
+ending then; `the September quarter` -> July-September; `FY2024` in an article on India ->
+April 2023-March 2024 (the article's country's fiscal year, `lexicons/fiscal_years.jsonl`).
+What the text does not fix resolves to None: no guess.
 """
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from datetime import date
 from typing import Any
 
 Range = tuple[date, date]
-SPLIT_YEAR = re.compile(r"\b(?:19|20)\d\d[-–/]\d\d\b")  # a fiscal year: `2023-24`, `2024/25`
-WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+[A-Za-z]?")
+SPLIT_YEAR = re.compile(r"\b((?:19|20)\d\d)[-–/](\d\d)\b")  # a fiscal year: `2023-24`, `2024/25`
+FISCAL_CODE = re.compile(r"\bFY ?(\d{4}|\d\d)(?:[-–/](\d{4}|\d\d))?\b", re.IGNORECASE)  # `FY24`, `FY2024`, `FY2024/25`
+WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+(?:st|nd|rd|th|[A-Za-z])?")  # `3rd` is one word
 MONTH_CODE = re.compile(r"(?:[1-9]|1[0-2])m")  # `9M2017`, `9M 2016`: the first nine months
 
 
@@ -31,11 +34,17 @@ class PeriodWords:
     relative: dict[str, int]
     references: frozenset[str]
     ago: frozenset[str]
+    parts: dict[str, int]  # part of a year -> its months: `quarter` 3, `half` 6, `year` 12
+    ending: frozenset[str]  # `to`, `ended`: a stretch ending with a month (`the year to June`)
+    fiscal: frozenset[str]  # `fiscal`, `financial`, `fy`
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> "PeriodWords":
         def by(role: str, key: str) -> dict[str, int]:
             return {row["word"].lower(): row[key] for row in rows if row["role"] == role}
+
+        def listed(role: str) -> frozenset[str]:
+            return frozenset(row["word"].lower() for row in rows if row["role"] == role)
 
         return cls(
             months=by("month", "number"),
@@ -44,9 +53,41 @@ class PeriodWords:
             quarter_codes=by("quarter_code", "number"),
             half_codes=by("half_code", "number"),
             relative=by("relative", "offset"),
-            references=frozenset(row["word"] for row in rows if row["role"] == "reference") - {"same"},
-            ago=frozenset(row["word"] for row in rows if row["role"] == "ago"),
+            references=listed("reference") - {"same"},
+            ago=listed("ago"),
+            parts=by("part", "months"),
+            ending=listed("ending"),
+            fiscal=listed("fiscal"),
         )
+
+    def part_length(self, word: str) -> int | None:
+        """The months of a part word, singular or plural (`quarters` 3)."""
+        return self.parts.get(word) or self.parts.get(word.removesuffix("s"))
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    """A country's fiscal year: the month it starts in, and which calendar year a single-year name
+    (`FY2024`, `fiscal 2024`) is: `start` or `end` (the year it starts or ends in), or None where
+    usage is not settled (then only split names, `2023-24`, are read)."""
+
+    first_month: int
+    named_by: str | None
+
+    def start_year(self, named: int) -> int | None:
+        """The calendar year in which the fiscal year with a single-year name starts."""
+        if self.first_month == 1 or self.named_by == "start":
+            return named
+        return named - 1 if self.named_by == "end" else None
+
+    def containing(self, day: date) -> int:
+        """The calendar year in which the fiscal year containing `day` starts."""
+        return day.year if day.month >= self.first_month else day.year - 1
+
+
+def fiscal_years(rows: list[dict[str, Any]]) -> dict[str, FiscalYear]:
+    """Each country's fiscal year (ISO 3166 code -> FiscalYear) from `lexicons/fiscal_years.jsonl`."""
+    return {row["country"]: FiscalYear(row["first_month"], row.get("named_by")) for row in rows}
 
 
 def ordinal(lower: list[str], words: PeriodWords, last: int) -> int | None:
@@ -55,16 +96,20 @@ def ordinal(lower: list[str], words: PeriodWords, last: int) -> int | None:
     return last if number == -1 else number
 
 
+def month_span(first: int, last: int) -> Range:
+    """From the first day of month `first` to the last day of month `last`, both counted from year 0 (`year * 12 + month - 1`)."""
+    end_year, end_month = divmod(last, 12)
+    return date(first // 12, first % 12 + 1, 1), date(end_year, end_month + 1, calendar.monthrange(end_year, end_month + 1)[1])
+
+
 def trailing_months(year: int, last: int, count: int) -> Range:
     """The `count` months ending with month `last` of `year` (`the three months to December 2024`)."""
-    first_index = year * 12 + last - 1 - (count - 1)
-    start = date(first_index // 12, first_index % 12 + 1, 1)
-    return start, month_range(year, last, last)[1]
+    return month_span(year * 12 + last - count, year * 12 + last - 1)
 
 
 def month_range(year: int, first: int, last: int) -> Range:
     """From the first day of month `first` to the last day of month `last` of one year."""
-    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+    return month_span(year * 12 + first - 1, year * 12 + last - 1)
 
 
 def shift_years(period: Range, years: int) -> Range | None:
@@ -78,11 +123,113 @@ def shift_years(period: Range, years: int) -> Range | None:
     return start, date(end_year, period[1].month, end_day)
 
 
-def resolve_period(text: str, words: PeriodWords, published: date | None = None, reference: Range | None = None) -> Range | None:
+def count_before(lower: list[str], index: int, words: PeriodWords) -> int:
+    """The count right before token `index` (`the 12 months`, `the three months`), else 1."""
+    word = lower[index - 1] if index else ""
+    return words.counts.get(word) or (int(word) if word.isdigit() and len(word) <= 2 else 1)
+
+
+def ending_stretch(tokens: list[str], lower: list[str], words: PeriodWords) -> tuple[int, int, bool] | None:
+    """(months, last month, whether the month names the stretch) of a stretch that ends with a month: `the
+    year to June 30` (12, 6, False), `the 12 months ended March` (12, 3, False), `the half to June` (6, 6,
+    False), `the June half` (6, 6, True), `the September quarter` and `the July-September quarter` (3, 9,
+    True); None for any other period."""
+    part_at = next((i for i, word in enumerate(lower) if words.part_length(word)), None)
+    named = [i for i, token in enumerate(tokens) if lower[i] in words.months and token[0].isupper()]
+    if part_at is None or not named:
+        return None
+    month_at = named[-1]
+    ends_before = month_at == part_at - 1  # `the September quarter`
+    ends_after = part_at < month_at and not words.ending.isdisjoint(lower[part_at + 1 : month_at])  # `the year to June`
+    if not (ends_before or ends_after):
+        return None
+    months = (words.part_length(lower[part_at]) or 1) * count_before(lower, part_at, words)
+    return months, words.months[lower[month_at]], ends_before
+
+
+def is_fiscal(text: str, lower: list[str], words: PeriodWords) -> bool:
+    """Whether a period names a fiscal year (`fiscal 2024`, `FY24`, `the financial year`, `2023-24`)."""
+    return not words.fiscal.isdisjoint(lower) or bool(FISCAL_CODE.search(text) or SPLIT_YEAR.search(text))
+
+
+def fiscal_start(text: str, years: list[int], fiscal: FiscalYear, published: date | None, offset: int | None) -> int | None:
+    """The calendar year in which the fiscal year a period names starts: `FY2024` or `fiscal 2024` by the
+    country's naming, `2023-24` or `FY2023/24` in 2023, `the current fiscal year` from the publication date."""
+    code = FISCAL_CODE.search(text)
+    split = SPLIT_YEAR.search(text)
+    if code:
+        first, second = (int(part) % 100 if part else None for part in code.groups())
+        named = 2000 + first if len(code[1]) == 2 else int(code[1])
+        if second is None:
+            return fiscal.start_year(named)
+        return named if second == (first + 1) % 100 and fiscal.first_month != 1 else None
+    if split:
+        first = int(split[1])
+        return first if int(split[2]) == (first + 1) % 100 and fiscal.first_month != 1 else None
+    if len(years) == 2:
+        return years[0] if years[1] == years[0] + 1 and fiscal.first_month != 1 else None
+    if years:
+        return fiscal.start_year(years[0])
+    if offset is not None and published:
+        return fiscal.containing(published) + offset
+    return None
+
+
+def year_parts(lower: list[str], words: PeriodWords) -> tuple[int, int] | None:
+    """The first and last month (1-12) of the part of a year a period names: `9M` (1, 9), `Q3` (7, 9),
+    `the second half` (7, 12), `the first nine months` (1, 9); None when it names none or one that does not exist."""
+    code = next((int(token[:-1]) for token in lower if MONTH_CODE.fullmatch(token)), None)
+    if code is not None:
+        return 1, code
+    if words.quarter_codes.keys() & set(lower) or "quarter" in lower:
+        quarter = next((words.quarter_codes[t] for t in lower if t in words.quarter_codes), None) or ordinal(lower, words, 4)
+        return (3 * quarter - 2, 3 * quarter) if quarter in (1, 2, 3, 4) else None
+    if words.half_codes.keys() & set(lower) or "half" in lower:
+        half = next((words.half_codes[t] for t in lower if t in words.half_codes), None) or ordinal(lower, words, 2)
+        return (6 * half - 5, 6 * half) if half in (1, 2) else None
+    if "months" in lower:
+        count = next((words.counts.get(t) or int(t) for t in lower if t in words.counts or t.isdigit() and int(t) <= 12), None)
+        return (1, count) if count else None
+    return None
+
+
+def names_part(lower: list[str], words: PeriodWords) -> bool:
+    """Whether a period names a part of a year (`quarter`, `half`, `months`, `Q1`, `H2`, `9M`)."""
+    return bool({"quarter", "half", "months"} & set(lower) or (words.quarter_codes.keys() | words.half_codes.keys()) & set(lower)
+                or any(MONTH_CODE.fullmatch(token) for token in lower))
+
+
+def fiscal_range(
+    text: str, lower: list[str], years: list[int], words: PeriodWords, fiscal: FiscalYear | None, published: date | None,
+    offset: int | None, stretch: tuple[int, int, bool] | None = None,
+) -> Range | None:
+    """The dates of a fiscal period in the article's country (`FY2024`, `the first half of FY25`, `the four
+    years to 2028-29`, with its `ending_stretch` `the January-March quarter of fiscal 2024-25`); None where
+    the country or its naming is unknown."""
+    if fiscal is None:
+        return None
+    start = fiscal_start(text, years, fiscal, published, offset)
+    if start is None:
+        return None
+    first = start * 12 + fiscal.first_month - 1
+    if stretch is not None:
+        last = first + (stretch[1] - fiscal.first_month) % 12
+        return month_span(last - stretch[0] + 1, last)
+    if names_part(lower, words):
+        parts = year_parts(lower, words)
+        return month_span(first + parts[0] - 1, first + parts[1] - 1) if parts else None
+    count = next((count_before(lower, i, words) for i, word in enumerate(lower) if word.endswith("s") and words.part_length(word) == 12), 1)
+    return month_span(first - 12 * (count - 1), first + 11)
+
+
+def resolve_period(
+    text: str, words: PeriodWords, published: date | None = None, reference: Range | None = None, fiscal: FiscalYear | None = None
+) -> Range | None:
     """ISO start and end of a period expression, or None when the text does not fix them.
 
     `published` resolves relative expressions (`last year`); `reference` is the period of
-    the figure being compared, for `the same period in 2022` and `a year earlier`.
+    the figure being compared, for `the same period in 2022` and `a year earlier`; `fiscal`
+    is the fiscal year of the article's country, for `FY2024` and `2023-24`.
     """
     tokens = WORD.findall(text)
     lower = [token.lower() for token in tokens]
@@ -100,8 +247,11 @@ def resolve_period(text: str, words: PeriodWords, published: date | None = None,
         return shift_years(reference, -1) if offset == -1 or words.ago.intersection(lower) else reference
     if words.ago.intersection(lower):
         return shift_years(reference, -1) if reference and "year" in lower else None
-    if "mid" in lower or any(token.startswith("fy") for token in lower) or "fiscal" in lower or SPLIT_YEAR.search(text):
-        return None  # `mid-2024`, `FY2024`, `2024-25`: not a fixed calendar stretch
+    if "mid" in lower:
+        return None  # `mid-2024`: not a fixed calendar stretch
+    stretch = ending_stretch(tokens, lower, words)
+    if (stretch is None or stretch[2]) and is_fiscal(text, lower, words):  # not `the fiscal year ended March 31, 2017`
+        return fiscal_range(text, lower, years, words, fiscal, published, offset, stretch)
     if "since" in lower:
         year = years[0] if years else default_year
         if year is None:
@@ -113,25 +263,13 @@ def resolve_period(text: str, words: PeriodWords, published: date | None = None,
         year = reference[0].year if reference and offset is None else default_year
     if year is None:
         return None
-    parts = None
-    code = next((int(token[:-1]) for token in lower if MONTH_CODE.fullmatch(token)), None)
-    if code is not None:
-        parts = (1, code)
-    elif words.quarter_codes.keys() & set(lower) or "quarter" in lower:
-        quarter = next((words.quarter_codes[t] for t in lower if t in words.quarter_codes), None) or ordinal(lower, words, 4)
-        parts = (3 * quarter - 2, 3 * quarter) if quarter in (1, 2, 3, 4) else None
-    elif words.half_codes.keys() & set(lower) or "half" in lower:
-        half = next((words.half_codes[t] for t in lower if t in words.half_codes), None) or ordinal(lower, words, 2)
-        parts = (6 * half - 5, 6 * half) if half in (1, 2) else None
-    elif "months" in lower:
-        count = next((words.counts.get(t) or int(t) for t in lower if t in words.counts or t.isdigit() and int(t) <= 12), None)
-        if count and months and {"to", "through", "ending", "ended", "until"} & set(lower):
-            resolved = trailing_months(year, months[-1], count)  # `the 12 months to December`
-            if not years and reference is None and published and resolved[1] > published:
-                resolved = trailing_months(year - 1, months[-1], count)
-            return resolved
-        parts = (1, count) if count else None
-    if parts is not None or {"quarter", "half", "months"} & set(lower) or words.quarter_codes.keys() & set(lower):
+    if stretch is not None:
+        resolved = trailing_months(year, stretch[1], stretch[0])
+        if not years and reference is None and published and resolved[1] > published:
+            resolved = trailing_months(year - 1, stretch[1], stretch[0])  # the latest one ended by publication
+        return resolved
+    if names_part(lower, words):
+        parts = year_parts(lower, words)
         if parts is None:
             return None
         resolved = month_range(year, *parts)

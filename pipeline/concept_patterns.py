@@ -8,7 +8,8 @@ a listed name (`GDP`, `investment in fixed assets`). QUALIFIER phrases (`in curr
 prices`) are matched only to keep their nouns from reading as indicators. PERIOD: month ranges, months,
 dates, years, quarters and halves, `the first nine months of 2023`, `the same period
 in 2022`, relative forms (`June last year`, `a year earlier`, `since the beginning of
-the year`).
+the year`), stretches ending with a month (`the year to end-September`, `the September quarter`,
+`the half to June`) and fiscal years and their parts (`FY25`, `the first quarter of fiscal 2025`).
 """
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ EARNED_HEADS = {"earnings", "revenue", "revenues", "receipts", "income", "procee
 def words(rows: list[dict[str, Any]], role: str) -> list[str]:
     """The words of a lexicon with the given role, sorted."""
     return sorted({row["word"] for row in rows if row.get("role") == role})
+
+
+def part_words(rows: list[dict[str, Any]], shortest: int, longest: int) -> list[str]:
+    """The part-of-year words (`quarter`, `half`, `year`) lasting from `shortest` to `longest` months, sorted."""
+    return sorted({row["word"] for row in rows if row.get("role") == "part" and shortest <= row["months"] <= longest})
 
 
 def phrase_pattern(phrase: str, tokenize: Callable[[str], list[str]]) -> list[Token]:
@@ -100,8 +106,19 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     fiscal = {"LOWER": {"IN": [w.lower() for w in words(rows, "fiscal")]}}
     codes = {"ORTH": {"IN": words(rows, "quarter_code") + words(rows, "half_code")}}
     period_noun = {"LOWER": {"IN": ["period", "month", "quarter", "date", "year", "half", "months"]}}  # not `time`: `at the same time`
+    two_digits = {"SHAPE": "dd"}
+    split_year = [YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits]
+    slashed_year = {"TEXT": {"REGEX": r"^(?:19|20)[0-9]{2}/[0-9]{2}$"}}  # `2024/25` is one token
+    fiscal_names: list[list[Token]] = [  # `fiscal 2024`, `fiscal year 2024-25`, `FY 2024/25`, `FY25`, `the current fiscal year`
+        [fiscal, {"LOWER": "year", "OP": "?"}, YEAR],
+        [fiscal, {"LOWER": "year", "OP": "?"}, *split_year],
+        [fiscal, {"LOWER": "year", "OP": "?"}, slashed_year],
+        [{"ORTH": "FY"}, {"TEXT": {"REGEX": r"^\d{2}(\d{2})?$"}}],
+        [THE, {**relative, "OP": "?"}, fiscal, {"LOWER": "year"}],
+    ]
+    of_fiscal = [[{"LOWER": "of"}, *name] for name in fiscal_names]
     of_year: list[list[Token]] = [[{"LOWER": "of"}, YEAR], [{"LOWER": "of"}, THE, {"LOWER": "year"}],
-                                  [{"LOWER": "of"}, relative, {"LOWER": "year"}], [{"LOWER": "of"}, THE, relative, {"LOWER": "year"}]]
+                                  [{"LOWER": "of"}, relative, {"LOWER": "year"}], [{"LOWER": "of"}, THE, relative, {"LOWER": "year"}], *of_fiscal]
     patterns: list[Pattern] = []
 
     def add(shape: str, tokens: list[Token]) -> None:
@@ -135,9 +152,25 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
         add(f"first-months-of/{index}", [{**THE, "OP": "?"}, {**ordinal, "OP": "?"}, count, {"LOWER": "months"}, *tail])
         add(f"edge-of/{index}", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, *tail])
     add("edge-of-month", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, {"LOWER": "of"}, month, {**YEAR, "OP": "?"}])
-    up_to = {"LOWER": {"IN": ["to", "through", "ending", "ended", "until"]}}
-    two_digits = {"SHAPE": "dd"}
-    add("months-to", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"LOWER": "months"}, up_to, month, {**DAY, "OP": "?"}, {**YEAR, "OP": "?"}])
+    up_to = {"LOWER": {"IN": words(rows, "ending")}}
+    month_ends: list[list[Token]] = [  # the month a stretch ends with: `June`, `June 30, 2024`, `end-September 2024`
+        [month, {**DAY, "OP": "?"}, {**YEAR, "OP": "?"}],
+        [month, DAY, {"ORTH": ","}, YEAR],
+        [{"LOWER": "end"}, {"ORTH": "-"}, month, {**YEAR, "OP": "?"}],
+    ]
+    half_year = [{"LOWER": "half"}, {"ORTH": "-"}, {"LOWER": "year"}]
+    stretches = [[{"LOWER": {"IN": part_words(rows, 3, 12)}}], half_year]  # `year`, `half`, `quarter`, `half-year`
+    for index, month_end in enumerate(month_ends):
+        add(f"months-to/{index}", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"LOWER": "months"}, up_to, *month_end])
+        for shape, stretch in enumerate(stretches):  # `the year to June 30`, `the half to end-December`, `the financial year ending March 2024`
+            add(f"stretch-to-month/{shape}/{index}", [THE, {**fiscal, "OP": "?"}, *stretch, up_to, *month_end])
+    named_stretches = [[{"LOWER": {"IN": part_words(rows, 3, 6)}}], half_year]  # `quarter`, `half`, `half-year`
+    for shape, stretch in enumerate(named_stretches):  # `the September quarter`, `the June half of 2024`, `the April-June quarter of FY25`
+        add(f"month-stretch/{shape}", [THE, month, *stretch, {**YEAR, "OP": "?"}])
+        add(f"stretch-to-month-stretch/{shape}", [THE, *stretches[0], up_to, THE, month, *stretch])  # `the year to the June quarter`
+        for index, tail in enumerate([[{"LOWER": "of"}, YEAR], *of_fiscal]):
+            add(f"month-stretch-of/{shape}/{index}", [THE, month, *stretch, *tail])
+            add(f"month-range-stretch-of/{shape}/{index}", [THE, month, range_word, month, *stretch, *tail])
     add("week-to", [THE, {"LOWER": "week"}, up_to, month, DAY])
     add("previous-months", [THE, relative, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["months", "quarters", "years"]}}])
     add("month-range-quarter", [THE, month, range_word, month, {"LOWER": "quarter"}])
@@ -145,7 +178,6 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("split-year", [YEAR, {"ORTH": {"IN": ["-", "–", "/"]}}, two_digits])
     add("fiscal-split-year", [THE, YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits, {"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year"}])
     add("fiscal-code", [{"ORTH": "FY"}, {**two_digits, "OP": "?"}, {**YEAR, "OP": "?"}])
-    add("part-of-fiscal", [THE, ordinal, part, {"LOWER": "of"}, {"ORTH": "FY"}, {"TEXT": {"REGEX": r"^\d{2}(\d{2})?$"}}])
     add("early-late", [{"LOWER": {"IN": ["early", "late", "mid"]}}, {"ORTH": "-", "OP": "?"}, {"TEXT": {"REGEX": r"^(?:19|20)\d\d$|^[A-Z][a-z]+$"}}, {**YEAR, "OP": "?"}])
     add("month-day", [month, DAY])
     add("same", [THE, {"LOWER": "same"}, period_noun])
@@ -153,8 +185,6 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("same-relative", [THE, {"LOWER": "same"}, period_noun, relative, {"LOWER": "year"}])
     add("same-of-relative", [THE, {"LOWER": "same"}, period_noun, {"LOWER": "of"}, {**THE, "OP": "?"}, relative, {"LOWER": "year"}])
     add("same-ago", [THE, {"LOWER": "same"}, period_noun, {"LOWER": {"IN": ["a", "one"]}}, {"LOWER": "year"}, ago])
-    split_year = [YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits]
-    slashed_year = {"TEXT": {"REGEX": r"^(?:19|20)[0-9]{2}/[0-9]{2}$"}}  # `2024/25` is one token
     add("fiscal-split", [fiscal, {"LOWER": "year", "OP": "?"}, *split_year])  # `fiscal year 2024-25`, `FY2025-26`
     add("fiscal-slashed", [fiscal, {"LOWER": "year", "OP": "?"}, slashed_year])  # `fiscal year 2024/25`
     add("slashed-fiscal-year", [THE, slashed_year, {"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year"}])  # `the 2024/25 fiscal year`
@@ -163,7 +193,6 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     add("the-outgoing-year", [THE, {"LOWER": "outgoing"}, {"LOWER": "year"}])
     add("the-quarter", [THE, {"LOWER": {"IN": ["quarter", "period"]}}])  # a reference back: `in the quarter`
     add("month-range-period", [THE, month, range_word, month, {**YEAR, "OP": "?"}, {"LOWER": "period"}])
-    add("month-quarter", [THE, month, {"LOWER": "quarter"}, {**YEAR, "OP": "?"}])  # `the June quarter`
     add("day-month", [DAY, month, {**YEAR, "OP": "?"}])  # `30 June 2025`
     add("years-to", [THE, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["years", "quarters", "months"]}}, up_to, YEAR, {"ORTH": {"IN": ["-", "/"]}, "OP": "?"}, {**two_digits, "OP": "?"}])
     add("edge-month", [{"LOWER": {"IN": ["end", "mid", "early", "late", "start"]}}, {"ORTH": "-"}, month, {**YEAR, "OP": "?"}])  # `end-December`
@@ -173,7 +202,6 @@ def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
     counts = {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}
     add("first-n-months", [THE, {**ordinal, "OP": "?"}, counts, {"LOWER": "months"}, {"LOWER": "of", "OP": "?"}, {**YEAR, "OP": "?"}])  # `the first 10 months of 2025`
     add("reference-of-year", [THE, reference, period_noun, {"LOWER": {"IN": ["of", "in"]}}, YEAR])  # `the corresponding period of 2024`
-    add("year-to-month", [THE, {"LOWER": "year"}, up_to, month, {**YEAR, "OP": "?"}])  # `the year to September`
     add("edge-year", [{"LOWER": {"IN": ["end", "start"]}}, {"ORTH": "-"}, YEAR])  # `end-2024`
     add("edge-year-token", [{"LOWER": {"REGEX": r"^(?:end|start|mid|early|late)-(?:19|20)[0-9]{2}$"}}])  # `end-2024` as one token
     spans = {"LOWER": {"IN": ["years", "months", "quarters", "weeks", "days"]}}

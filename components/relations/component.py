@@ -22,7 +22,7 @@ from ..extensions import register_extensions
 from ..figure_normalizer import only_linking_words
 from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
-from ..periods import PeriodWords, resolve_period
+from ..periods import FiscalYear, PeriodWords, fiscal_years, resolve_period
 from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
@@ -31,7 +31,7 @@ from .periods import PeriodRules, anchor_range
 from .positions import parse_date, restates, span_ref
 from .regions import RegionRules
 
-PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference) triples kept
+PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference, fiscal year) keys kept
 
 
 class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
@@ -42,7 +42,12 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
         periods = [s for s in self.candidates if s.label_ == "PERIOD" and s.start >= self.dateline_end]
         restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(self.words, first, second)]
         self.restated_at = {first.start: second for first, second in restated}
-        self.periods = [s for s in periods if s.start not in self.restated_at and not self.is_record_span(s) and not self.is_report_date(s)]
+        deadlines = {s.start: figure for s in periods if (figure := self.aimed_figure(s)) is not None}
+        self.aimed = set(deadlines.values())  # starts of the figures that are goals (`to $20 billion by 2030`)
+        self.periods = [
+            s for s in periods
+            if s.start not in self.restated_at and s.start not in deadlines and not self.is_record_span(s) and not self.is_report_date(s)
+        ]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.comparison |= {(second.start, second.end) for first, second in restated if self.is_comparison(first)}
         self.comparison_ends = {end for _, end in self.comparison}
@@ -78,23 +83,24 @@ class FigureRelations(LexiconPipe):
         self.hedges = FigureLexicon(tables).hedge_kinds
         self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"], tables["multiples"])
         self.period_words = PeriodWords.from_rows(tables["periods"])
-        self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None], tuple[date, date] | None] = {}
+        self.fiscal_years = fiscal_years(tables["fiscal_years"])
+        self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None, FiscalYear | None], tuple[date, date] | None] = {}
 
     def period_dates(
-        self, text: str, published: date | None, reference: tuple[date, date] | None = None
+        self, text: str, published: date | None, reference: tuple[date, date] | None = None, country: str = ""
     ) -> tuple[date, date] | None:
-        """`resolve_period` with the period lexicon, remembered (the same period texts recur)."""
-        key = (text, published, reference)
+        """`resolve_period` with the period lexicon and the fiscal year of `country`, remembered (the same period texts recur)."""
+        key = (text, published, reference, self.fiscal_years.get(country))
         if key not in self._period_dates:
             if len(self._period_dates) >= PERIOD_CACHE_SIZE:
                 self._period_dates.clear()
-            self._period_dates[key] = resolve_period(text, self.period_words, published, reference)
+            self._period_dates[key] = resolve_period(text, self.period_words, published, reference, key[3])
         return self._period_dates[key]
 
     def find(self, doc: Doc) -> tuple[list[Figure], DocView]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         published = parse_date((doc._.meta or {}).get("date"))
-        view = DocView(doc, self.candidates_key, self.cues, lambda text, reference=None: self.period_dates(text, published, reference))
+        view = DocView(doc, self.candidates_key, self.cues, lambda text, reference, country: self.period_dates(text, published, reference, country))
         by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}  # the normaliser's figures are entities
         figures = [
             Figure(span, data, sentence=view.sentences.text(span.start))

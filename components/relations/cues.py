@@ -53,6 +53,8 @@ class Cues:
     period_only_comparisons: frozenset[tuple[str, ...]]  # `on`: compares with a period (`on a year earlier`), never a figure
     weak_comparisons: frozenset[tuple[str, ...]]  # `from`, `over`, `on`: a comparison period only with a shifted period
     multiple_directions: dict[str, str]  # `doubled`, `a doubling`: a multiple that says its own direction
+    horizon_prepositions: frozenset[str]  # `by`, `until`: a period that may be the deadline of an aim (`by 2030`)
+    aim_lemmas: frozenset[str]  # `aim`, `plan`, `goal`: a clause stating an aim, whose `by 2030` is a deadline
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
     change_words: frozenset[str] = frozenset()  # up, down and change nouns: a change is named
 
@@ -116,4 +118,6 @@ class Cues:
             receiving_prepositions=frozenset(texts("receiving_preposition")),
             period_only_comparisons=frozenset(phrases("period_only_comparison")),
             weak_comparisons=frozenset(phrases("weak_comparison")),
+            horizon_prepositions=frozenset(texts("horizon_preposition")),
+            aim_lemmas=frozenset(texts("aim_lemma")),
         )

@@ -5,7 +5,8 @@ period of the sentence that is not a comparison base (`compared to 2022`, `than 
 `from the same period`) nor in an aside nor in the next `, but` clause; a figure right after
 a period in brackets (`the same period in 2022 ($24.2 billion)`) takes that one; else the
 paragraph's earlier periods, if they agree. Report dates, record spans (`its lowest in two
-months`) and a period restated in brackets right after it are never a figure's period.
+months`), the deadline of an aim (`aims to raise exports to $10 billion by 2030`) and a period
+restated in brackets right after it are never a figure's period.
 """
 from typing import Any
 
@@ -22,6 +23,8 @@ class PeriodRules(ComparisonRules):
 
     def period_for(self, span: Span, indicator: Span | None) -> Span | None:
         """The period a figure refers to; see the module docstring."""
+        if span.start in self.aimed:
+            return None  # `to $20 billion by 2030`: a goal, of no period
         same = self.in_sentence(self.periods, span)
         if indicator is not None:
             modifying = next((p for p in same if p.end == indicator.start and (p.start, p.end) not in self.comparison), None)
@@ -94,6 +97,22 @@ class PeriodRules(ComparisonRules):
             return False
         window = self.words[max(self.sentence_start(period), index - 3) : index]
         return any(word in self.cues.record_words for word in window)
+
+    def aimed_figure(self, period: Span) -> int | None:
+        """The start of the figure a period is the deadline of, when it is an aim's deadline rather than the time
+        of a figure (`aims to raise exports to $10 billion by 2030`, `By 2030, the plan is to export $10bn`): after
+        `by` or `until`, with an aim word (lemma) in the clause of the figure nearest it, before that figure. A
+        forecast keeps its date (`debt will reach $9bn by 2027`), and so does a stock at a date (`by March,
+        reserves had reached $35bn`)."""
+        if period.start == 0 or self.words[period.start - 1] not in self.cues.horizon_prepositions:
+            return None
+        sentence_start, sentence_end = self.sentence_start(period), self.sentence_end(period)
+        figures = [figure for figure in self.figure_spans if sentence_start <= figure.start < sentence_end]
+        if not figures:
+            return None
+        figure = min(figures, key=lambda figure: distance(figure, period))
+        clause = range(self.clause_start(sentence_start, figure.start), figure.start)
+        return figure.start if any(self.lemma(index) in self.cues.aim_lemmas for index in clause) else None
 
     def is_report_date(self, period: Span) -> bool:
         """Whether a day is the date of a report, not of a figure (`published Tuesday (Dec. 12)`, `said on Jan. 5`):

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
+from ..article_country import most_named, named_countries
 from ..doc_arrays import doc_arrays
 from .cues import Cues
 from .positions import aliases, dateline_length
@@ -17,7 +18,7 @@ from .positions import aliases, dateline_length
 class MentionView:
     """The mentions of one Doc (indicators, figures, comparison cues) with sentence and paragraph lookups.
 
-    The rule classes built on it add what scope decides: `periods`, `comparison`, `restated_at`,
+    The rule classes built on it add what scope decides: `periods`, `comparison`, `restated_at`, `aimed`,
     `regions` and `home` are set by `DocView` once the rules can tell them apart.
     """
 
@@ -25,14 +26,16 @@ class MentionView:
     comparison: set[tuple[int, int]]  # (start, end) of the periods that are comparison bases
     comparison_ends: set[int]
     restated_at: dict[int, Span]  # start of a period restated in brackets -> its restatement
+    aimed: set[int]  # starts of the figures that are an aim's goal (`to $20 billion by 2030`), of no period
     regions: list[Span]
     home: str  # the kb_id of the economy the article opens on
 
     def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[..., Any]) -> None:
-        """`dates(text, reference=None)` resolves a period's text to its dates (or None)."""
+        """`dates(text, reference, country)` resolves a period's text to its dates (or None), `country` (the
+        article's, ISO 3166) deciding what a fiscal year is."""
         self.doc = doc
         self.cues = cues
-        self.dates = dates
+        self.resolve_dates = dates
         arrays = doc_arrays(doc)
         self.words = arrays.words
         self.lemmas = arrays.lemmas or [""] * len(doc)  # lower-cased
@@ -40,6 +43,7 @@ class MentionView:
         self.text = arrays.text  # `Span.text` walks Token objects
         self.sentences = arrays.segments
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
+        self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
         self.figure_spans = [e for e in self.ents if e.label_ in ("MONEY", "PERCENT")]
         hedges = {f["start"]: f["approx"] for f in doc._.figures or () if f.get("approx")}
         self.hedge_lengths = {e.start: len(hedges[e.start_char].split()) for e in self.figure_spans if e.start_char in hedges}
@@ -72,6 +76,10 @@ class MentionView:
     def lemma(self, index: int) -> str:
         """The lower-cased lemma of token `index`."""
         return self.lemmas[index]
+
+    def dates(self, text: str, reference: Any = None) -> Any:
+        """A period text's dates (or None), a fiscal year being that of the article's country."""
+        return self.resolve_dates(text, reference, self.country)
 
     def meaning(self, period: Span) -> Any:
         """What a period means (its dates, else its words), to tell whether earlier periods agree."""
