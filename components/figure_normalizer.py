@@ -106,33 +106,27 @@ class FigureNormalizer(LexiconPipe):
         return self.join_ranges(sorted(readings, key=lambda item: item[0].start))
 
     def join_ranges(self, readings: list[tuple[Span, dict[str, Any]]]) -> list[tuple[Span, dict[str, Any]]]:
-        """`between 3% and 4%`, `between 3 and 4 billion dollars`, `2.5 to 3 percent` (not after `from`): one
-        range figure, with `between` outside it like a hedge (midpoint value, low and high)."""
+        """One range figure (midpoint value, low and high) from two ends: two figures with a range word between
+        them (`$400 to $500 million`, `2%-3%`, `between $2 and $3 billion`: see `joined_pair`), or a bare number
+        before a figure (`between 3 and 4 billion dollars`, `2.5 to 3 percent`, `ranging from 1.5 to 2 billion
+        euros`). After a plain `from`, `A to B unit` is a change: two figures. `between` and `from` stay outside
+        the range, like a hedge."""
         assert self.lexicon is not None
         joined: list[tuple[Span, dict[str, Any]]] = []
         for span, figure in readings:
             doc, start = span.doc, span.start
+            if figure["low"] is None and joined and self.is_range_pair(joined[-1], span, figure):
+                joined.extend(self.joined_pair(joined.pop(), (span, figure)))
+                continue
             low = None
             joiner = doc[start - 1].lower_ if start >= 2 else ""
-            if figure["low"] is None and joiner == "and":
-                previous = joined[-1] if joined else None
-                if (
-                    previous is not None
-                    and previous[0].end == start - 1
-                    and previous[1]["low"] is None
-                    and (previous[1]["label"], previous[1]["unit"]) == (figure["label"], figure["unit"])
-                    and previous[0].start >= 1
-                    and doc[previous[0].start - 1].lower_ == "between"
-                ):
-                    joined.pop()
-                    start, low = previous[0].start, previous[1]["value"]
-                elif start >= 3 and doc[start - 3].lower_ == "between":
-                    low = self.bare_low_end(span, figure)
-            elif figure["low"] is None and joiner == "to" and (start < 3 or doc[start - 3].lower_ != "from"):
+            if figure["low"] is None and joiner == "and" and start >= 3 and doc[start - 3].lower_ == "between":
+                low = self.bare_low_end(span, figure)
+            elif figure["low"] is None and joiner == "to" and not self.follows_change_from(doc, start - 3):
                 low = self.bare_low_end(span, figure)
             elif figure["low"] is None and joiner == "to" and not (joined and joined[-1][0].end > start - 2):
                 joined.extend(self.bare_start_figure(span, figure))  # `from 37.9 to 32.5 percent`: two figures
-            if low is not None and start == span.start:
+            if low is not None:
                 start -= 2
                 if joined and joined[-1][0].end > start:
                     low = None  # the low end is part of the figure before: no range
@@ -140,10 +134,89 @@ class FigureNormalizer(LexiconPipe):
                 joined.append((span, figure))
                 continue
             whole = Span(doc, start, span.end, label=span.label_, span_id=span.id_)
-            ends = (min(low, figure["value"]), max(low, figure["value"]))
-            figure = {**figure, "start": whole.start_char, "text": whole.text, "value": tidy(sum(ends) / 2), "low": tidy(ends[0]), "high": tidy(ends[1])}
-            joined.append((whole, {**figure, "approx": self.hedge_before(whole)}))
+            joined.append((whole, range_figure(whole, low, figure, self.hedge_before(whole))))
         return joined
+
+    def is_range_pair(self, previous: tuple[Span, dict[str, Any]], span: Span, figure: dict[str, Any]) -> bool:
+        """Whether a figure and the one before it may be the ends of a range: one range word or `and` between them, the
+        same label and unit, and neither a range already."""
+        first_span, first = previous
+        if first_span.end != span.start - 1 or first["low"] is not None or (first["label"], first["unit"]) != (figure["label"], figure["unit"]):
+            return False
+        return doc_arrays(span.doc).words[span.start - 1] in (*RANGE_WORDS, "and")
+
+    def joined_pair(self, first: tuple[Span, dict[str, Any]], second: tuple[Span, dict[str, Any]]) -> list[tuple[Span, dict[str, Any]]]:
+        """Two figures that may be the ends of a range (`is_range_pair`): one range figure if the first is below the
+        second and they are joined by a dash, by `and` after `between`, or by a `to` that ends no change (not `rose
+        from $1.5 billion to $2 billion`, `fell 2% to 3%`: two figures). A first end without a scale takes the
+        second's, in a range or not (`$400 to $500 million`: 4e8 to 5e8; `$2 and $3 billion`: 2e9 and 3e9)."""
+        (first_span, first_figure), (span, figure) = first, second
+        scaled = self.shared_scale_value(first_span, span)
+        low = first_figure["value"] if scaled is None else scaled
+        words = doc_arrays(span.doc).words
+        joiner = words[span.start - 1]
+        if joiner == "and":
+            is_range = first_span.start >= 1 and words[first_span.start - 1] == "between"
+        else:
+            is_range = joiner != "to" or not self.ends_a_change(first_span)
+        if is_range and low < figure["value"]:
+            whole = Span(span.doc, first_span.start, span.end, label=span.label_, span_id=span.id_)
+            merged = range_figure(whole, low, figure, self.hedge_before(whole))
+            return [(whole, {**merged, "unit_assumed": first_figure["unit_assumed"] and figure["unit_assumed"]})]
+        if is_range or scaled is None:
+            return [first, second]
+        return [(first_span, {**first_figure, "value": scaled}), second]
+
+    def shared_scale_value(self, first: Span, second: Span) -> float | None:
+        """The value of a figure without a scale word read with the scale of the figure after it (`$400` of `$400 to
+        $500 million` -> 4e8); None if the first has a scale of its own or the second has none."""
+        assert self.lexicon is not None
+        texts = doc_arrays(first.doc).texts
+        first_words = tuple(texts[first.start : first.end])
+        scales = scale_words(texts[second.start : second.end], self.lexicon)
+        if not scales or scale_words(first_words, self.lexicon):
+            return None
+        reading = self.reading((*first_words, *scales), first.label_)
+        return None if reading is None or reading["low"] is not None else reading["value"]
+
+    def follows_change_from(self, doc: Doc, index: int) -> bool:
+        """Whether the token at `index` is a `from` that starts a change (`rose from`), not a range (`ranging from`)."""
+        assert self.lexicon is not None
+        if index < 0 or doc_arrays(doc).words[index] != "from":
+            return False
+        return index == 0 or lemmas_of(doc)[index - 1] not in self.lexicon.range_verbs
+
+    def ends_a_change(self, span: Span) -> bool:
+        """Whether a `to` after this figure ends a change, not a range: the figure (or its hedge) comes right after a
+        `from` that starts a change or a `by` (`increased by $2 billion to $3 billion`), or a word of change comes
+        before it in its clause (`rose 2% to 3%`, `cut the rate 25 basis points to 50 basis points`; see
+        `is_change_word`). After `between` it is always a range."""
+        assert self.lexicon is not None
+        doc = span.doc
+        words, lemmas = doc_arrays(doc).words, lemmas_of(doc)
+        hedge = self.hedge_before(span)
+        before = span.start - 1 - (len(hedge.split()) if hedge else 0)
+        if before < 0 or words[before] == "between":
+            return False
+        if words[before] == "by":
+            return True
+        if words[before] == "from":
+            return self.follows_change_from(doc, before)
+        for index in range(before, doc_arrays(doc).segments.start(span.start) - 1, -1):
+            if words[index] == ";" or (words[index] in self.lexicon.clause_conjunctions and index and words[index - 1] == ","):
+                return False
+            if self.is_change_word(words, lemmas, index):
+                return True
+        return False
+
+    def is_change_word(self, words: Sequence[str], lemmas: Sequence[str], index: int) -> bool:
+        """Whether a word says that something changed (`rose`, `cut`, `up`): not a change noun as written (`growth`,
+        `rise`), nor one naming what follows (`a gain of`), nor the end of a compound (`write-down`)."""
+        assert self.lexicon is not None
+        word = words[index]
+        if lemmas[index] not in self.lexicon.change_lemmas or word in self.lexicon.change_nouns:
+            return False
+        return words[index + 1] != "of" and (index == 0 or words[index - 1] != "-")
 
     def set_annotations(self, doc: Doc, readings: list[tuple[Span, dict[str, Any]]]) -> None:
         """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""
@@ -153,8 +226,8 @@ class FigureNormalizer(LexiconPipe):
         doc._.figures = [figure for _, figure in readings]
 
     def read_trimmed(self, span: Span) -> tuple[Span, dict[str, Any] | None]:
-        """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`) or a leading end of a hedge (`plus or minus`);
-        if it does not read, drop leading numbers (`2023 5 billion tenge`), then trailing ones, until it does."""
+        """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`), a leading end of a hedge (`plus or minus`)
+        or a leading dash glued to the figure before (`-$500 million` of `$400-$500 million`); if it does not read, drop leading numbers (`2023 5 billion tenge`), then trailing ones, until it does."""
         assert self.lexicon is not None
         arrays = doc_arrays(span.doc)
         texts, words = arrays.texts, arrays.words
@@ -164,6 +237,8 @@ class FigureNormalizer(LexiconPipe):
         start = span.start
         if end - start > 1 and " ".join(words[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
             start += 1  # `plus or minus 3%`: the sign word ends a hedge
+        elif end - start > 1 and is_glued_dash(texts, arrays.spaced, start):
+            start += 1  # `$400-$500 million`, `2%-3%`: a dash glued to a figure before joins a range, it is no minus
         if (start, end) != (span.start, span.end):
             span = Span(span.doc, start, end, label=span.label_, span_id=span.id_)
         for end in range(span.end, span.start, -1):
@@ -392,6 +467,9 @@ class FigureNormalizer(LexiconPipe):
         doc = span.doc
         if span.end < len(doc) and doc[span.end].is_alpha and not doc[span.end].is_stop:
             return None  # `16.6 billion cubic metres`: a quantity of something else
+        range_end = self.range_end_currency(span, readings)
+        if range_end is not None:
+            return range_end
         before = [(s, f) for s, f in readings if s.end <= span.start and f["label"] == "MONEY"]
         if not before:
             return None
@@ -408,6 +486,20 @@ class FigureNormalizer(LexiconPipe):
             return figure["unit"]
         names_money = any(token.lower_ in self.lexicon.money_words for token in doc[span.sent.start : span.start])
         return self.only_currency(readings, equivalents) if names_money and not span[-1].text.isupper() else None
+
+    def range_end_currency(self, span: Span, readings: list[tuple[Span, dict[str, Any]]]) -> str | None:
+        """The currency of the money figure a bare amount is the other end of a range with: one range word (or `and`
+        after `between`) between them (`400 million to 500 million dollars`, `2bn-3bn euros`, `between $2 billion and
+        3 billion`); None if there is none."""
+        words = doc_arrays(span.doc).words
+        for other, figure in readings:
+            if figure["label"] != "MONEY" or (span.end + 1 != other.start and other.end + 1 != span.start):
+                continue
+            first = span if span.end < other.start else other
+            joiner = words[first.end]
+            if joiner in RANGE_WORDS or (joiner == "and" and first.start >= 1 and words[first.start - 1] == "between"):
+                return figure["unit"]
+        return None
 
     def only_currency(self, readings: list[tuple[Span, dict[str, Any]]], equivalents: Counter[str]) -> str | None:
         """The one currency of an article's amounts (equivalents aside), when it writes at least
@@ -573,6 +665,26 @@ def trailing_scale_of(group: Sequence[str], lexicon: FigureLexicon) -> float:
     return factor
 
 
+def range_figure(whole: Span, low: float, high_end: dict[str, Any], hedge: str | None) -> dict[str, Any]:
+    """The figure of a range span from its low value and the figure of its high end: midpoint value, low and high."""
+    high = high_end["value"]
+    return {**high_end, "start": whole.start_char, "text": whole.text, "value": tidy((low + high) / 2), "low": tidy(low), "high": high, "approx": hedge}
+
+
+def is_glued_dash(texts: Sequence[str], spaced: Sequence[int], index: int) -> bool:
+    """Whether the token at `index` is a hyphen glued to a word, number or `%` before it (`400-`, `%-`), not a minus sign."""
+    if index == 0 or texts[index] != "-" or spaced[index - 1]:
+        return False
+    previous = texts[index - 1]
+    return previous[-1].isalnum() or previous == "%"
+
+
+def lemmas_of(doc: Doc) -> list[str]:
+    """The doc's lower-cased lemmas, or its lower-cased words where it has none."""
+    arrays = doc_arrays(doc)
+    return arrays.lemmas if arrays.lemmas is not None else arrays.words
+
+
 def only_linking_words(first: Span, second: Span, hedges: Collection[str]) -> bool:
     """Whether only brackets, commas, `or`, `worth` and a hedge stand between two spans (`3.5 trillion tenge, or about
     $7.9 billion`, `US$1,081 million, worth about 4.4 trillion pesos`)."""
@@ -581,6 +693,17 @@ def only_linking_words(first: Span, second: Span, hedges: Collection[str]) -> bo
     between = [token.lower_ for token in first.doc[first.end : second.start]]
     words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to", "worth")]
     return not words or " ".join(words) in hedges
+
+
+def scale_words(surface: Sequence[str], lexicon: FigureLexicon) -> list[str]:
+    """The scale words of a figure surface (`million` in `$500 million`, `bn` in `KZT 3 bn`)."""
+    return [
+        word
+        for kind, tokens in segments(surface, lexicon)
+        if kind == "number"
+        for word in tokens
+        if lexicon.scale(word) is not None and not is_number_token(word, lexicon)
+    ]
 
 
 def unit_words(surface: Sequence[str], lexicon: FigureLexicon) -> list[str]:

@@ -66,6 +66,10 @@ class FigureLexicon:
     letter_signs: set[str] = field(init=False)  # one-letter signs (`N`, `T`, `K`, `R`): money only where the article says which
     country_currency: dict[str, str] = field(init=False)
     money_words: frozenset[str] = field(init=False)  # nouns naming a sum of money (`revenue`, `spending`)
+    change_lemmas: frozenset[str] = field(init=False)  # words of a change (`rise`, `cut`, `up`, `raise`): `rose 2% to 3%` is no range
+    change_nouns: frozenset[str] = field(init=False)  # change words that, as written, read as nouns (`growth`, `rise`): `growth is seen at`
+    range_verbs: frozenset[str] = field(init=False)  # lemmas that make the `from A to B` after them a range (`ranging from`)
+    clause_conjunctions: frozenset[str] = field(init=False)  # `, and` / `, while` / `, but` begin a clause
 
     def __post_init__(self) -> None:
         self.currency_by_surface = {}
@@ -91,6 +95,11 @@ class FigureLexicon:
         self.letter_signs = {surface_key(s) for e in self.tables["currencies"] for s in e.get("letter_signs", ())}
         self.country_currency = {row["country"]: row["code"] for row in self.tables["country_currencies"]}
         self.money_words = frozenset(row["word"] for row in self.tables.get("money_words", ()))
+        cues = self.tables.get("relation_cues", ())
+        self.change_lemmas = frozenset(row["text"] for row in cues if row["role"] in ("up", "up_next", "down", "change_verb"))
+        self.change_nouns = frozenset(row["word"] for row in self.tables.get("indicators", ()) if row.get("role") == "change_noun")
+        self.range_verbs = frozenset(row["text"] for row in cues if row["role"] == "range_verb")
+        self.clause_conjunctions = frozenset(row["text"] for row in cues if row["role"] in ("clause_conjunction", "contrast_conjunction"))
         self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
         self.percent_by_surface = {
             surface_key(w): (e["unit"], float(e["factor"])) for e in self.tables["percent_units"] for w in e["words"]

@@ -39,6 +39,17 @@ UNIT_SUFFIX = (
 UNIT_PERIOD_SUFFIX = r"(?:(?<=[0-9][A-Za-z])|(?<=[0-9][A-Za-z]{2}))\."
 # Ranges written with a hyphen or dash between numbers (5-6, 2023–2024), and a tolerance (4±2).
 NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—±](?=[0-9$€£¥₸₽₹])"
+# The ends of a range written out in full, glued to its dash: a unit after the low end (`2%-3%`, `$400m-$500m`,
+# `€1.5bn–€2bn`, `2 billion-3 billion`) splits from its number and from the dash, and so does a currency sign
+# before the high end (`$400-$500 million`, `$400 million-$500 million`).
+RANGE_SIGNS = "$€£¥₸₽₹"
+RANGE_UNITS = r"(?:%|[kKmMbBT]|bn|mn|tn|pc|pp|bp|mln|bln|trn|tln|pct|bps|mil|mio|mrd|trln)"
+UNIT_BEFORE_RANGE_INFIX = rf"(?<=[0-9])(?={RANGE_UNITS}[\-–—][{RANGE_SIGNS}]?[0-9])"
+RANGE_AFTER_UNIT_INFIX = (
+    r"(?:(?<=[0-9][%kKmMbBT])|(?<=[0-9](?:bn|mn|tn|pc|pp|bp))|(?<=[0-9](?:mln|bln|trn|tln|pct|bps|mil|mio|mrd))|(?<=[0-9]trln))"
+    rf"[\-–—](?=[{RANGE_SIGNS}]?[0-9])|(?<=[a-z])[\-–—](?=[{RANGE_SIGNS}][0-9])|(?<=illion)[\-–—](?=[0-9])"
+)
+SIGN_AFTER_RANGE_INFIX = rf"(?:(?<=[0-9][\-–—][{RANGE_SIGNS}])|(?<=[0-9][A-Za-z%][\-–—][{RANGE_SIGNS}])|(?<=[a-z]{{2}}[\-–—][{RANGE_SIGNS}]))(?=[0-9])"
 # An en or em dash glued between a word and a figure: `31.2 percent—0.3 points`, `2015—growth`.
 DASH_INFIX = r"(?<=[0-9A-Za-z%])[–—](?=[0-9A-Za-z$€£¥₸₽₹])"
 # A credit between slashes in a dateline: `/Kazinform/`, `/Trend/` (the opening and the closing slash).
@@ -78,7 +89,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, LETTER_SIGN_PREFIX, SIGN_PREFIX]
         prefixes = [*figure_prefixes, CREDIT_SLASH_PREFIX, *defaults.prefixes]
         suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, CREDIT_SLASH_SUFFIX, BACKTICK_POSSESSIVE_SUFFIX, *defaults.suffixes]
-        infixes = [NUMBER_RANGE_INFIX, DASH_INFIX, *defaults.infixes]
+        infixes = [UNIT_BEFORE_RANGE_INFIX, RANGE_AFTER_UNIT_INFIX, SIGN_AFTER_RANGE_INFIX, NUMBER_RANGE_INFIX, DASH_INFIX, *defaults.infixes]
         rules = {
             text: tokens
             for text, tokens in defaults.tokenizer_exceptions.items()

@@ -111,14 +111,17 @@ def number_forms(lexicon: FigureLexicon, scales: Token) -> dict[str, list[Token]
     """Token sequences for the number part.
 
     `number`: number-like tokens with an optional dash, which covers digits (`7.5`), digit
-    groups (`10 000`), number words (`twenty-five`, `five million`) and ranges (`5-6`); the
-    normaliser reads what they mean and trims a run that is not one number (`2023 5 billion`).
+    groups (`10 000`), number words (`twenty-five`, `five million`) and ranges (`5-6`), but never
+    starts with a scale word; the normaliser reads what they mean and trims a run that is not one
+    number (`2023 5 billion`).
     `article` and `fraction`: `a billion`, `half a million`.
     """
     articles = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "article")
+    scale_words = {word.lower() for word in lexicon.scale_by_word}
+    leading = {**NUMBER, "LOWER": {"NOT_IN": sorted(set(_ordinal_words) | scale_words)}}  # not `billion-3 billion euros`
     fractions = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind == "fraction" and " " not in w)
     return {
-        "number": [NUMBER, {**DASH, "OP": "?"}, {**NUMBER, "OP": "*"}],
+        "number": [leading, {**DASH, "OP": "?"}, {**NUMBER, "OP": "*"}],
         "article": [{"LOWER": {"IN": articles}}, scales],
         "fraction": [{"LOWER": {"IN": articles}, "OP": "?"}, {"LOWER": {"IN": fractions}}, scales],
     }

@@ -319,3 +319,80 @@ FROM_TO = [
 @pytest.mark.parametrize("sentence,expected", FROM_TO, ids=[f[1][1][0] for f in FROM_TO])
 def test_from_to_is_two_figures(nlp, sentence, expected):
     assert [(f["text"], f["value"], f["unit"]) for f in nlp(sentence)._.figures] == expected
+
+
+# (sentence, range surface, value, unit, low, high): a range is one figure whatever its shape, its scale and currency
+# read on both ends where they are written once (`$400 to $500 million`: 4e8 to 5e8); midpoint value, low and high
+RANGES = [
+    # money: a shared scale or currency, written once
+    ("The buyer is ready to pay $400 to $500 million for the stake.", "$400 to $500 million", 4.5e8, "USD", 4e8, 5e8),
+    ("Analysts put the write-down at 400 to 500 million dollars.", "400 to 500 million dollars", 4.5e8, "USD", 4e8, 5e8),
+    ("Analysts put the write-down at 400 million to 500 million dollars.", "400 million to 500 million dollars", 4.5e8, "USD", 4e8, 5e8),
+    ("The bond sale should bring in US$400 million to 500 million.", "US$400 million to 500 million", 4.5e8, "USD", 4e8, 5e8),
+    ("The lender will need KZT 3-4 bn of fresh capital.", "KZT 3-4 bn", 3.5e9, "KZT", 3e9, 4e9),
+    ("The subsidy scheme will cost 3 to 4 trillion tenge a year.", "3 to 4 trillion tenge", 3.5e12, "KZT", 3e12, 4e12),
+    ("Bankers expect the listing to raise between $2 and $3 billion.", "$2 and $3 billion", 2.5e9, "USD", 2e9, 3e9),
+    ("The rail link needs between 20 and 30 billion rubles.", "20 and 30 billion rubles", 2.5e10, "RUB", 2e10, 3e10),
+    ("The utility needs between 2 billion and 3 billion euros.", "2 billion and 3 billion euros", 2.5e9, "EUR", 2e9, 3e9),
+    ("The yard expects between $2 billion and 3 billion in orders.", "$2 billion and 3 billion", 2.5e9, "USD", 2e9, 3e9),
+    ("Bids for the licence ranged from 1.5 to 2 billion euros.", "1.5 to 2 billion euros", 1.75e9, "EUR", 1.5e9, 2e9),
+    ("A new terminal would cost from 1.5 to 2 billion euros.", "1.5 to 2 billion euros", 1.75e9, "EUR", 1.5e9, 2e9),
+    # money: each end written in full, with no change before it
+    ("The port upgrade is budgeted at $400 million to $500 million.", "$400 million to $500 million", 4.5e8, "USD", 4e8, 5e8),
+    ("Brokers value the unit at €1.5bn to €2bn.", "€1.5bn to €2bn", 1.75e9, "EUR", 1.5e9, 2e9),
+    ("Estimates of the damage range from $1.5 billion to $2 billion.", "$1.5 billion to $2 billion", 1.75e9, "USD", 1.5e9, 2e9),
+    # money: a dash between the ends, the unit repeated and glued
+    ("Engineers put the refinery's cost at $400-$500 million.", "$400-$500 million", 4.5e8, "USD", 4e8, 5e8),
+    ("Engineers put the refinery's cost at $400m-$500m.", "$400m-$500m", 4.5e8, "USD", 4e8, 5e8),
+    ("The tender is worth $400 million-$500 million.", "$400 million-$500 million", 4.5e8, "USD", 4e8, 5e8),
+    ("The carmaker will invest €1.5bn–€2bn in Spain.", "€1.5bn–€2bn", 1.75e9, "EUR", 1.5e9, 2e9),
+    ("The merger saves £2 billion-£3 billion a year.", "£2 billion-£3 billion", 2.5e9, "GBP", 2e9, 3e9),
+    ("The fund will raise 2bn-3bn euros this year.", "2bn-3bn euros", 2.5e9, "EUR", 2e9, 3e9),
+    ("The fund will raise 2 billion-3 billion euros this year.", "2 billion-3 billion euros", 2.5e9, "EUR", 2e9, 3e9),
+    # percent
+    ("Economists see growth of 2-3% next year.", "2-3%", 2.5, "%", 2.0, 3.0),
+    ("The economy should expand by 2 to 3 percent.", "2 to 3 percent", 2.5, "%", 2.0, 3.0),
+    ("Wages are set to grow between 2% and 3% in 2026.", "2% and 3%", 2.5, "%", 2.0, 3.0),
+    ("Output is forecast to grow 2.5–3.0 per cent.", "2.5–3.0 per cent", 2.75, "%", 2.5, 3.0),
+    ("The bank sees core inflation at 2%-3% by the end of 2026.", "2%-3%", 2.5, "%", 2.0, 3.0),
+    ("The bank sees core inflation at 2%–3% by the end of 2026.", "2%–3%", 2.5, "%", 2.0, 3.0),
+    ("Growth is seen at 2% to 3% over the next two years.", "2% to 3%", 2.5, "%", 2.0, 3.0),
+    ("Prices in May were 2 percent to 3 percent higher.", "2 percent to 3 percent", 2.5, "%", 2.0, 3.0),
+    ("Analysts expect a rise of 4% to 5% in exports.", "4% to 5%", 4.5, "%", 4.0, 5.0),
+    ("The bank targets inflation of 4±2% in the medium term.", "4±2%", 4.0, "%", 2.0, 6.0),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,value,unit,low,high", RANGES, ids=[r[1] for r in RANGES])
+def test_ranges_are_one_figure(nlp, sentence, surface, value, unit, low, high):
+    (figure,) = nlp(sentence)._.figures
+    assert (figure["text"], figure["unit"], figure["low"], figure["high"]) == (surface, unit, low, high)
+    assert figure["value"] == pytest.approx(value, rel=1e-9)
+
+
+def test_a_hedge_before_a_range_stays_outside(nlp):
+    (figure,) = nlp("The government will spend about $400 to $500 million on dams.")._.figures
+    assert (figure["text"], figure["approx"], figure["low"], figure["high"]) == ("$400 to $500 million", "about", 4e8, 5e8)
+
+
+# (sentence, [(surface, value), ...]): a change from a level to a level, a change then a level, or two amounts
+# stay two figures; an end written without the other's scale still takes it (`from $400 to $500 million`)
+NOT_RANGES = [
+    ("Exports rose from $1.5 billion to $2 billion last year.", [("$1.5 billion", 1.5e9), ("$2 billion", 2e9)]),
+    ("Core inflation fell 2% to 3% in May.", [("2%", 2.0), ("3%", 3.0)]),
+    ("Imports increased by $400 million to $500 million.", [("$400 million", 4e8), ("$500 million", 5e8)]),
+    ("The jobless rate rose 0.5% to 6% in the quarter.", [("0.5%", 0.5), ("6%", 6.0)]),
+    ("The central bank raised its inflation target from 4% to 5%.", [("4%", 4.0), ("5%", 5.0)]),
+    ("Reserves climbed from $400 to $500 million.", [("$400", 4e8), ("$500 million", 5e8)]),
+    ("The surplus shrank from 400 million to 500 million dollars.", [("400 million", 4e8), ("500 million dollars", 5e8)]),
+    ("Exports to China were $2 and $3 billion in the two years.", [("$2", 2e9), ("$3 billion", 3e9)]),
+    ("The deficit was $500 million to $400 million, officials said.", [("$500 million", 5e8), ("$400 million", 4e8)]),
+    ("Sales rose 1.8% and 2.4%, respectively.", [("1.8%", 1.8), ("2.4%", 2.4)]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", NOT_RANGES, ids=[n[0] for n in NOT_RANGES])
+def test_changes_and_pairs_are_no_ranges(nlp, sentence, expected):
+    figures = nlp(sentence)._.figures
+    assert [(f["text"], f["value"]) for f in figures] == expected
+    assert all(f["low"] is None for f in figures)

@@ -561,6 +561,11 @@ CASES = [
         "$4.1 billion. Imports fell by 2.1 percent.", "2.1 percent", period="the first half of 2025"),
     row("period-owned-past-equivalent", "GDP reached ₾85 billion in 2024, up from ₾27 billion ($9.9bln) in 2012.", "₾27 billion",
         period="2012"),
+    # a range is one figure, and takes the indicator, period and place of a figure
+    row("range-shared-scale", "Kazakhstan's exports of wheat flour are expected to reach $400 to $500 million in 2026.",
+        "$400 to $500 million", indicator="exports of wheat flour", period="2026", region="Kazakhstan", kind="level"),
+    row("range-percent-dash", "The central bank expects inflation in Uzbekistan of 5%-6% in 2026.", "5%-6%",
+        indicator="inflation", period="2026", region="Uzbekistan"),
 ]
 
 
