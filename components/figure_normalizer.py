@@ -152,6 +152,8 @@ class FigureNormalizer(LexiconPipe):
         second's, in a range or not (`$400 to $500 million`: 4e8 to 5e8; `$2 and $3 billion`: 2e9 and 3e9)."""
         (first_span, first_figure), (span, figure) = first, second
         scaled = self.shared_scale_value(first_span, span)
+        if scaled is not None:
+            scaled = below_high_end(scaled, figure["value"])
         low = first_figure["value"] if scaled is None else scaled
         words = doc_arrays(span.doc).words
         joiner = words[span.start - 1]
@@ -351,9 +353,14 @@ class FigureNormalizer(LexiconPipe):
         return None if reading is None or reading["unit"] != figure["unit"] else reading["value"]
 
     def bare_low_end(self, span: Span, figure: dict[str, Any]) -> float | None:
-        """`bare_value`, if it is below the figure's value (a range runs from low to high: `2023 to 5 billion` is none)."""
+        """`bare_value` (see `below_high_end`), if it is below the figure's value (a range runs from low to high:
+        `2023 to 5 billion` is none)."""
         low = self.bare_value(span, figure)
-        return low if low is not None and low < figure["value"] else None
+        arrays = doc_arrays(span.doc)
+        if low is None or YEAR.match(arrays.texts[span.start - 2]) or is_glued_dash(arrays.texts, arrays.spaced, span.start - 3):
+            return None  # not `2019 to 5 billion`, `2024-25 to 6.6 per cent`
+        low = below_high_end(low, figure["value"])
+        return low if low < figure["value"] else None
 
     def bare_start_figure(self, span: Span, figure: dict[str, Any]) -> list[tuple[Span, dict[str, Any]]]:
         """The bare start of a change `from 37.9 to 32.5 percent` as a figure of its own, in the unit and scale of
@@ -663,6 +670,12 @@ def trailing_scale_of(group: Sequence[str], lexicon: FigureLexicon) -> float:
             break
         factor *= scale
     return factor
+
+
+def below_high_end(low: float, high: float) -> float:
+    """A range's low end read with the high end's scale, or one scale step (a thousand) down where that scale makes
+    it the larger and the smaller one does not (`$800 to $1.2 billion`: 8e8)."""
+    return low / 1000 if low >= high > low / 1000 else low
 
 
 def range_figure(whole: Span, low: float, high_end: dict[str, Any], hedge: str | None) -> dict[str, Any]:
