@@ -7,8 +7,12 @@ in % signed by its direction, an index minus 100, a multiple (1.8 times up = +80
 """
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from typing import Any
 
+import pandas as pd
 import pytest
 
 FIELDS = ("value", "unit", "kind", "direction", "change_pct", "compared_to")
@@ -87,3 +91,38 @@ def test_fact_semantics(nlp, text, surface, expected):
     if expected.get("change_pct") is not None:
         expected = {**expected, "change_pct": pytest.approx(expected["change_pct"], abs=0.05)}
     assert got == expected
+
+
+TRUST_RECORDS = [
+    {"id": "au", "meta": {"date": "2024-08-15"}, "text": "The Reserve Bank of Australia said export receipts in the year to "
+     "June 30 rose 4.1% to $412 billion."},
+    {"id": "kz", "meta": {"date": "2024-05-20"}, "text": "Kazakhstan's industrial production index was 104.2% in "
+     "January-April 2024. Output declined in Atyrau region (96.4%)."},
+    {"id": "range", "meta": {"date": "2024-05-20"}, "text": "The new smelter will cost $400 to $500 million, the ministry said."},
+    {"id": "in", "meta": {"date": "2024-05-20"}, "text": "India's fiscal deficit in FY2024 narrowed to 5.6% of GDP, and exports "
+     "of rice rose 1.5 times."},
+    {"id": "nbsp", "meta": {"date": "2024-05-20"}, "text": "Uzbekistan's gold exports reached $3\u00a0billion in the first quarter."},
+]
+
+
+def test_trusted_values_through_run(tmp_path):
+    """Sentences of each kind through `python -m pipeline run`, read back from facts.parquet."""
+    (tmp_path / "news.jsonl").write_text("".join(json.dumps(record) + "\n" for record in TRUST_RECORDS), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pipeline", "run", "news.jsonl", "--out", "out"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    facts = pd.read_parquet(tmp_path / "out" / "facts.parquet")
+    rows = {(row.doc_id, row.text): row for row in facts.itertuples()}
+    receipts = rows[("au", "$412 billion")]
+    assert (receipts.value, receipts.unit, receipts.unit_assumed) == (412e9, "AUD", True)
+    assert (str(receipts.period_start), str(receipts.period_end)) == ("2023-07-01", "2024-06-30")
+    assert (rows[("au", "4.1%")].kind, rows[("au", "4.1%")].change_pct) == ("change", 4.1)
+    assert (rows[("kz", "104.2%")].kind, rows[("kz", "104.2%")].change_pct) == ("index", pytest.approx(4.2))
+    assert (rows[("kz", "96.4%")].kind, rows[("kz", "96.4%")].direction) == ("index", "down")
+    smelter = rows[("range", "$400 to $500 million")]
+    assert (smelter.value, smelter.low, smelter.high, smelter.unit) == (4.5e8, 4e8, 5e8, "USD")
+    deficit = rows[("in", "5.6%")]
+    assert (str(deficit.period_start), str(deficit.period_end)) == ("2023-04-01", "2024-03-31")
+    assert rows[("in", "1.5 times")].change_pct == pytest.approx(50.0)
+    gold = rows[("nbsp", "$3 billion")]  # the no-break space reads as a space
+    assert (gold.value, gold.unit, gold.unit_assumed) == (3e9, "USD", True)  # no dollar of Uzbekistan's own
