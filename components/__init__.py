@@ -1,6 +1,7 @@
 """spaCy components of the econ-facts pipeline (registered on import and via entry points)."""
 from .entity_ruler import EconEntityRuler, make_entity_ruler
 from .extensions import register_extensions
+from .fact_checks import FactChecks, make_fact_checks
 from .figure_normalizer import FigureNormalizer, make_figure_normalizer
 from .indicator_phrases import IndicatorPhrases, create_word_class_reader, make_indicator_phrases
 from .lemmatizer import LookupLemmatizer, make_lookup_lemmatizer
@@ -14,6 +15,7 @@ register_extensions()
 __all__ = [
     "ArraySentencizer",
     "EconEntityRuler",
+    "FactChecks",
     "FigureNormalizer",
     "FigureRelations",
     "IndicatorPhrases",
@@ -23,6 +25,7 @@ __all__ = [
     "create_tokenizer",
     "create_word_class_reader",
     "make_entity_ruler",
+    "make_fact_checks",
     "make_figure_normalizer",
     "make_figure_relations",
     "make_indicator_phrases",

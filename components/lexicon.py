@@ -1,4 +1,4 @@
-"""The lexicon: currencies, scales, percent units, multiples, hedges, number words, period words, relation cues, money words.
+"""The lexicon: currencies, scales, percent units, multiples, hedges, number words, period words, relation cues, money words, fact checks.
 
 Read from the JSONL files in a lexicon folder (`configs/lexicons/`), indexed for the
 normaliser and the pattern generator, and serialised whole with the pipeline.
@@ -24,6 +24,7 @@ LEXICON_FILES = {
     "country_currencies": "country_currencies.jsonl",
     "indicators": "indicators.jsonl",
     "money_words": "money_words.jsonl",
+    "fact_checks": "fact_checks.jsonl",
 }
 
 

@@ -278,12 +278,17 @@ def resolve_period(
         return resolved
     if "end" in lower:
         last = months[-1] if months else 12
-        return month_range(year, last, last)[1], month_range(year, last, last)[1]
+        day = month_range(year, last, last)[1]
+        if months and not years and offset is None and reference is None and published and day > published:
+            day = month_range(year - 1, last, last)[1]  # `at end-December` in an April article
+        return day, day
     if len(months) == 2 and len(years) == 2:
         return month_range(years[0], months[0], months[0])[0], month_range(years[1], months[1], months[1])[1]
     if months:
         day = next((int(t) for t in tokens if re.fullmatch(r"\d{1,2}", t)), None)
         if day is not None and len(months) == 1:
+            if not years and offset is None and reference is None and published and (months[0], day) > (published.month, published.day):
+                year -= 1  # `on December 3` in a January article
             try:
                 return date(year, months[0], day), date(year, months[0], day)
             except ValueError:

@@ -101,7 +101,7 @@ def run(
 
 
 def print_summary(summary: RunSummary, seconds: float, shown: int = 5) -> None:
-    """Counts, the first few reasons (failures first), and the files written, on stderr."""
+    """Counts, the facts the checks flagged, the first few reasons (failures first), and the files written, on stderr."""
     done = f" ({summary.already_done} already done)" if summary.already_done else ""
     kept = f"; {summary.kept} documents of earlier runs kept" if summary.kept else ""
     typer.echo(
@@ -109,6 +109,9 @@ def print_summary(summary: RunSummary, seconds: float, shown: int = 5) -> None:
         f"{summary.failed} failed in {seconds:.1f}s{kept}",
         err=True,
     )
+    if summary.flagged:
+        by_check = ", ".join(f"{name} {count}" for name, count in summary.flags.items())
+        typer.echo(f"flagged facts: {summary.flagged} ({by_check})", err=True)
     problems = sorted(summary.problems, key=lambda row: not row["status"].startswith("failed"))
     for row in problems[:shown]:
         typer.echo(f"  {row['source']}: {row['status']} ({row['error']})", err=True)

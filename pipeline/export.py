@@ -32,9 +32,11 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
     """The Doc as one annotation record (see `shared/spec/annotations.md`): spans with values, relations.
 
     It is also a Prodigy-style task: `tokens` (text, start, end, id, ws), and `token_start` /
-    `token_end` (inclusive) on every span and relation end, so it opens in annotation tools.
+    `token_end` (inclusive) on every span and relation end, so it opens in annotation tools. A figure
+    that fails a check carries its `flags` (see `components/fact_checks.py`), a reviewer's cue.
     """
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
+    flags = {(f["start"], f["end"]): f["flags"] for f in doc._.facts or () if f.get("flags")}
     spans = []
     for ent in sorted([*doc.ents, *doc.spans.get(CONCEPTS_KEY, ())], key=lambda span: (span.start, span.end)):
         span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
@@ -42,6 +44,8 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
         figure = figures.get((ent.start_char, ent.end_char))
         if figure is not None:
             span.update({key: figure[key] for key in FIGURE_KEYS if figure.get(key) is not None and figure[key] is not False})
+            if (ent.start_char, ent.end_char) in flags:
+                span["flags"] = flags[(ent.start_char, ent.end_char)]  # the checks it fails: an extra key, which scoring ignores
         spans.append(span)
     relations = [
         {
@@ -90,9 +94,11 @@ FACT_COLUMNS: dict[str, str] = {
     "equals_unit": "string",
     "compared_to": "string",
     "compared_to_value": "float64",
+    "compared_to_unit": "string",
     "compared_to_period_start": "date",
     "compared_to_period_end": "date",
     "sentence": "string",
+    "flags": "string",
 }
 RELATION_COLUMNS: dict[str, str] = {
     "doc_id": "string",

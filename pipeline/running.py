@@ -29,6 +29,8 @@ from typing import Any
 
 from spacy.language import Language
 
+from components.fact_checks import CHECKS
+
 from .annotate import CHUNK_CHARS
 from .annotation_file import write_annotations
 from .engines import Engine, open_engine
@@ -66,6 +68,8 @@ class RunSummary:
     stopped: bool = False  # `strict` stopped the run at its first failure
     problems: list[dict[str, Any]] = field(default_factory=list)  # docs rows of the skipped and failed inputs
     written: list[Path] = field(default_factory=list)
+    flagged: int = 0  # facts in the written results that fail at least one check
+    flags: dict[str, int] = field(default_factory=dict)  # facts each check flagged, in the order of the checks
 
 
 class OutputFolder:
@@ -209,6 +213,8 @@ def run_inputs(
     done_here = {row["doc_id"] for row in rows if row["status"] == PROCESSED}
     kept = [folder.done[doc_id].doc for doc_id in stored if doc_id not in done_here]
     counts = Counter(outcome_class(row["status"]) for row in rows)
+    facts = [fact for row in kept + rows if row["status"] == PROCESSED for fact in folder.done[row["doc_id"]].rows["facts"]]
+    flagged, flags = flag_counts(facts)
     return RunSummary(
         out=out,
         version=folder.version,
@@ -221,7 +227,20 @@ def run_inputs(
         stopped=stopped,
         problems=[row for row in rows if row["status"] != PROCESSED],
         written=folder.finish(kept + rows, table_format, partition_docs if engine == "dask" else None),
+        flagged=flagged,
+        flags=flags,
     )
+
+
+def flag_counts(facts: Iterable[dict[str, Any]]) -> tuple[int, dict[str, int]]:
+    """How many facts fail a check, and how many each check flagged (those that flagged any, in the order of the checks)."""
+    counts: Counter[str] = Counter()
+    flagged = 0
+    for fact in facts:
+        names = [name for name in (fact.get("flags") or "").split(";") if name]
+        flagged += bool(names)
+        counts.update(names)
+    return flagged, {name: counts[name] for name in CHECKS if counts[name]}
 
 
 class _Batches:

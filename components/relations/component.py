@@ -232,6 +232,7 @@ class FigureRelations(LexiconPipe):
             "equals_unit": figure.equals.data["unit"] if figure.equals else None,
             "compared_to": (base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
             "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
+            "compared_to_unit": base.data["unit"] if isinstance(base, Figure) else None,
             "compared_to_period_start": base_period[0].isoformat() if base_period else None,
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,
             "sentence": figure.sentence,

@@ -34,10 +34,11 @@ class KindRules(ComparisonRules):
                 break
             after.append(self.words[index])  # `4.6 percent more than`, not `, down 22.4 percent`
         near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
-        share = next((text for text in self.cues.share_texts if text in near), None)
+        shares = [text for text in self.cues.share_texts if text in near]
+        share = shares[0] if shares else None
         words = {word for forms in before for word in forms} | set(after)
-        if share:
-            words -= set(share.split())  # `made up` is no rise
+        for text in shares:
+            words -= set(text.split())  # `made up` is no rise, also beside `of total`
         rising = self.cues.up & words or self.cues.up_next & set(before[-1] if before else ()) or self.cues.up_after & set(after)
         falling = self.cues.down & words or self.cues.down_after & set(after)
         direction = "up" if rising else "down" if falling else self.cues.multiple_directions.get(figure.data["text"].lower())
@@ -132,13 +133,19 @@ def signed_change(figure: Figure) -> float | None:
     if unit == "%":
         return sign * size
     if unit == "x":
-        if size > 1:
-            return (size - 1) * 100 if sign > 0 else (1 / size - 1) * 100
-        return (size - 1) * 100 if sign < 0 and size > 0 else None  # `halved` = 0.5x down = -50
+        return multiple_change(size, sign)
     base = figure.base
     if isinstance(base, Figure) and base.data.get("unit") == unit and base.data.get("value"):
         return sign * size / abs(base.data["value"]) * 100  # `rose by $2 billion from $10 billion`
     return None
+
+
+def multiple_change(size: float, sign: int) -> float | None:
+    """The change in percent a multiple states: `rose 1.8 times` = +80, `decreased 4.6 times` = -78.3, `halved`
+    (0.5x down) = -50; None for a multiple that says no change (`rose 0.5 times`)."""
+    if size > 1:
+        return (size - 1) * 100 if sign > 0 else (1 / size - 1) * 100
+    return (size - 1) * 100 if sign < 0 and size > 0 else None
 
 
 def elliptic_change(before: list[list[str]]) -> bool:
