@@ -3,13 +3,15 @@
 It reads the entities the ruler wrote, turns each figure's surface into a number with
 its scale applied and a unit (ISO 4217 code, `%`, `pp` or `x`), resolves bare amounts
 (`(about 16.6 billion)` after a tenge figure) into MONEY where the context plainly
-means money, and drops the rest. The result goes to `doc._.figures`.
+means money, and drops the rest. The result goes to `doc._.figures`. Its words are lexicon
+data (`FigureLexicon`): range joiners, equivalent links, per words and the cues of a bare amount's
+currency are roles of `lexicons/relation_cues.jsonl`, sign words number words of kind `sign`.
 """
 
 import math
 import re
 from collections import Counter
-from typing import Any, Collection, Sequence
+from typing import Any, Sequence
 
 from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.language import Language
@@ -20,11 +22,10 @@ from .doc_arrays import doc_arrays
 from .extensions import register_extensions
 from .lexicon import FigureLexicon, surface_key
 from .lexicon_pipe import LexiconPipe
-from .numbers import DIGITS, SIGN_WORDS, SIGNS, is_number_token, parse_number
+from .numbers import DIGITS, SIGNS, is_number_token, parse_number
 
 FIGURE_LABELS = ("MONEY", "PERCENT")
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
-RANGE_WORDS = ("-", "–", "—", "to")
 MIN_AMOUNTS_FOR_CURRENCY = 3  # amounts in one currency that make a bare amount of the same article money
 YEAR = re.compile(r"^(?:18|19|20|21)\d\d$")
 MAX_HEDGE_TOKENS = 4
@@ -34,23 +35,11 @@ READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same 
 @Language.factory(
     "figure_normalizer",
     assigns=["doc.ents", "doc._.figures"],
-    default_config={
-        "bare_amount_label": "AMOUNT",
-        "equivalent_currency": "USD",
-        "comparison_words": ["from", "to", "than", "against", "versus", "vs", "vs.", "with"],
-    },
+    default_config={"bare_amount_label": "AMOUNT", "equivalent_currency": "USD"},
 )
-def make_figure_normalizer(
-    nlp: Language, name: str, bare_amount_label: str, equivalent_currency: str, comparison_words: list[str]
-) -> "FigureNormalizer":
+def make_figure_normalizer(nlp: Language, name: str, bare_amount_label: str, equivalent_currency: str) -> "FigureNormalizer":
     """Build the figure normaliser; its lexicon is loaded by `initialize` or `from_disk`."""
-    return FigureNormalizer(
-        nlp,
-        name,
-        bare_amount_label=bare_amount_label,
-        equivalent_currency=equivalent_currency,
-        comparison_words=comparison_words,
-    )
+    return FigureNormalizer(nlp, name, bare_amount_label=bare_amount_label, equivalent_currency=equivalent_currency)
 
 
 class FigureNormalizer(LexiconPipe):
@@ -63,14 +52,12 @@ class FigureNormalizer(LexiconPipe):
         *,
         bare_amount_label: str = "AMOUNT",
         equivalent_currency: str = "USD",
-        comparison_words: Sequence[str] = ("from", "to", "than"),
     ) -> None:
         register_extensions()
         self.nlp = nlp
         self.name = name
         self.bare_amount_label = bare_amount_label
         self.equivalent_currency = equivalent_currency
-        self.comparison_words = frozenset(comparison_words)
         self.lexicon: FigureLexicon | None = None
 
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -138,12 +125,14 @@ class FigureNormalizer(LexiconPipe):
         return joined
 
     def is_range_pair(self, previous: tuple[Span, dict[str, Any]], span: Span, figure: dict[str, Any]) -> bool:
-        """Whether a figure and the one before it may be the ends of a range: one range word or `and` between them, the
+        """Whether a figure and the one before it may be the ends of a range: one range joiner or `and` between them, the
         same label and unit, and neither a range already."""
+        assert self.lexicon is not None
         first_span, first = previous
         if first_span.end != span.start - 1 or first["low"] is not None or (first["label"], first["unit"]) != (figure["label"], figure["unit"]):
             return False
-        return doc_arrays(span.doc).words[span.start - 1] in (*RANGE_WORDS, "and")
+        joiner = doc_arrays(span.doc).words[span.start - 1]
+        return joiner in self.lexicon.range_joiners or joiner == "and"
 
     def joined_pair(self, first: tuple[Span, dict[str, Any]], second: tuple[Span, dict[str, Any]]) -> list[tuple[Span, dict[str, Any]]]:
         """Two figures that may be the ends of a range (`is_range_pair`): one range figure if the first is below the
@@ -234,7 +223,7 @@ class FigureNormalizer(LexiconPipe):
         arrays = doc_arrays(span.doc)
         texts, words = arrays.texts, arrays.words
         end = span.end
-        while end > span.start + 1 and (texts[end - 1] in RANGE_WORDS or words[end - 1] in ORDINAL_WORDS):
+        while end > span.start + 1 and (texts[end - 1] in self.lexicon.range_joiners or words[end - 1] in ORDINAL_WORDS):
             end -= 1
         start = span.start
         if end - start > 1 and " ".join(words[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
@@ -247,7 +236,7 @@ class FigureNormalizer(LexiconPipe):
             if end < span.end and not is_number_token(texts[end], self.lexicon) and self.lexicon.scale(texts[end]) is None:
                 break  # only trailing numbers and scales are dropped: `GH¢4.9 billion twelve months earlier`
             for start in range(span.start, end):
-                if start > span.start and not is_number_token(texts[start - 1], self.lexicon) and texts[start - 1] not in RANGE_WORDS:
+                if start > span.start and not is_number_token(texts[start - 1], self.lexicon) and texts[start - 1] not in self.lexicon.range_joiners:
                     break  # leading numbers, and the dash after them (`2015 – 4.6%`), may be dropped
                 if start > span.start and not is_number_token(texts[start], self.lexicon):
                     continue  # what is left starts with its number: not `– 4.6%`, nor `dollars 20` of `5 dollars 20 years`
@@ -307,7 +296,7 @@ class FigureNormalizer(LexiconPipe):
         doc = span.doc
         if (span.end < len(doc) and doc[span.end].text == "=") or (span.start > 0 and doc[span.start - 1].text == "="):
             return True
-        if span.end + 2 >= len(doc) or doc[span.end].lower_ != "to" or doc[span.end + 1].lower_ not in ("the", "a", "one"):
+        if span.end + 2 >= len(doc) or doc[span.end].lower_ != "to" or doc[span.end + 1].lower_ not in self.lexicon.exchange_rate_determiners:
             return False
         for index in range(span.end + 2, min(span.end + 4, len(doc))):  # `to the dollar`, `to the US dollar`, not `to the euro area`
             if self.lexicon.currency(doc[index].text) is not None:
@@ -401,7 +390,7 @@ class FigureNormalizer(LexiconPipe):
             figure["unit_assumed"] = figure["label"] == "MONEY" and (len(options[index]) > 1 or key in self.lexicon.letter_signs)
             if not figure["unit_assumed"]:
                 continue
-            equivalent_of = index - 1 if index and only_linking_words(readings[index - 1][0], span, self.lexicon.hedge_kinds) else None
+            equivalent_of = index - 1 if index and only_linking_words(readings[index - 1][0], span, self.lexicon) else None
             choices = options[index] - ({readings[equivalent_of][1]["unit"]} if equivalent_of is not None else set())
             candidates = [
                 (abs(index - other) + (other > index) * 0.5, unit)
@@ -443,7 +432,7 @@ class FigureNormalizer(LexiconPipe):
         assert self.lexicon is not None
         words = doc_arrays(span.doc).words
         after = words[span.end : span.end + 3]
-        if not after or after[0] not in ("a", "an", "per", "/"):
+        if not after or after[0] not in self.lexicon.per_words:
             return False
         return any(" ".join(after[1:size]) in self.lexicon.quoted_per for size in (2, 3))
 
@@ -463,7 +452,7 @@ class FigureNormalizer(LexiconPipe):
         counts: Counter[str] = Counter()
         money = [(span, figure) for span, figure in readings if figure["label"] == "MONEY"]
         for (previous, first), (span, second) in zip(money, money[1:]):
-            if first["unit"] != second["unit"] and only_linking_words(previous, span, self.lexicon.hedge_kinds):
+            if first["unit"] != second["unit"] and only_linking_words(previous, span, self.lexicon):
                 counts[second["unit"]] += 1
         return counts
 
@@ -481,7 +470,7 @@ class FigureNormalizer(LexiconPipe):
         if not before:
             return None
         previous, figure = before[-1]
-        if only_linking_words(previous, span, self.lexicon.hedge_kinds) and doc[previous.end].text in ("(", ","):
+        if only_linking_words(previous, span, self.lexicon) and doc[previous.end].text in ("(", ","):
             for unit, _ in equivalents.most_common():
                 if unit != figure["unit"]:
                     return unit
@@ -489,22 +478,23 @@ class FigureNormalizer(LexiconPipe):
         cue = span.start - 1
         while cue > previous.end and doc[cue].lower_ in self.lexicon.hedge_kinds:  # type: ignore[union-attr]
             cue -= 1
-        if previous.sent == span.sent and doc[cue].lower_ in self.comparison_words:
+        if previous.sent == span.sent and doc[cue].lower_ in self.lexicon.bare_amount_cues:
             return figure["unit"]
         names_money = any(token.lower_ in self.lexicon.money_words for token in doc[span.sent.start : span.start])
         return self.only_currency(readings, equivalents) if names_money and not span[-1].text.isupper() else None
 
     def range_end_currency(self, span: Span, readings: list[tuple[Span, dict[str, Any]]]) -> str | None:
-        """The currency of the money figure a bare amount is the other end of a range with: one range word (or `and`
+        """The currency of the money figure a bare amount is the other end of a range with: one range joiner (or `and`
         after `between`) between them (`400 million to 500 million dollars`, `2bn-3bn euros`, `between $2 billion and
         3 billion`); None if there is none."""
+        assert self.lexicon is not None
         words = doc_arrays(span.doc).words
         for other, figure in readings:
             if figure["label"] != "MONEY" or (span.end + 1 != other.start and other.end + 1 != span.start):
                 continue
             first = span if span.end < other.start else other
             joiner = words[first.end]
-            if joiner in RANGE_WORDS or (joiner == "and" and first.start >= 1 and words[first.start - 1] == "between"):
+            if joiner in self.lexicon.range_joiners or (joiner == "and" and first.start >= 1 and words[first.start - 1] == "between"):
                 return figure["unit"]
         return None
 
@@ -528,7 +518,7 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     if len(words) == 1 and words[0].lower() in lexicon.multiple_by_word:
         return {"value": lexicon.multiple_by_word[words[0].lower()], "unit": "x", "low": None, "high": None}
     if label == "PERCENT":
-        words = without_of_a(words)
+        words = without_of_a(words, lexicon)
         if "±" in words:
             return read_tolerance(words, label, lexicon)
     sign, words = leading_sign(words, lexicon)
@@ -567,10 +557,10 @@ def read_tolerance(words: Sequence[str], label: str, lexicon: FigureLexicon) -> 
     return {**centre, "low": tidy(value - margin), "high": tidy(value + margin)}
 
 
-def without_of_a(words: Sequence[str]) -> Sequence[str]:
+def without_of_a(words: Sequence[str], lexicon: FigureLexicon) -> Sequence[str]:
     """`0.7 of a percentage point` -> `0.7 percentage point`: drop an `of a`/`of an` after the number."""
     for index in range(1, len(words) - 2):
-        if words[index].lower() == "of" and words[index + 1].lower() in ("a", "an"):
+        if words[index].lower() == "of" and words[index + 1].lower() in lexicon.indefinite_articles:
             return [*words[:index], *words[index + 2 :]]
     return words
 
@@ -608,8 +598,8 @@ def read_compound(
 def leading_sign(words: Sequence[str], lexicon: FigureLexicon) -> tuple[float, list[str]]:
     """Strip a sign word (`minus`) or a sign glued before a currency symbol (`-$5`)."""
     words = list(words)
-    if words and words[0].lower() in SIGN_WORDS:
-        return SIGN_WORDS[words[0].lower()], words[1:]
+    if words and words[0].lower() in lexicon.sign_words:
+        return lexicon.sign_words[words[0].lower()], words[1:]
     if len(words) > 1 and words[0] in SIGNS:  # a separate sign token: `-$5`, `− 1.3%` (the patterns want it glued)
         return SIGNS[words[0]], words[1:]
     return 1.0, words
@@ -622,8 +612,8 @@ def segments(words: Sequence[str], lexicon: FigureLexicon) -> list[tuple[str, li
         if word.isspace():
             continue  # `48.8 billion  drams`, `4.5\nbillion`
         last = parts[-1] if parts else ("", [])
-        numeric = is_number_token(word, lexicon) or word.lower() in ("a", "an")
-        if word in RANGE_WORDS and last[0] == "number" and is_range_continuation(words[index + 1 :], lexicon):
+        numeric = is_number_token(word, lexicon)  # also `a`, `an`: `a billion`
+        if word in lexicon.range_joiners and last[0] == "number" and is_range_continuation(words[index + 1 :], lexicon):
             parts.append(("range", []))
         elif word in ("-", "‐") or (word.lower() == "and" and last[0] == "unit"):
             continue  # `forty-five`, `12-cent`, `15 dollars and 15`
@@ -698,14 +688,14 @@ def lemmas_of(doc: Doc) -> list[str]:
     return arrays.lemmas if arrays.lemmas is not None else arrays.words
 
 
-def only_linking_words(first: Span, second: Span, hedges: Collection[str]) -> bool:
-    """Whether only brackets, commas, `or`, `worth` and a hedge stand between two spans (`3.5 trillion tenge, or about
-    $7.9 billion`, `US$1,081 million, worth about 4.4 trillion pesos`)."""
+def only_linking_words(first: Span, second: Span, lexicon: FigureLexicon) -> bool:
+    """Whether only equivalent links (brackets, commas, `or`, `worth`) and a hedge stand between two spans (`3.5 trillion
+    tenge, or about $7.9 billion`, `US$1,081 million, worth about 4.4 trillion pesos`)."""
     if not 0 < second.start - first.end <= MAX_HEDGE_TOKENS + 2:
         return False
     between = [token.lower_ for token in first.doc[first.end : second.start]]
-    words = [word for word in between if word not in ("(", ",", "or", "i.e.", "equivalent", "to", "worth")]
-    return not words or " ".join(words) in hedges
+    words = [word for word in between if word not in lexicon.equivalent_links]
+    return not words or " ".join(words) in lexicon.hedge_kinds
 
 
 def scale_words(surface: Sequence[str], lexicon: FigureLexicon) -> list[str]:

@@ -23,7 +23,10 @@ An acronym right after an indicator (`the consumer price index IPCA`) and its ot
 become candidates too, and so does the noun phrase before a change verb and its figure where
 the clause names no indicator before it (`the mining and quarry sector expanded by 5.1 per
 cent`, `food and beverages, which rose by`), with the items of the elliptic list after that
-figure (`, manufacturing by 3.2 per cent`); change verbs are the `up`/`down` relation cues. Candidates a grown phrase covers are dropped. Word lists are data (`lexicons/indicators.jsonl`).
+figure (`, manufacturing by 3.2 per cent`); change verbs are the `up`/`down` relation cues.
+Candidates a grown phrase covers are dropped. Word lists are data: `lexicons/indicators.jsonl`,
+and the relation cues (`lexicons/relation_cues.jsonl`) for the change verbs, articles,
+possessives, phrase openers and list conjunctions (`and`, `&`).
 """
 
 from typing import Any, Callable, Iterable
@@ -35,15 +38,13 @@ from spacy.util import registry
 
 from .doc_arrays import doc_arrays
 from .lexicon_pipe import LexiconPipe, Tables
+from .relations.cues import Cues
 from .segments import Segments
 
 WORD_CLASSES = ("noun", "adj", "verb", "adv")
-DETERMINERS = frozenset({"the", "a", "an"})
-APOSTROPHES = frozenset({"'", "’"})
 CONTENT_CLASSES = frozenset({"noun", "adj"})
 FIGURE_LABELS = frozenset({"MONEY", "PERCENT"})
 MAX_ITEM_WORDS = 6  # words of one elliptic list item (`electricity, gas and water`)
-OPENERS = frozenset({"the", "a", "an", "of", "in", "on", "for", "from", "to", "with", "by", "at", "its", "their", "his", "her", "our", "'s", "’s"})
 
 
 @registry.readers("econ.word_classes.v1")
@@ -94,7 +95,7 @@ class IndicatorPhrases(LexiconPipe):
         super().initialize(get_examples, nlp=nlp, lexicon=lexicon)
 
     def load(self, tables: Tables) -> None:
-        """Index the word classes and the indicator word roles."""
+        """Index the word classes, the indicator word roles and the relation cues."""
         self.classes: dict[str, frozenset[str]] = {}
         members: dict[str, set[str]] = {}
         for row in tables["word_classes"]:
@@ -111,7 +112,8 @@ class IndicatorPhrases(LexiconPipe):
             row["word"].lower(): frozenset(row["prepositions"]) for row in tables["indicators"] if row.get("role") == "complement_head"
         }
         self.complement_stops = role("complement_stop")
-        self.change_verbs = frozenset(row["text"].lower() for row in tables["relation_cues"] if row["role"] in ("up", "down"))
+        self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"], tables["multiples"])
+        self.change_verbs = self.cues.up | self.cues.down
 
     def word_classes(self, word: str, lemma: str) -> frozenset[str]:
         """The classes a word can belong to: its own, else its lemma's as that form allows
@@ -189,9 +191,9 @@ class IndicatorPhrases(LexiconPipe):
             if figure is None or start == end or not self.is_noun(end - 1, view):
                 continue
             opener = start - 1
-            while opener > 0 and words[opener] in DETERMINERS:
+            while opener > 0 and words[opener] in self.cues.articles:
                 opener -= 1
-            if opener >= 0 and view.doc[opener].is_stop and words[opener] not in DETERMINERS and "," in words[start:end]:
+            if opener >= 0 and view.doc[opener].is_stop and words[opener] not in self.cues.articles and "," in words[start:end]:
                 start = words.index(",", start) + 1  # `Among the groups, housing ... rose`: the subject follows the comma
             floor = max([view.segments.start(start)] + [end for end in figure_ends if end <= start])
             if any(floor <= s.start < start or s.end == end for s in indicators):
@@ -227,7 +229,7 @@ class IndicatorPhrases(LexiconPipe):
     def grow(self, span: Span, view: "PhraseView") -> Span:
         """The phrase an INDICATOR candidate heads."""
         start, end = span.start, span.end
-        while end - start > 1 and (view.words[start] in DETERMINERS or view.words[start] == "total"):
+        while end - start > 1 and (view.words[start] in self.cues.articles or view.words[start] == "total"):
             start += 1
         if end - start == len(span):  # a listed phrase keeps its own beginning
             start = self.modifiers_start(start, view)
@@ -273,7 +275,7 @@ class IndicatorPhrases(LexiconPipe):
                 if doc[hyphen - 1].is_alpha and view.words[hyphen - 1] not in self.stops and hyphen - 1 not in view.blocked:
                     index = hyphen - 1  # `goods-producing sector`: the compound modifies as a whole
                     continue
-            if view.words[previous] in ("and", "&") and previous - 1 >= floor and self.is_modifier(previous - 1, view) and index < start:
+            if view.words[previous] in self.cues.list_conjunctions and previous - 1 >= floor and self.is_modifier(previous - 1, view) and index < start:
                 index = previous - 1  # `oil and gas condensate exports`
                 continue
             if view.words[previous] == "," and "and" in view.words[index:start] + view.words[start : start + 3] and previous - 1 >= floor and self.is_modifier(previous - 1, view):
@@ -302,7 +304,7 @@ class IndicatorPhrases(LexiconPipe):
         before = view.doc[index - 1]
         if before.text == "-" and not before.whitespace_:
             return True  # `goods-producing sector`
-        return before.lower_ in OPENERS or (inside and before.lower_ in ("and", "&")) or before.is_punct  # `mining and quarry sector`
+        return before.lower_ in self.cues.phrase_openers or (inside and before.lower_ in self.cues.list_conjunctions) or before.is_punct  # `mining and quarry sector`
 
     def complement_end(self, end: int, view: "PhraseView") -> int:
         """Where an of-/in-/on-/from- complement after token `end` ends (`end` if there is none)."""
@@ -321,7 +323,7 @@ class IndicatorPhrases(LexiconPipe):
             if word in ("and", ",") and last_noun is not None and index + 1 < limit and self.is_content(index + 1, view):
                 index += 1
                 continue
-            if word in APOSTROPHES and last_noun is not None:
+            if word in self.cues.plural_possessives and last_noun is not None:
                 following = index + 1 + (words[index + 1 : index + 2] == ["own"])
                 if following < limit and self.is_content(following, view):
                     index = following  # `the businesses’ own funds`

@@ -71,6 +71,13 @@ class FigureLexicon:
     change_nouns: frozenset[str] = field(init=False)  # change words that, as written, read as nouns (`growth`, `rise`): `growth is seen at`
     range_verbs: frozenset[str] = field(init=False)  # lemmas that make the `from A to B` after them a range (`ranging from`)
     clause_conjunctions: frozenset[str] = field(init=False)  # `, and` / `, while` / `, but` begin a clause
+    range_joiners: frozenset[str] = field(init=False)  # `-`, `to` between two figures: the ends of one range (`$400 to $500 million`)
+    equivalent_links: frozenset[str] = field(init=False)  # `(`, `or`, `worth`: with a hedge, all that stands between a figure and its equivalent
+    per_words: frozenset[str] = field(init=False)  # `a`, `per` before a commodity unit: a price per unit (`$52 a barrel`)
+    exchange_rate_determiners: frozenset[str] = field(init=False)  # `the`, `one` after `to`: a price of a currency (`470 tenge to the dollar`)
+    bare_amount_cues: frozenset[str] = field(init=False)  # `from`, `than`: a bare amount after one is in the currency of the money figure before
+    sign_words: dict[str, float] = field(init=False)  # `minus` -1, `plus` 1 (number words of kind `sign`)
+    indefinite_articles: frozenset[str] = field(init=False)  # `a`, `an` (number words of kind `article`): `a billion`, `0.7 of a percentage point`
 
     def __post_init__(self) -> None:
         self.currency_by_surface = {}
@@ -101,6 +108,11 @@ class FigureLexicon:
         self.change_nouns = frozenset(row["word"] for row in self.tables.get("indicators", ()) if row.get("role") == "change_noun")
         self.range_verbs = frozenset(row["text"] for row in cues if row["role"] == "range_verb")
         self.clause_conjunctions = frozenset(row["text"] for row in cues if row["role"] in ("clause_conjunction", "contrast_conjunction"))
+        self.range_joiners = frozenset(row["text"] for row in cues if row["role"] == "range_joiner")
+        self.equivalent_links = frozenset(row["text"] for row in cues if row["role"] == "equivalent_link")
+        self.per_words = frozenset(row["text"] for row in cues if row["role"] == "per_word")
+        self.exchange_rate_determiners = frozenset(row["text"] for row in cues if row["role"] == "exchange_rate_determiner")
+        self.bare_amount_cues = frozenset(row["text"] for row in cues if row["role"] == "bare_amount_cue")
         self.scale_by_word = {w: float(e["factor"]) for e in self.tables["scales"] for w in e["words"]}
         self.percent_by_surface = {
             surface_key(w): (e["unit"], float(e["factor"])) for e in self.tables["percent_units"] for w in e["words"]
@@ -111,7 +123,10 @@ class FigureLexicon:
             side: frozenset(w for e in self.tables["multiples"] if e.get("cues") == side for w in e["words"]) for side in ("before", "after")
         }
         self.hedge_kinds = {e["text"].lower(): e.get("kind", "approx") for e in self.tables["hedges"]}
-        self.number_words = {e["word"].lower(): (float(e["value"]), e.get("kind", "unit")) for e in self.tables["number_words"]}
+        words = self.tables["number_words"]
+        self.number_words = {e["word"].lower(): (float(e["value"]), e.get("kind", "unit")) for e in words if e.get("kind") != "sign"}
+        self.sign_words = {e["word"].lower(): float(e["value"]) for e in words if e.get("kind") == "sign"}
+        self.indefinite_articles = frozenset(word for word, (_, kind) in self.number_words.items() if kind == "article")
 
     @classmethod
     def from_dir(cls, directory: Path | str, extra_dirs: Iterable[Path | str] = ()) -> "FigureLexicon":

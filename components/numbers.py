@@ -8,8 +8,7 @@ from .lexicon import FigureLexicon
 
 DIGITS = re.compile(r"^[+\-−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 THOUSANDS_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-SIGNS = {"-": -1.0, "−": -1.0, "+": 1.0}
-SIGN_WORDS = {"minus": -1.0, "negative": -1.0, "plus": 1.0}
+SIGNS = {"-": -1.0, "−": -1.0, "+": 1.0}  # sign words (`minus`) are number words of kind `sign`
 
 
 def parse_digits(text: str) -> float | None:

@@ -53,7 +53,7 @@ class PeriodWords:
             quarter_codes=by("quarter_code", "number"),
             half_codes=by("half_code", "number"),
             relative=by("relative", "offset"),
-            references=listed("reference") - {"same"},
+            references=listed("reference"),
             ago=listed("ago"),
             parts=by("part", "months"),
             ending=listed("ending"),
@@ -239,7 +239,7 @@ def resolve_period(
     year_offset = offset if offset is not None and "year" in lower else 0
     default_year = published.year + year_offset if published else None
 
-    if "same" in lower or words.references.intersection(lower):
+    if words.references.intersection(lower):  # `the same period`, `the corresponding quarter`
         if reference is None:
             return None
         if years:

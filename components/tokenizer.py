@@ -1,15 +1,21 @@
 """Tokenizer that keeps figures matchable: splits glued currency codes, scales and units.
 
 `KZT751bn` -> `KZT 751 bn`, `$US113` -> `$US 113`, `13pct` -> `13 pct`, `100元` -> `100 元`.
-The splits are generic shapes (an ISO-like code before a digit, a unit after a digit);
-which words are currencies or scales is left to the pattern files. Two marks of wire copy are split
-too: an agency between slashes (`/Kazinform/` -> `/ Kazinform /`) and a possessive written with a
-backtick (`Armenia`s` -> `Armenia `s`). Every Unicode space reads as a space first
+The splits are generic shapes (an ISO-like code before a digit, a unit after a digit); which
+words are currencies or scales is left to the pattern files. The unit and scale abbreviations
+split off a digit, the special cases kept whole (`p.p.`, `U.S.`) and the spaCy exceptions left
+out (`m.`) are data: `lexicons/tokenizer.jsonl` of the bundled `configs/`, read when the
+tokenizer is built (a saved pipeline carries its tokenizer's rules). Two marks of wire copy are
+split too: an agency between slashes (`/Kazinform/` -> `/ Kazinform /`) and a possessive written
+with a backtick (`Armenia`s` -> `Armenia `s`). Every Unicode space reads as a space first
 (`components/unicode_text.py`), so `KZT 751 bn` with no-break spaces splits like the plain one.
 """
 from __future__ import annotations
 
-from typing import Callable
+import re
+from itertools import groupby
+from pathlib import Path
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.symbols import ORTH
@@ -17,7 +23,11 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+from .lexicon import read_jsonl
 from .unicode_text import plain_spaces
+
+BUNDLED_LEXICONS = Path(__file__).resolve().parents[1] / "configs" / "lexicons"
+TOKENIZER_WORDS = "tokenizer.jsonl"
 
 # A dollar sign with a country marker glued after it ($US, $A, $C, $NZ, $HK, $S), before a digit.
 DOLLAR_MARKER_PREFIX = r"\$(?:US|A|C|NZ|HK|S)(?=[0-9.])"
@@ -30,25 +40,17 @@ CODE_PREFIX = r"[A-Z][A-Za-z]{1,2}(?=[0-9])"
 LETTER_SIGN_PREFIX = r"[NTKR](?=[0-9])"
 # A sign glued to a currency symbol (-$5, +€3), and a Unicode minus before a digit (−1.3%).
 SIGN_PREFIX = r"(?:[+\-−](?=[$€£¥₸₽₹])|−(?=[0-9]))"
-# Units and scales glued after a digit.
-UNIT_SUFFIX = (
-    r"(?<=[0-9])(?:fold|bn|mn|mln|bln|trn|trln|tln|tn|mil|mio|mrd|pct|pc|pp|bps|bp|"
-    r"[kKmMbBT]|[A-Z]{3}|[元₸₽€£¥₹$₼₾₺₴₩₦₱₡₭₮₫¢])"
-)
+# Currency codes and signs glued after a digit (the listed units and scales join them: `unit_suffix`).
+CURRENCY_SUFFIX = r"[A-Z]{3}|[元₸₽€£¥₹$₼₾₺₴₩₦₱₡₭₮₫¢]"
 # A sentence-final period after a glued unit (`USD10m.`), so the unit is split next.
 UNIT_PERIOD_SUFFIX = r"(?:(?<=[0-9][A-Za-z])|(?<=[0-9][A-Za-z]{2}))\."
 # Ranges written with a hyphen or dash between numbers (5-6, 2023–2024), and a tolerance (4±2).
 NUMBER_RANGE_INFIX = r"(?<=[0-9])[\-–—±](?=[0-9$€£¥₸₽₹])"
 # The ends of a range written out in full, glued to its dash: a unit after the low end (`2%-3%`, `$400m-$500m`,
-# `€1.5bn–€2bn`, `2 billion-3 billion`) splits from its number and from the dash, and so does a currency sign
-# before the high end (`$400-$500 million`, `$400 million-$500 million`).
+# `€1.5bn–€2bn`, `2 billion-3 billion`) splits from its number and from the dash (`range_unit_infixes`), and so
+# does a currency sign before the high end (`$400-$500 million`, `$400 million-$500 million`).
 RANGE_SIGNS = "$€£¥₸₽₹"
-RANGE_UNITS = r"(?:%|[kKmMbBT]|bn|mn|tn|pc|pp|bp|mln|bln|trn|tln|pct|bps|mil|mio|mrd|trln)"
-UNIT_BEFORE_RANGE_INFIX = rf"(?<=[0-9])(?={RANGE_UNITS}[\-–—][{RANGE_SIGNS}]?[0-9])"
-RANGE_AFTER_UNIT_INFIX = (
-    r"(?:(?<=[0-9][%kKmMbBT])|(?<=[0-9](?:bn|mn|tn|pc|pp|bp))|(?<=[0-9](?:mln|bln|trn|tln|pct|bps|mil|mio|mrd))|(?<=[0-9]trln))"
-    rf"[\-–—](?=[{RANGE_SIGNS}]?[0-9])|(?<=[a-z])[\-–—](?=[{RANGE_SIGNS}][0-9])|(?<=illion)[\-–—](?=[0-9])"
-)
+RANGE_DASH_AFTER_WORD_INFIX = rf"(?<=[a-z])[\-–—](?=[{RANGE_SIGNS}][0-9])|(?<=illion)[\-–—](?=[0-9])"
 SIGN_AFTER_RANGE_INFIX = rf"(?:(?<=[0-9][\-–—][{RANGE_SIGNS}])|(?<=[0-9][A-Za-z%][\-–—][{RANGE_SIGNS}])|(?<=[a-z]{{2}}[\-–—][{RANGE_SIGNS}]))(?=[0-9])"
 # An en or em dash glued between a word and a figure: `31.2 percent—0.3 points`, `2015—growth`.
 DASH_INFIX = r"(?<=[0-9A-Za-z%])[–—](?=[0-9A-Za-z$€£¥₸₽₹])"
@@ -57,12 +59,30 @@ CREDIT_SLASH_PREFIX = r"/(?=[A-Z][\w.-]*/$)"
 CREDIT_SLASH_SUFFIX = r"(?<=[A-Za-z]{2})/$"  # two letters: `S/` (the sol) stays whole
 # A possessive typed with a backtick: Armenia`s.
 BACKTICK_POSSESSIVE_SUFFIX = r"(?<=[A-Za-z])`[sS]$"
-SPECIAL_CASES = ("p.p.", "p.p", "U.S.", "U.K.")
-# Exceptions that would glue a scale letter to a sentence-final period (`USD10m.` -> `m.`).
-DROPPED_EXCEPTIONS = ("m.", "b.", "k.")
 # Chunks (space-separated strings) whose tokens the tokenizer caches: room for the ~18k chunks of the
 # phrase patterns, tokenized at load, and for those of the texts (spaCy's default is 10,000).
 CACHE_SIZE = 100_000
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, escaped, longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+
+
+def unit_suffix(units: Iterable[str]) -> str:
+    """A unit or scale glued after a digit: one of `units` (`751bn`, `13pct`, `5m`), a currency code or a currency sign."""
+    return rf"(?<=[0-9])(?:{alternation(units)}|{CURRENCY_SUFFIX})"
+
+
+def range_unit_infixes(units: Iterable[str]) -> list[str]:
+    """The splits of a unit glued between the low end of a range and its dash (`2%-3%`, `$400m-$500m`, `2bn–€3bn`):
+    before the unit, and after it (a look-behind holds words of one length, so one per length), where `units`
+    (or `%`) follow a digit; and the dash after a word before a currency sign or after `million`/`billion`."""
+    ends = sorted({"%", *units}, key=len)
+    before = rf"(?<=[0-9])(?=(?:{alternation(ends)})[\-–—][{RANGE_SIGNS}]?[0-9])"
+    behind = "|".join(rf"(?<=[0-9](?:{alternation(group)}))" for _, group in groupby(ends, key=len))
+    after = rf"(?:{behind})[\-–—](?=[{RANGE_SIGNS}]?[0-9])|{RANGE_DASH_AFTER_WORD_INFIX}"
+    return [before, after]
 
 
 def restates_whitespace(text: str, tokens: list[dict[int, str]]) -> bool:
@@ -82,20 +102,28 @@ class PlainSpaceTokenizer(Tokenizer):
 
 @registry.tokenizers("econ.tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """Return a factory building the default tokenizer with the figure splits added."""
+    """Return a factory building the default tokenizer with the figure splits added (its words: `lexicons/tokenizer.jsonl`)."""
+    rows = read_jsonl(BUNDLED_LEXICONS / TOKENIZER_WORDS)
+
+    def texts(role: str) -> list[str]:
+        return [row["text"] for row in rows if row["role"] == role]
+
+    units = texts("glued_unit")
+    range_units = [row["text"] for row in rows if row["role"] == "glued_unit" and row.get("range", True)]
+    dropped = frozenset(texts("dropped_exception"))
 
     def make_tokenizer(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
         figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, LETTER_SIGN_PREFIX, SIGN_PREFIX]
         prefixes = [*figure_prefixes, CREDIT_SLASH_PREFIX, *defaults.prefixes]
-        suffixes = [UNIT_PERIOD_SUFFIX, UNIT_SUFFIX, CREDIT_SLASH_SUFFIX, BACKTICK_POSSESSIVE_SUFFIX, *defaults.suffixes]
-        infixes = [UNIT_BEFORE_RANGE_INFIX, RANGE_AFTER_UNIT_INFIX, SIGN_AFTER_RANGE_INFIX, NUMBER_RANGE_INFIX, DASH_INFIX, *defaults.infixes]
+        suffixes = [UNIT_PERIOD_SUFFIX, unit_suffix(units), CREDIT_SLASH_SUFFIX, BACKTICK_POSSESSIVE_SUFFIX, *defaults.suffixes]
+        infixes = [*range_unit_infixes(range_units), SIGN_AFTER_RANGE_INFIX, NUMBER_RANGE_INFIX, DASH_INFIX, *defaults.infixes]
         rules = {
             text: tokens
             for text, tokens in defaults.tokenizer_exceptions.items()
-            if text not in DROPPED_EXCEPTIONS and not restates_whitespace(text, tokens)
+            if text not in dropped and not restates_whitespace(text, tokens)
         }
-        for text in SPECIAL_CASES:
+        for text in texts("special_case"):
             rules[text] = [{ORTH: text}]
         return PlainSpaceTokenizer(
             nlp.vocab,

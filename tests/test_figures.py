@@ -42,6 +42,7 @@ CASES = [
     ("The takeover was a PS8.1bn offer.", "PS8.1bn", "MONEY", 8.1e9, "GBP"),
     ("Rents rose to £2,000 a month.", "£2,000", "MONEY", 2000, "GBP"),
     ("The company paid USD10m in fines.", "USD10m", "MONEY", 10e6, "USD"),
+    ("The donors pledged the city USD25m.", "USD25m", "MONEY", 25e6, "USD"),  # a glued scale before the full stop
     ("The property sold for AUD1.5m on Friday.", "AUD1.5m", "MONEY", 1.5e6, "AUD"),
     ("The agency approved USD 300 million for roads.", "USD 300 million", "MONEY", 300e6, "USD"),
     ("The plan costs EUR 40 million.", "EUR 40 million", "MONEY", 40e6, "EUR"),

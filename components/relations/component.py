@@ -79,8 +79,8 @@ class FigureRelations(LexiconPipe):
         self.spans_key = spans_key
 
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
-        """Index the hedges, period words and relation cues."""
-        self.hedges = FigureLexicon(tables).hedge_kinds
+        """Index the figure lexicon (hedges, equivalent links), period words and relation cues."""
+        self.figure_lexicon = FigureLexicon(tables)  # the hedges and equivalent links of `only_linking_words`
         self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"], tables["multiples"])
         self.period_words = PeriodWords.from_rows(tables["periods"])
         self.fiscal_years = fiscal_years(tables["fiscal_years"])
@@ -114,7 +114,7 @@ class FigureRelations(LexiconPipe):
             indicator = view.indicator_for(figure.span)
             view.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, indicator)
             if previous and previous.data["label"] == "MONEY" == figure.data["label"] and previous.data["unit"] != figure.data["unit"]:
-                if only_linking_words(previous.span, figure.span, self.hedges) or view.bracketed_after_indicator(previous.span, figure.span):
+                if only_linking_words(previous.span, figure.span, self.figure_lexicon) or view.bracketed_after_indicator(previous.span, figure.span):
                     figure.equals = previous
             if figure.equals is not None:
                 figure.indicator, figure.period, figure.region = figure.equals.indicator, figure.equals.period, figure.equals.region

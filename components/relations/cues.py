@@ -1,5 +1,5 @@
 """The relation cue words by role, read from `lexicons/relation_cues.jsonl` (and the change and
-measure words of `lexicons/indicators.jsonl`)."""
+measure words of `lexicons/indicators.jsonl`); the indicator phrases and the fact checks read them too."""
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +55,13 @@ class Cues:
     multiple_directions: dict[str, str]  # `doubled`, `a doubling`: a multiple that says its own direction
     horizon_prepositions: frozenset[str]  # `by`, `until`: a period that may be the deadline of an aim (`by 2030`)
     aim_lemmas: frozenset[str]  # `aim`, `plan`, `goal`: a clause stating an aim, whose `by 2030` is a deadline
+    articles: frozenset[str]  # `the`, `a`, `an`
+    possessives: frozenset[str]  # `'s`: `the country's budget`, `October's 0.24 percent`
+    plural_possessives: frozenset[str]  # `'`: `the businesses' own funds`
+    phrase_openers: frozenset[str]  # articles, possessives, `of`, `its`: a word that can be a verb still opens a noun phrase after them
+    list_conjunctions: frozenset[str]  # `and`, `&`: `oil and gas condensate exports`
+    list_marks: frozenset[str]  # dashes and `:` between a list entry's name and its figure (`metallurgy - 10.6 percent`)
+    passive_auxiliaries: frozenset[str]  # `was`, `were`: `N was recorded in X`
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
     change_words: frozenset[str] = frozenset()  # up, down and change nouns: a change is named
 
@@ -67,6 +74,7 @@ class Cues:
             return tuple(sorted((tuple(text.split()) for role in roles for text in texts(role)), key=len, reverse=True))
 
         share = phrases("share")
+        articles, possessives = frozenset(texts("article")), frozenset(texts("possessive"))
         change_nouns = frozenset(row["word"] for row in indicator_rows if row.get("role") == "change_noun")
         return cls(
             multiple_directions={
@@ -120,4 +128,11 @@ class Cues:
             weak_comparisons=frozenset(phrases("weak_comparison")),
             horizon_prepositions=frozenset(texts("horizon_preposition")),
             aim_lemmas=frozenset(texts("aim_lemma")),
+            articles=articles,
+            possessives=possessives,
+            plural_possessives=frozenset(texts("plural_possessive")),
+            phrase_openers=frozenset(texts("phrase_opener")) | articles | possessives,
+            list_conjunctions=frozenset(texts("list_conjunction")),
+            list_marks=frozenset(texts("list_mark")),
+            passive_auxiliaries=frozenset(texts("passive_auxiliary")),
         )

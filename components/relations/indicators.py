@@ -9,7 +9,7 @@ another (`industrial production index (IPI)`) is an alias.
 """
 from spacy.tokens import Span
 
-from .positions import POSSESSIVES, in_brackets
+from .positions import in_brackets
 from .view import MentionView
 
 
@@ -41,7 +41,7 @@ class IndicatorRules(MentionView):
     def named_after(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator a figure stands before as its determiner's number (`a 5.2 percent economic growth`, `the
         823.2 million yen ($7 million) surplus`), skipping an equivalent in brackets."""
-        if span.start == 0 or self.words[span.start - 1] not in ("a", "an", "the"):
+        if span.start == 0 or self.words[span.start - 1] not in self.cues.articles:
             return None
         index = self.past_equivalent(span.end)
         return next((s for s in same if s.start == index and s[-1].lower_ not in self.cues.change_nouns), None)
@@ -67,7 +67,7 @@ class IndicatorRules(MentionView):
             word = self.words[index]
             if word in self.cues.phrase_determiners or self.doc[index].like_num:
                 index -= 1
-            elif word in POSSESSIVES and index - 1 > floor:
+            elif word in self.cues.possessives and index - 1 > floor:
                 index -= 2  # `the country's`
             else:
                 break
@@ -108,12 +108,14 @@ class IndicatorRules(MentionView):
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
         words, index = self.words, span.end
         index += words[index : index + 1] == [","] or bool(self.cues.change_nouns & set(words[index : index + 1]))  # `12.4% growth was registered in`
-        if words[index : index + 1] not in (["was"], ["were"]) or words[index + 1 : index + 3] not in ([verb, "in"] for verb in self.cues.recorded_verbs):
+        if index >= len(words) or words[index] not in self.cues.passive_auxiliaries:
+            return None
+        if words[index + 1 : index + 3] not in ([verb, "in"] for verb in self.cues.recorded_verbs):
             return None
         index += 3
-        index += words[index : index + 1] in (["the"], ["a"], ["an"])  # `was registered in the industrial production volume`
+        index += index < len(words) and words[index] in self.cues.articles  # `was registered in the industrial production volume`
         region = next((r for r in self.ents if r.start == index and r.label_ == "REGION"), None)
-        if region is not None and region.end < len(words) and words[region.end] in POSSESSIVES:
+        if region is not None and region.end < len(words) and words[region.end] in self.cues.possessives:
             index = region.end + 1
         return next((s for s in same if s.start == index), None)
 
@@ -130,7 +132,7 @@ class IndicatorRules(MentionView):
         return (
             0 < len(between) <= 2
             and between[0] in self.cues.complement_prepositions
-            and all(word in ("the", "a", "an") for word in between[1:])
+            and all(word in self.cues.articles for word in between[1:])
             and head[-1].lower_ not in self.cues.change_nouns
         )
 

@@ -3,7 +3,6 @@ from spacy.tokens import Span
 
 from .comparison import DIRECTION_AFTER, ComparisonRules
 from .figure import Figure
-from .positions import LIST_MARKS
 
 INDEX_RANGE = (50.0, 200.0)  # percentages read as an index (a level against a base of 100) where the wording allows it
 LEVEL_REACH = 7  # clause words before a figure searched for `to ... of` (`to an 11-month low of`)
@@ -59,7 +58,7 @@ class KindRules(ComparisonRules):
         elif direction or figure.data.get("unit") == "x":
             figure.kind = "change"
         elif previous is not None and previous.kind in ("change", "share") and (
-            continues_list([forms[0] for forms in before]) or relative_form(before) or elliptic_change(before)
+            continues_list([forms[0] for forms in before], self.cues.list_marks) or relative_form(before) or elliptic_change(before)
             or (before[-1:] and before[-1][0] == "and" and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
         ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
@@ -158,6 +157,6 @@ def relative_form(before: list[list[str]]) -> bool:
     return [forms[0] for forms in before][-2:] in ([",", "or"], ["or"])
 
 
-def continues_list(words: list[str]) -> bool:
-    """Whether the words since the previous figure continue a list (`, metallurgy - 10.6 percent`)."""
-    return bool(words) and words[-1] in LIST_MARKS
+def continues_list(words: list[str], marks: frozenset[str]) -> bool:
+    """Whether the words since the previous figure continue a list: they end in a list mark (`, metallurgy - 10.6 percent`)."""
+    return bool(words) and words[-1] in marks

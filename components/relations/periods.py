@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from .comparison import ComparisonRules
-from .positions import LIST_MARKS, POSSESSIVES, distance, only_brackets_between
+from .positions import distance, only_brackets_between
 
 MAX_OWNER_GAP = 6
 
@@ -65,7 +65,7 @@ class PeriodRules(ComparisonRules):
         if start not in self.owners:
             self.owners[start] = self.owner_before(start)
             after = self.words[period.end : period.end + 1]
-            if self.owners[start] is None and after and (after[0] in POSSESSIVES or after[0] in LIST_MARKS) and period.end + 1 in self.figure_by_start:
+            if self.owners[start] is None and after and (after[0] in self.cues.possessives or after[0] in self.cues.list_marks) and period.end + 1 in self.figure_by_start:
                 self.owners[start] = period.end + 1  # `October's 0.24 percent`, `in 2015 – 4.6%`
         return self.owners[start]
 

@@ -9,9 +9,7 @@ from spacy.tokens import Span
 from ..doc_arrays import DocArrays
 
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
-DASHES = frozenset({"-", "–", "—"})
-LIST_MARKS = DASHES | {":"}  # `Turkey - $53.1 million`, `metallurgy: 10.6 percent`
-POSSESSIVES = frozenset({"'s", "’s"})
+DASHES = frozenset({"-", "–", "—"})  # a spaced one ends a dateline
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 
 

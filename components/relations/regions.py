@@ -10,7 +10,7 @@ linked, nor a place of another economy than the article's that heads a list entr
 """
 from spacy.tokens import Span
 
-from .positions import LIST_MARKS, distance
+from .positions import distance
 from .view import MentionView
 
 MAX_LINK_WORDS = 4  # `7.4 percent, was recorded in Sulawesi`
@@ -41,7 +41,7 @@ class RegionRules(MentionView):
         """Whether only link words (at most `MAX_LINK_WORDS`) stand between two spans, in either order."""
         left, right = (first, second) if first.end <= second.start else (second, first)
         between = self.words[left.end : right.start]
-        if between[:1] == [","] and between[1:2] in (["was"], ["were"]):
+        if between[:1] == [","] and len(between) > 1 and between[1] in self.cues.passive_auxiliaries:
             between = between[1:]  # `7.4 percent, was recorded in Sulawesi`, not `KZT751bn, in Karaganda region`
         return left.end <= right.start and len(between) <= MAX_LINK_WORDS and all(word in links for word in between)
 
@@ -71,6 +71,6 @@ class RegionRules(MentionView):
         if not region.kb_id_ or not self.home or region.kb_id_ == self.home:
             return False
         following = self.words[region.end : region.end + 4]
-        if following[:1] and (following[0] in LIST_MARKS or following[0] == "("):
+        if following[:1] and (following[0] in self.cues.list_marks or following[0] == "("):
             return region.end + 1 in self.figure_by_start
         return following[:2] == ["is", "in"] and "place" in following
