@@ -56,16 +56,16 @@ from components.lexicon import LEXICON_FILES, FigureLexicon, read_jsonl, surface
 from components.lexicon_pipe import LexiconPipe
 from components.numbers import parse_number
 
-from .annotate import annotate
-from .annotation_file import FIGURE_LABELS, read_annotations
-from .concept_patterns import phrase_pattern
-from .evaluation import documents_of, predict_records
-from .export import doc_to_record
-from .figure_patterns import figure_patterns
-from .gazetteer import is_english_word, slugify
-from .loading import CONFIG_DIR, load
-from .pattern_build import LEARNED_LEXICON_DIR, build_patterns, write_jsonl_atomic
-from .scoring import annotated_labels, score
+from ...evaluate.evaluation import documents_of, predict_records
+from ...evaluate.scoring import annotated_labels, score
+from ...loading import CONFIG_DIR, load
+from ...run.annotate import annotate
+from ...run.annotation_file import FIGURE_LABELS, read_annotations
+from ...run.export import doc_to_record
+from ..build import LEARNED_LEXICON_DIR, build_patterns, write_jsonl_atomic
+from ..concepts import phrase_pattern
+from ..figures import figure_patterns
+from ..gazetteer import is_english_word, slugify
 
 LEARNED_PREFIX = "learned/"
 LEARNED_PATTERN_FILES = {False: "patterns/learned.jsonl", True: "patterns/learned_concepts.jsonl"}

@@ -14,9 +14,9 @@ from typing import Any, Protocol
 
 from spacy.language import Language
 
-from .loading import load
-from .processing import Outcome, process_documents
-from .reading import Document
+from ...loading import load
+from ..processing import Outcome, process_documents
+from ..reading import Document
 
 ENGINES = ("local", "dask")
 
@@ -118,7 +118,7 @@ def open_engine(
         if n_process > 1:
             raise EngineError("--n-process is an option of --engine local; with dask, use --workers")
         try:
-            from .dask_engine import DaskEngine
+            from .dask import DaskEngine
         except ImportError as error:
             raise EngineError(f"--engine dask needs Dask's distributed scheduler ({error}); install it with: pip install -e '.[dask]'") from None
         return DaskEngine(scheduler=scheduler, workers=workers, ordered=ordered, **options)

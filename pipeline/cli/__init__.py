@@ -13,14 +13,14 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .annotation_file import AnnotationError
-from .patterns_cli import patterns_app
-from .reading import InputError
+from ..run.annotation_file import AnnotationError
+from ..run.reading import InputError
+from .patterns import patterns_app
 
 if TYPE_CHECKING:
-    from .running import RunSummary
+    from ..run.running import RunSummary
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 BUNDLED_INPUTS = (PROJECT_DIR / "seeds", PROJECT_DIR / "corpus" / "articles")
 BUNDLED_GOLD = PROJECT_DIR / "corpus" / "gold"
 
@@ -65,8 +65,8 @@ def run(
     """Extract figures, places and organisations into --out: annotations.jsonl and the entities, facts,
     relations and docs tables. A rerun resumes: documents already done are not redone. Exits 1 if any
     document failed (after processing all the others), 2 if the run could not start."""
-    from .engines import EngineError
-    from .running import OutputError, run_inputs
+    from ..run.engines import EngineError
+    from ..run.running import OutputError, run_inputs
 
     if debug:
         logger = logging.getLogger("pipeline")
@@ -129,9 +129,9 @@ def evaluate(
     all_labels: Annotated[bool, typer.Option(help="Score every label even where a file declares meta.annotated_labels.")] = False,
 ) -> None:
     """Score the pipeline on gold files: P/R/F1 per label for spans and relations, value accuracy."""
-    from .evaluation import evaluate_file
-    from .loading import load
-    from .scoring import format_report
+    from ..evaluate.evaluation import evaluate_file
+    from ..evaluate.scoring import format_report
+    from ..loading import load
 
     files = list(gold) if gold else sorted(BUNDLED_GOLD.glob("*.jsonl"))
     for path in files:
@@ -161,7 +161,7 @@ def bench(
     rounds: Annotated[int, typer.Option(min=1, help="Time the tokenizer and the pipeline in turn, batch by batch, this many times; each speed keeps its fastest round, the ratio is the median round's.")] = 3,
 ) -> None:
     """Words per second of the bare tokenizer and of the full pipeline, load time and peak memory (prints only)."""
-    from .bench import bundled_texts, run_bench
+    from ..run.bench import bundled_texts, run_bench
 
     result = run_bench(bundled_texts(BUNDLED_INPUTS), min_words=words, batch_size=batch_size, n_process=n_process, rounds=rounds)
     for line in result.lines():

@@ -1,0 +1,1 @@
+"""`python -m pipeline patterns train`: learn patterns and lexicon words from corrected annotations (`train`)."""
