@@ -1,183 +1,23 @@
-"""The command line: `python -m pipeline run | evaluate | patterns build`."""
+"""The command line: `python -m pipeline run | evaluate | patterns | bench`, one module per command (group).
+
+The commands import what they run when they run, so `--help` stays quick.
+"""
 from __future__ import annotations
 
-import json
-import logging
-import sys
-import time
-from enum import Enum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
-
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..run.annotation_file import AnnotationError
-from ..run.reading import InputError
+from .bench import bench_command
+from .evaluate import evaluate_command
 from .patterns import patterns_app
-
-if TYPE_CHECKING:
-    from ..run.running import RunSummary
-
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-BUNDLED_INPUTS = (PROJECT_DIR / "seeds", PROJECT_DIR / "corpus" / "articles")
-BUNDLED_GOLD = PROJECT_DIR / "corpus" / "gold"
+from .run import run_command
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Turn economic news into tables of facts."
 )
 app.add_typer(patterns_app, name="patterns")
-err = Console(stderr=True)
-
-
-class EngineName(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-class TableFormat(str, Enum):
-    parquet = "parquet"
-    csv = "csv"
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one clear error line on stderr (plain text, never wrapped) and exit."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-@app.command()
-def run(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files (.txt, .html, .jsonl) or folders; default: the bundled seeds/ and corpus/.")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; a rerun resumes and adds to it.")] = Path("out"),
-    table_format: Annotated[TableFormat, typer.Option("--format", "-f", help="Table file format.")] = TableFormat.parquet,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (the unit a rerun resumes from).")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Worker processes of the local engine, each loading the pipeline once.")] = 1,
-    engine: Annotated[EngineName, typer.Option(help="local: this machine; dask: the workers of a Dask cluster.")] = EngineName.local,
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786); default: start a local cluster.")] = None,
-    workers: Annotated[Optional[int], typer.Option(min=1, help="Dask workers: of the local cluster (default: one per core), or to wait for.")] = None,
-    partition_docs: Annotated[int, typer.Option(min=1, help="Documents per part file of the dask engine's partitioned tables.")] = 10_000,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first document that fails.")] = False,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help="Delete the results and run state in --out first.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks, also of the documents that fail.")] = False,
-) -> None:
-    """Extract figures, places and organisations into --out: annotations.jsonl and the entities, facts,
-    relations and docs tables. A rerun resumes: documents already done are not redone. Exits 1 if any
-    document failed (after processing all the others), 2 if the run could not start."""
-    from ..run.engines import EngineError
-    from ..run.running import OutputError, run_inputs
-
-    if debug:
-        logger = logging.getLogger("pipeline")
-        logger.setLevel(logging.DEBUG)
-        logger.addHandler(logging.StreamHandler())
-    sources = list(inputs) if inputs else [path for path in BUNDLED_INPUTS if path.exists()]
-    started = time.perf_counter()
-    try:
-        with progress() as bar:
-            task = bar.add_task("documents", total=None)
-
-            def report(count: int) -> None:
-                bar.update(task, completed=count)
-                if bar.disable:
-                    typer.echo(f"{count} documents done", err=True)
-
-            options = {"batch_size": batch_size, "n_process": n_process, "strict": strict, "overwrite": overwrite}
-            cluster = {"engine": engine.value, "scheduler": scheduler, "workers": workers, "partition_docs": partition_docs}
-            summary = run_inputs(sources, out, table_format=table_format.value, progress=report, **options, **cluster)
-    except KeyboardInterrupt:
-        fail("interrupted; run the same command again to resume", 130)
-    except Exception as error:  # one line each, never a traceback (unless --debug)
-        if debug:
-            raise
-        if isinstance(error, (InputError, OutputError, EngineError)):
-            fail(str(error))
-        if isinstance(error, OSError):
-            fail(f"{error.filename}: {error.strerror}" if error.filename else str(error))
-        fail(f"{type(error).__name__}: {error} (rerun with --debug for the traceback)")
-    print_summary(summary, time.perf_counter() - started)
-    raise typer.Exit(1 if summary.failed else 0)
-
-
-def print_summary(summary: RunSummary, seconds: float, shown: int = 5) -> None:
-    """Counts, the facts the checks flagged, the first few reasons (failures first), and the files written, on stderr."""
-    done = f" ({summary.already_done} already done)" if summary.already_done else ""
-    kept = f"; {summary.kept} documents of earlier runs kept" if summary.kept else ""
-    typer.echo(
-        f"{summary.inputs} documents: {summary.processed} processed{done}, {summary.skipped} skipped, "
-        f"{summary.failed} failed in {seconds:.1f}s{kept}",
-        err=True,
-    )
-    if summary.flagged:
-        by_check = ", ".join(f"{name} {count}" for name, count in summary.flags.items())
-        typer.echo(f"flagged facts: {summary.flagged} ({by_check})", err=True)
-    problems = sorted(summary.problems, key=lambda row: not row["status"].startswith("failed"))
-    for row in problems[:shown]:
-        typer.echo(f"  {row['source']}: {row['status']} ({row['error']})", err=True)
-    if len(problems) > shown:
-        typer.echo(f"  ... {len(problems) - shown} more in the docs table", err=True)
-    if summary.stopped:
-        typer.echo("stopped at the first failure (--strict)", err=True)
-    typer.echo("-> " + ", ".join(map(str, summary.written)), err=True)
-
-
-@app.command()
-def evaluate(
-    gold: Annotated[Optional[list[Path]], typer.Argument(help="Gold JSONL files; default: corpus/gold/*.jsonl.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full reports as JSON.")] = False,
-    all_labels: Annotated[bool, typer.Option(help="Score every label even where a file declares meta.annotated_labels.")] = False,
-) -> None:
-    """Score the pipeline on gold files: P/R/F1 per label for spans and relations, value accuracy."""
-    from ..evaluate.evaluation import evaluate_file
-    from ..evaluate.scoring import format_report
-    from ..loading import load
-
-    files = list(gold) if gold else sorted(BUNDLED_GOLD.glob("*.jsonl"))
-    for path in files:
-        if not path.is_file():
-            fail(f"{path}: no such file")
-    nlp = load()
-    reports = []
-    for path in files:
-        try:
-            reports.append(evaluate_file(nlp, path, all_labels=all_labels))
-        except AnnotationError as error:
-            fail(str(error))
-    if as_json:
-        print(json.dumps(reports if len(reports) > 1 else reports[0], indent=2, default=str))
-        return
-    for report in reports:
-        print(f"== {report['file']} (span labels scored: {', '.join(report['labels_scored']) if isinstance(report['labels_scored'], list) else 'all'})")
-        print(format_report(report))
-        print()
-
-
-@app.command()
-def bench(
-    words: Annotated[int, typer.Option(min=1, help="Build a corpus of at least this many words from the bundled articles.")] = 300_000,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Also measure run's work per document in this process and on a pool of this many worker processes, and the speed-up.")] = 1,
-    rounds: Annotated[int, typer.Option(min=1, help="Time the tokenizer and the pipeline in turn, batch by batch, this many times; each speed keeps its fastest round, the ratio is the median round's.")] = 3,
-) -> None:
-    """Words per second of the bare tokenizer and of the full pipeline, load time and peak memory (prints only)."""
-    from ..run.bench import bundled_texts, run_bench
-
-    result = run_bench(bundled_texts(BUNDLED_INPUTS), min_words=words, batch_size=batch_size, n_process=n_process, rounds=rounds)
-    for line in result.lines():
-        print(line)
-
-
-def progress() -> Progress:
-    """A progress bar on stderr; when stderr is not a terminal, `run` prints a line every tenth instead."""
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not sys.stderr.isatty(),
-    )
+app.command("run")(run_command)
+app.command("evaluate")(evaluate_command)
+app.command("bench")(bench_command)
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from .common import fail
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -27,7 +29,6 @@ CONFIG_HELP = "Config folder laid out like configs/ (pipeline.cfg, patterns/, le
 def config_folder(path: Path | None) -> Path:
     """The config folder given, or the bundled one; exits with an error if it has no pipeline.cfg."""
     from ..loading import CONFIG_DIR
-    from . import fail
 
     folder = path if path is not None else CONFIG_DIR
     if not (folder / "pipeline.cfg").is_file():
@@ -55,7 +56,6 @@ def train_command(
     """Learn ruler patterns and lexicon words from corrected annotations; print dev scores before and after."""
     from ..patterns.training.train import TrainingError, train
     from ..run.annotation_file import AnnotationError
-    from . import fail
 
     folder = config_folder(into)
     for path in (corrected, dev):

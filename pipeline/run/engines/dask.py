@@ -19,7 +19,7 @@ from spacy.language import Language
 from ...loading import load, pipeline_version
 from ..processing import Outcome, process_documents
 from ..reading import Document
-from . import EngineError
+from .base import EngineError
 
 PLUGIN = "econ-facts-pipeline"
 CONNECT_SECONDS = 30
