@@ -5,7 +5,7 @@
 - `train` learns patterns and lexicon entries from a corrected annotation file and prints the
   dev scores before and after (`pipeline.patterns.training`).
 - `list` shows what a config folder loads: counts per source of the pattern ids, and every
-  learned pattern or lexicon entry with the file and record it came from.
+  learned pattern or lexicon entry with the file and record it came from (`pipeline.patterns.listing`).
 """
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ def train_command(
     force: Annotated[bool, typer.Option("--force", help="Keep learned patterns even where they lower dev precision.")] = False,
 ) -> None:
     """Learn ruler patterns and lexicon words from corrected annotations; print dev scores before and after."""
-    from ..patterns.training.train import TrainingError, train
+    from ..patterns.learned import TrainingError
+    from ..patterns.training.train import train
     from ..run.annotation_file import AnnotationError
 
     folder = config_folder(into)
@@ -82,7 +83,7 @@ def list_command(
 
 def format_inventory(nlp: Language, config_dir: Path, label: str | None = None) -> str:
     """Counts per source prefix of the pattern ids, then every learned pattern and lexicon entry."""
-    from ..patterns.training.train import learned_inventory
+    from ..patterns.listing import learned_inventory
 
     rows, learned = learned_inventory(nlp, label)
     lines = [f"Patterns loaded from {config_dir / 'pipeline.cfg'}{f' (label {label})' if label else ''}: {sum(row[2] for row in rows)}"]
