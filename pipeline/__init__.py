@@ -4,10 +4,10 @@
     nlp = pipeline.load()
     docs = list(nlp.pipe(texts))
     tables = pipeline.to_frames(docs)   # {"entities": DataFrame, ...}
-    pipeline.show_entities(docs[0])     # and show_relations, convert_currency, plot_indicator (pipeline/viz.py)
+    pipeline.show_entities(docs[0])     # and show_relations, convert_currency, plot_indicator (pipeline/notebook/viz.py)
 """
-from .export import to_frames
 from .loading import load
-from .viz import convert_currency, plot_indicator, show_entities, show_relations
+from .notebook.viz import convert_currency, plot_indicator, show_entities, show_relations
+from .run.export import to_frames
 
 __all__ = ["convert_currency", "load", "plot_indicator", "show_entities", "show_relations", "to_frames"]

@@ -1,11 +1,11 @@
-"""Tests for pipeline.annotation_file: validation on read, atomic write, round trip."""
+"""Tests for pipeline.run.annotation_file: validation on read, atomic write, round trip."""
 
 import json
 from pathlib import Path
 
 import pytest
 
-from pipeline.annotation_file import AnnotationError, read_annotations, write_annotations
+from pipeline.run.annotation_file import AnnotationError, read_annotations, write_annotations
 
 SEEDS = Path(__file__).parents[1] / "corpus/gold/seeds.jsonl"
 TEXT = "Exports rose 14.7 percent to $14.7 billion in 2023."

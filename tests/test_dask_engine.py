@@ -2,13 +2,12 @@
 partitioned Parquet datasets; a rerun redoes nothing; a worker with another pipeline version refuses work."""
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 
-from pipeline.dask_engine import DaskEngine
-from pipeline.engines import EngineError
-from pipeline.reading import Document
+from pipeline.run.engines import EngineError
+from pipeline.run.engines.dask import DaskEngine
+from pipeline.run.reading import Document
 from run_helpers import TABLES, cli, write_corpus
 
 DASK_RUN = ("run", "in", "--out", "dask", "--engine", "dask", "--workers", "2", "--batch-size", "3", "--partition-docs", "8")

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 from components.fact_checks import CHECKS, FactChecks
-from pipeline.annotate import annotate
-from pipeline.reading import Document
+from pipeline.run.annotate import annotate
+from pipeline.run.reading import Document
 
 PUBLISHED = "2024-03-01"
 

@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 
 import pipeline
-from pipeline.annotate import annotate
-from pipeline.annotation_file import read_annotations
-from pipeline.evaluation import predict_records
-from pipeline.export import ENTITY_COLUMNS, FACT_COLUMNS, RELATION_COLUMNS
-from pipeline.reading import read_documents
-from pipeline.scoring import score
+from pipeline.evaluate.evaluation import predict_records
+from pipeline.evaluate.scoring import score
+from pipeline.run.annotate import annotate
+from pipeline.run.annotation_file import read_annotations
+from pipeline.run.export import ENTITY_COLUMNS, FACT_COLUMNS, RELATION_COLUMNS
+from pipeline.run.reading import read_documents
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT_DIR / "seeds"

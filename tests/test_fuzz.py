@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from components.unicode_text import plain_spaces
-from pipeline.annotate import CHUNK_CHARS, annotate
-from pipeline.export import doc_to_record, frames_from_rows, table_rows
-from pipeline.reading import (
+from pipeline.run.annotate import CHUNK_CHARS, annotate
+from pipeline.run.export import doc_to_record, frames_from_rows, table_rows
+from pipeline.run.reading import (
     Document,
     Rejected,
     binary_kind,

@@ -20,10 +20,11 @@ import pytest
 
 import pipeline
 from components.extensions import DOC_ATTRIBUTES
-from pipeline import reading
-from pipeline.annotate import annotate, chunk_bounds
-from pipeline.export import doc_to_record, table_rows
-from pipeline.reading import (
+from pipeline.run import reading
+from pipeline.run.annotate import annotate, chunk_bounds
+from pipeline.run.export import doc_to_record, table_rows
+from pipeline.run.processing import PIPELINE_ERROR, outcome_class, process_documents
+from pipeline.run.reading import (
     BINARY,
     EMPTY,
     INVALID_JSON,
@@ -41,7 +42,6 @@ from pipeline.reading import (
     read_jsonl_file,
     read_text_file,
 )
-from pipeline.processing import PIPELINE_ERROR, outcome_class, process_documents
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 GOOD_ARTICLES = [

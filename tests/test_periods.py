@@ -16,8 +16,8 @@ import pytest
 import srsly
 
 from components.periods import PeriodWords, fiscal_years, resolve_period
-from pipeline.annotate import annotate
-from pipeline.reading import Document
+from pipeline.run.annotate import annotate
+from pipeline.run.reading import Document
 
 LEXICONS = Path(__file__).resolve().parents[1] / "configs" / "lexicons"
 PERIODS_LEXICON = LEXICONS / "periods.jsonl"

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 
 from pipeline.loading import CONFIG_DIR, pipeline_version
-from pipeline import running
-from pipeline.running import PARTS, run_inputs
+from pipeline.run import running
+from pipeline.run.running import PARTS, run_inputs
 from run_helpers import TABLES, cli, write_corpus
 
 RUN = ("run", "in", "--out", "out", "--batch-size", "2")

@@ -16,20 +16,16 @@ from typer.testing import CliRunner
 
 import pipeline
 from components.lexicon import FigureLexicon
-from pipeline.annotate import annotate
-from pipeline.annotation_file import AnnotationError, read_annotations
 from pipeline.cli import app
-from pipeline.evaluation import predict_records
-from pipeline.export import doc_to_record
+from pipeline.evaluate.evaluation import predict_records
 from pipeline.loading import CONFIG_DIR
-from pipeline.reading import Document
-from pipeline.retraining import (
-    held_out_split,
-    lexicon_entries,
-    lexicon_tables,
-    token_boundary_check,
-    train,
-)
+from pipeline.patterns.learned import lexicon_tables
+from pipeline.patterns.training.lexicon_words import lexicon_entries
+from pipeline.patterns.training.train import held_out_split, token_boundary_check, train
+from pipeline.run.annotate import annotate
+from pipeline.run.annotation_file import AnnotationError, read_annotations
+from pipeline.run.export import doc_to_record
+from pipeline.run.reading import Document
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 

@@ -1,12 +1,12 @@
-"""Tests for pipeline.scoring on hand-built records."""
+"""Tests for pipeline.evaluate.scoring on hand-built records."""
 
 import copy
 from pathlib import Path
 
 import pytest
 
-from pipeline.annotation_file import read_annotations
-from pipeline.scoring import annotated_labels, format_report, score
+from pipeline.evaluate.scoring import annotated_labels, format_report, score
+from pipeline.run.annotation_file import read_annotations
 
 TEXT = "Exports rose 14.7 percent to $14.7 billion in 2023."
 SEEDS = Path(__file__).parents[1] / "corpus/gold/seeds.jsonl"

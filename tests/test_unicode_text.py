@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from components.unicode_text import plain_spaces, without_invisible_marks
-from pipeline.reading import read_documents
+from pipeline.run.reading import read_documents
 from run_helpers import cli
 
 NBSP, NARROW, THIN, EM, IDEOGRAPHIC = "\u00a0", "\u202f", "\u2009", "\u2003", "\u3000"

@@ -1,4 +1,4 @@
-"""The notebook helpers of pipeline/viz.py, on seed 000 and on small hand-made fact tables."""
+"""The notebook helpers of pipeline/notebook/viz.py, on seed 000 and on small hand-made fact tables."""
 from __future__ import annotations
 
 import html
@@ -15,10 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline
-from pipeline.annotate import annotate
-from pipeline.export import FACT_COLUMNS, frame
-from pipeline.reading import read_text_document
-from pipeline.viz import LABEL_COLORS, _relation_parses
+from pipeline.notebook.viz import LABEL_COLORS, _relation_parses
+from pipeline.run.annotate import annotate
+from pipeline.run.export import FACT_COLUMNS, frame
+from pipeline.run.reading import read_text_document
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SEED = PROJECT_DIR / "seeds" / "000_7004adba4835f820.txt"

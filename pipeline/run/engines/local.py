@@ -1,38 +1,17 @@
-"""Where a run's batches are processed: in this process or a pool of worker processes (`local`),
-or on a Dask cluster (`dask`).
-
-An engine takes batches of documents and gives back their Outcomes, in order. `submit` returns a
-function that waits for the batch's Outcomes; a run keeps up to `in_flight` batches submitted
-before it waits for the oldest, so a cluster is kept busy while results are committed in input order.
-"""
+"""`--engine local`: batches in this process, or on a pool of worker processes (`--n-process`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Protocol
+from typing import Any
 
 from spacy.language import Language
 
-from .loading import load
-from .processing import Outcome, process_documents
-from .reading import Document
-
-ENGINES = ("local", "dask")
-
-
-class EngineError(RuntimeError):
-    """An engine that cannot start or that lost its workers; the message says why and what to do."""
-
-
-class Engine(Protocol):
-    """Processes batches of documents into Outcomes."""
-
-    in_flight: int  # how many batches may stay submitted and not yet waited for
-
-    def submit(self, documents: list[Document], version: str) -> Callable[[], list[Outcome]]: ...
-
-    def close(self) -> None: ...
+from ...loading import load
+from ..processing import Outcome, process_documents
+from ..reading import Document
+from .base import EngineError
 
 
 class LocalEngine:
@@ -95,32 +74,3 @@ class ProcessEngine:
     def close(self) -> None:
         """Stop the worker processes (batches not yet started are dropped)."""
         self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def open_engine(
-    name: str,
-    *,
-    nlp: Language | None = None,
-    scheduler: str | None = None,
-    workers: int | None = None,
-    ordered: bool = False,
-    **options: Any,
-) -> Engine:
-    """The engine called `name`: local with `n_process` worker processes (none: this process), or dask.
-    `options` (batch_size, chunk_chars) go to `process_documents`; `ordered` makes an engine finish each
-    batch before the next is submitted (what --strict needs)."""
-    n_process = options.pop("n_process", 1)
-    if name == "local":
-        if scheduler or workers:
-            raise EngineError("--scheduler and --workers are options of --engine dask")
-        return ProcessEngine(n_process, ordered=ordered, **options) if n_process > 1 else LocalEngine(nlp, **options)
-    if name == "dask":
-        if n_process > 1:
-            raise EngineError("--n-process is an option of --engine local; with dask, use --workers")
-        try:
-            from .dask_engine import DaskEngine
-        except ImportError as error:
-            raise EngineError(f"--engine dask needs Dask's distributed scheduler ({error}); install it with: pip install -e '.[dask]'") from None
-        return DaskEngine(scheduler=scheduler, workers=workers, ordered=ordered, **options)
-    raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
-

@@ -20,15 +20,15 @@ import spacy
 from components.lexicon import FigureLexicon, read_jsonl
 from components.tokenizer import create_tokenizer
 
-from .concept_patterns import indicator_patterns, period_patterns
-from .figure_patterns import figure_patterns
+from ..loading import CONFIG_DIR
+from .concepts import indicator_patterns, period_patterns
+from .figures import figure_patterns
 from .gazetteer import (
     country_currencies,
     is_english_word,
     organisation_patterns,
     region_patterns,
 )
-from .loading import CONFIG_DIR
 
 LEARNED_LEXICON_DIR = "learned"
 """Sub-folder of `lexicons/` with the lexicon entries `patterns train` learned (read as extra entries)."""

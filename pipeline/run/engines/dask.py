@@ -16,10 +16,10 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
-from .engines import EngineError
-from .loading import load, pipeline_version
-from .processing import Outcome, process_documents
-from .reading import Document
+from ...loading import load, pipeline_version
+from ..processing import Outcome, process_documents
+from ..reading import Document
+from .base import EngineError
 
 PLUGIN = "econ-facts-pipeline"
 CONNECT_SECONDS = 30

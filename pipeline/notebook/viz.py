@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from components.doc_arrays import doc_arrays
 
-from .export import CONCEPTS_KEY
+from ..run.export import CONCEPTS_KEY
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -372,7 +372,7 @@ def _display_figure_class() -> type:
     return _DisplayFigure
 
 
-def __getattr__(name: str) -> Any:  # lets pickle find `pipeline.viz._DisplayFigure` in a fresh process
+def __getattr__(name: str) -> Any:  # lets pickle find `pipeline.notebook.viz._DisplayFigure` in a fresh process
     if name == "_DisplayFigure":
         return _display_figure_class()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -31,11 +31,11 @@ from spacy.language import Language
 
 from components.fact_checks import CHECKS
 
+from ..loading import pipeline_version
 from .annotate import CHUNK_CHARS
 from .annotation_file import write_annotations
 from .engines import Engine, open_engine
 from .export import DOC_COLUMNS, TABLES, frame, frames_from_rows, remove, write_datasets, write_tables
-from .loading import pipeline_version
 from .processing import PROCESSED, Outcome, doc_row, outcome_class
 from .reading import SUFFIXES, Document, InputError, Rejected, content_hash, find_inputs, read_found
 

@@ -1,33 +1,23 @@
-"""The command line: `python -m pipeline run | evaluate | patterns build`."""
+"""`python -m pipeline run`: the pipeline over files and folders into an output folder, with a progress bar and a summary."""
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .annotation_file import AnnotationError
-from .patterns_cli import patterns_app
-from .reading import InputError
+from ..run.reading import InputError
+from .common import BUNDLED_INPUTS, fail
 
 if TYPE_CHECKING:
-    from .running import RunSummary
+    from ..run.running import RunSummary
 
-PROJECT_DIR = Path(__file__).resolve().parents[1]
-BUNDLED_INPUTS = (PROJECT_DIR / "seeds", PROJECT_DIR / "corpus" / "articles")
-BUNDLED_GOLD = PROJECT_DIR / "corpus" / "gold"
-
-app = typer.Typer(
-    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Turn economic news into tables of facts."
-)
-app.add_typer(patterns_app, name="patterns")
 err = Console(stderr=True)
 
 
@@ -41,14 +31,7 @@ class TableFormat(str, Enum):
     csv = "csv"
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one clear error line on stderr (plain text, never wrapped) and exit."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-@app.command()
-def run(
+def run_command(
     inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files (.txt, .html, .jsonl) or folders; default: the bundled seeds/ and corpus/.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; a rerun resumes and adds to it.")] = Path("out"),
     table_format: Annotated[TableFormat, typer.Option("--format", "-f", help="Table file format.")] = TableFormat.parquet,
@@ -65,8 +48,8 @@ def run(
     """Extract figures, places and organisations into --out: annotations.jsonl and the entities, facts,
     relations and docs tables. A rerun resumes: documents already done are not redone. Exits 1 if any
     document failed (after processing all the others), 2 if the run could not start."""
-    from .engines import EngineError
-    from .running import OutputError, run_inputs
+    from ..run.engines import EngineError
+    from ..run.running import OutputError, run_inputs
 
     if debug:
         logger = logging.getLogger("pipeline")
@@ -122,52 +105,6 @@ def print_summary(summary: RunSummary, seconds: float, shown: int = 5) -> None:
     typer.echo("-> " + ", ".join(map(str, summary.written)), err=True)
 
 
-@app.command()
-def evaluate(
-    gold: Annotated[Optional[list[Path]], typer.Argument(help="Gold JSONL files; default: corpus/gold/*.jsonl.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full reports as JSON.")] = False,
-    all_labels: Annotated[bool, typer.Option(help="Score every label even where a file declares meta.annotated_labels.")] = False,
-) -> None:
-    """Score the pipeline on gold files: P/R/F1 per label for spans and relations, value accuracy."""
-    from .evaluation import evaluate_file
-    from .loading import load
-    from .scoring import format_report
-
-    files = list(gold) if gold else sorted(BUNDLED_GOLD.glob("*.jsonl"))
-    for path in files:
-        if not path.is_file():
-            fail(f"{path}: no such file")
-    nlp = load()
-    reports = []
-    for path in files:
-        try:
-            reports.append(evaluate_file(nlp, path, all_labels=all_labels))
-        except AnnotationError as error:
-            fail(str(error))
-    if as_json:
-        print(json.dumps(reports if len(reports) > 1 else reports[0], indent=2, default=str))
-        return
-    for report in reports:
-        print(f"== {report['file']} (span labels scored: {', '.join(report['labels_scored']) if isinstance(report['labels_scored'], list) else 'all'})")
-        print(format_report(report))
-        print()
-
-
-@app.command()
-def bench(
-    words: Annotated[int, typer.Option(min=1, help="Build a corpus of at least this many words from the bundled articles.")] = 300_000,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Also measure run's work per document in this process and on a pool of this many worker processes, and the speed-up.")] = 1,
-    rounds: Annotated[int, typer.Option(min=1, help="Time the tokenizer and the pipeline in turn, batch by batch, this many times; each speed keeps its fastest round, the ratio is the median round's.")] = 3,
-) -> None:
-    """Words per second of the bare tokenizer and of the full pipeline, load time and peak memory (prints only)."""
-    from .bench import bundled_texts, run_bench
-
-    result = run_bench(bundled_texts(BUNDLED_INPUTS), min_words=words, batch_size=batch_size, n_process=n_process, rounds=rounds)
-    for line in result.lines():
-        print(line)
-
-
 def progress() -> Progress:
     """A progress bar on stderr; when stderr is not a terminal, `run` prints a line every tenth instead."""
     return Progress(
@@ -178,8 +115,3 @@ def progress() -> Progress:
         console=err,
         disable=not sys.stderr.isatty(),
     )
-
-
-def main() -> None:
-    """Entry point of `python -m pipeline` and the `econ-facts` script."""
-    app()

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from pipeline.annotation_file import FIGURE_LABELS, LABELS, RELATION_LABELS
+from ..run.annotation_file import FIGURE_LABELS, LABELS, RELATION_LABELS
 
 VALUE_TOLERANCE = 0.005  # relative
 MAX_VALUE_ERRORS = 50

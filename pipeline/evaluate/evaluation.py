@@ -1,4 +1,4 @@
-"""Scoring the pipeline against gold annotation files (rules: `pipeline.scoring`)."""
+"""Scoring the pipeline against gold annotation files (rules: `pipeline.evaluate.scoring`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,10 +6,10 @@ from typing import Any
 
 from spacy.language import Language
 
-from .annotate import annotate
-from .annotation_file import read_annotations
-from .export import doc_to_record
-from .reading import Document
+from ..run.annotate import annotate
+from ..run.annotation_file import read_annotations
+from ..run.export import doc_to_record
+from ..run.reading import Document
 from .scoring import annotated_labels, score
 
 

@@ -20,10 +20,10 @@ from typing import Iterable
 import spacy
 from spacy.language import Language
 
+from ..loading import load
 from .annotate import annotate
 from .engines import open_engine
 from .export import table_rows
-from .loading import load
 from .processing import process_documents
 from .reading import Document
 

@@ -1,11 +1,11 @@
 """`python -m pipeline patterns build | train | list`: the pattern files, and teaching the rulers from corrections.
 
-- `build` regenerates the lexicon- and gazetteer-derived pattern files (`pipeline.pattern_build`);
+- `build` regenerates the lexicon- and gazetteer-derived pattern files (`pipeline.patterns.build`);
   learned files are never touched.
 - `train` learns patterns and lexicon entries from a corrected annotation file and prints the
-  dev scores before and after (`pipeline.retraining`).
+  dev scores before and after (`pipeline.patterns.training`).
 - `list` shows what a config folder loads: counts per source of the pattern ids, and every
-  learned pattern or lexicon entry with the file and record it came from.
+  learned pattern or lexicon entry with the file and record it came from (`pipeline.patterns.listing`).
 """
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from .common import fail
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .retraining import TrainingResult
+    from ..patterns.training.train import TrainingResult
 
 patterns_app = typer.Typer(no_args_is_help=True, help="Manage the ruler's pattern files: build, train from corrections, list.")
 
@@ -26,8 +28,7 @@ CONFIG_HELP = "Config folder laid out like configs/ (pipeline.cfg, patterns/, le
 
 def config_folder(path: Path | None) -> Path:
     """The config folder given, or the bundled one; exits with an error if it has no pipeline.cfg."""
-    from .cli import fail
-    from .loading import CONFIG_DIR
+    from ..loading import CONFIG_DIR
 
     folder = path if path is not None else CONFIG_DIR
     if not (folder / "pipeline.cfg").is_file():
@@ -38,7 +39,7 @@ def config_folder(path: Path | None) -> Path:
 @patterns_app.command("build")
 def build_command(config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None) -> None:
     """Regenerate figures, regions, organisations, indicators and periods from the lexicons and the gazetteer (learned files are kept)."""
-    from .pattern_build import build_patterns
+    from ..patterns.build import build_patterns
 
     for name, count in build_patterns(config_folder(config)).items():
         print(f"{name}: {count} entries")
@@ -53,9 +54,9 @@ def train_command(
     force: Annotated[bool, typer.Option("--force", help="Keep learned patterns even where they lower dev precision.")] = False,
 ) -> None:
     """Learn ruler patterns and lexicon words from corrected annotations; print dev scores before and after."""
-    from .annotation_file import AnnotationError
-    from .cli import fail
-    from .retraining import TrainingError, train
+    from ..patterns.learned import TrainingError
+    from ..patterns.training.train import train
+    from ..run.annotation_file import AnnotationError
 
     folder = config_folder(into)
     for path in (corrected, dev):
@@ -74,7 +75,7 @@ def list_command(
     config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
 ) -> None:
     """Show the patterns a config folder loads, by source, and every learned one with where it came from."""
-    from .loading import load
+    from ..loading import load
 
     folder = config_folder(config)
     print(format_inventory(load(folder), folder, label.upper() if label else None))
@@ -82,7 +83,7 @@ def list_command(
 
 def format_inventory(nlp: Language, config_dir: Path, label: str | None = None) -> str:
     """Counts per source prefix of the pattern ids, then every learned pattern and lexicon entry."""
-    from .retraining import learned_inventory
+    from ..patterns.listing import learned_inventory
 
     rows, learned = learned_inventory(nlp, label)
     lines = [f"Patterns loaded from {config_dir / 'pipeline.cfg'}{f' (label {label})' if label else ''}: {sum(row[2] for row in rows)}"]
@@ -97,7 +98,7 @@ def format_inventory(nlp: Language, config_dir: Path, label: str | None = None) 
 
 def format_training(result: TrainingResult) -> str:
     """What was learned, skipped and not learnable, the dev scores before and after, and the file changes."""
-    from .scoring import format_report
+    from ..evaluate.scoring import format_report
 
     lines = [f"Trained on {result.source}: {len(result.train_ids)} record(s); dev: {result.dev_name}", f"Config folder: {result.config_dir}", ""]
     by_status = {status: [c for c in result.candidates if c.status == status] for status in ("added", "forced", "skipped")}
