@@ -371,6 +371,12 @@ CASES = [
         indicator="retail trade turnover"),
     row("for-mention-right-before-the-figure", "By type of tax, receipts rose: for corporate income tax +11.2% yoy, for "
         "personal income tax +6.4% yoy.", "+6.4%", indicator="personal income tax"),
+    row("equivalent-of-a-change-shares-its-base-period", "Budget receipts were 820 billion tenge ($1.8 billion) higher than "
+        "in the same period of 2023.", "$1.8 billion", kind="change", compared_to="the same period of 2023",
+        equals="820 billion tenge"),
+    row("equivalent-compared-with-the-base-equivalent", "Public spending rose by 150 billion som ($1.7 billion) "
+        "from 310 billion som ($3.6 billion) in 2021.", "$1.7 billion", kind="change", direction="up",
+        compared_to="$3.6 billion"),
     # --- indicator shapes: open modifiers, hyphen compounds, what was traded as an `of` complement ---
     row("indicator-compound-term", "The central bank raised its short-term policy rate by 25 basis points to 0.75% in July.",
         "0.75%", indicator="short-term policy rate", period="July"),

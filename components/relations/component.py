@@ -147,6 +147,10 @@ class FigureRelations(LexiconPipe):
                 paragraph_bases[paragraph] = figure.base
             elif figure.kind == "change" and not self.compares_itself(figure, view):
                 figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence
+        for figure in figures:
+            if figure.equals is not None and figure.equals.kind in ("change", "index"):
+                figure.kind, figure.direction = figure.equals.kind, figure.equals.direction
+                figure.base = equivalent_base(figure, figures)
         return figures, view
 
     def compares_itself(self, figure: Figure, view: DocView) -> bool:
@@ -237,3 +241,12 @@ class FigureRelations(LexiconPipe):
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,
             "sentence": figure.sentence,
         }
+
+
+def equivalent_base(figure: Figure, figures: list[Figure]) -> Span | Figure | None:
+    """The base of an equivalent of a change: the change's base period, or its base figure's equivalent in the
+    equivalent's currency (`by 400 billion som ($4.5 billion)` from `247.8 billion som ($2.8 billion)`)."""
+    base = figure.equals.base if figure.equals is not None else None
+    if isinstance(base, Figure):
+        return next((f for f in figures if f.equals is base and f.data["unit"] == figure.data["unit"]), None)
+    return base
