@@ -377,6 +377,9 @@ CASES = [
     row("equivalent-compared-with-the-base-equivalent", "Public spending rose by 150 billion som ($1.7 billion) "
         "from 310 billion som ($3.6 billion) in 2021.", "$1.7 billion", kind="change", direction="up",
         compared_to="$3.6 billion"),
+    row("yoy-change-takes-a-carried-base-period", "Retail sales reached $9.1 billion, a 6.2 percent increase compared to "
+        "the same period in 2023. Online sales grew by 14.8 percent year-on-year.", "14.8 percent", kind="change",
+        compared_to="the same period in 2023"),
     # --- indicator shapes: open modifiers, hyphen compounds, what was traded as an `of` complement ---
     row("indicator-compound-term", "The central bank raised its short-term policy rate by 25 basis points to 0.75% in July.",
         "0.75%", indicator="short-term policy rate", period="July"),

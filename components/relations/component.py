@@ -145,19 +145,13 @@ class FigureRelations(LexiconPipe):
             paragraph = view.paragraph(figure.span)
             if figure.base is not None:
                 paragraph_bases[paragraph] = figure.base
-            elif figure.kind == "change" and not self.compares_itself(figure, view):
-                figure.base = paragraph_bases.get(paragraph)  # a list continuing the previous sentence
+            elif figure.kind == "change":
+                figure.base = carried_base(figure, view, paragraph_bases.get(paragraph))  # a list continuing the previous sentence
         for figure in figures:
             if figure.equals is not None and figure.equals.kind in ("change", "index"):
                 figure.kind, figure.direction = figure.equals.kind, figure.equals.direction
                 figure.base = equivalent_base(figure, figures)
         return figures, view
-
-    def compares_itself(self, figure: Figure, view: DocView) -> bool:
-        """Whether a change says its own period or comparison, so takes no base carried from an earlier sentence
-        (`£5.8bn less than forecast`, `+7.9% yoy`)."""
-        own_period = figure.period is not None and view.same_sentence(figure.period, figure.span)
-        return own_period or view.own_cue(figure.span) or view.states_own_basis(figure.span)
 
     def set_annotations(self, doc: Doc, found: tuple[list[Figure], DocView]) -> None:
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
@@ -250,3 +244,13 @@ def equivalent_base(figure: Figure, figures: list[Figure]) -> Span | Figure | No
     if isinstance(base, Figure):
         return next((f for f in figures if f.equals is base and f.data["unit"] == figure.data["unit"]), None)
     return base
+
+
+def carried_base(figure: Figure, view: DocView, carried: Span | Figure | None) -> Span | Figure | None:
+    """The base a change takes from an earlier sentence of its paragraph: none where it says its own period or
+    comparison (`£5.8bn less than forecast`); with its own basis (`+7.9% yoy`) only a base period, never a figure."""
+    if (figure.period is not None and view.same_sentence(figure.period, figure.span)) or view.own_cue(figure.span):
+        return None
+    if view.states_own_basis(figure.span):
+        return carried if isinstance(carried, Span) else None
+    return carried
