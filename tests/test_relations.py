@@ -380,6 +380,10 @@ CASES = [
     row("yoy-change-takes-a-carried-base-period", "Retail sales reached $9.1 billion, a 6.2 percent increase compared to "
         "the same period in 2023. Online sales grew by 14.8 percent year-on-year.", "14.8 percent", kind="change",
         compared_to="the same period in 2023"),
+    row("above-the-level-in-a-period", "New export orders were 3% above the level in the first quarter.", "3%",
+        kind="change", direction="up", compared_to="the first quarter", period=None),
+    row("month-of-a-document-is-no-period", "The state posted a surplus of A$2.4 billion in 2024-25, some A$300 million "
+        "more than forecast in the June budget.", "A$300 million", period="2024-25", compared_to=None),
     # --- indicator shapes: open modifiers, hyphen compounds, what was traded as an `of` complement ---
     row("indicator-compound-term", "The central bank raised its short-term policy rate by 25 basis points to 0.75% in July.",
         "0.75%", indicator="short-term policy rate", period="July"),

@@ -49,7 +49,7 @@ class ComparisonRules(IndicatorRules):
             self.words[reach - 1] in self.cues.base_skip or reach - 1 in self.indicator_tokens
         ):
             reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`
-        for end in range(reach, period.start - CUE_WINDOW):
+        for end in range(reach, period.start - CUE_WINDOW + 1):
             cues |= {phrase for _, phrase in self.cue_ends.get(end, ())}
         if cues - self.cues.weak_comparisons:
             return True

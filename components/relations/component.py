@@ -46,7 +46,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
         self.aimed = set(deadlines.values())  # starts of the figures that are goals (`to $20 billion by 2030`)
         self.periods = [
             s for s in periods
-            if s.start not in self.restated_at and s.start not in deadlines and not self.is_record_span(s) and not self.is_report_date(s)
+            if s.start not in self.restated_at and s.start not in deadlines and not self.dates_no_figure(s)
         ]
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.comparison |= {(second.start, second.end) for first, second in restated if self.is_comparison(first)}

@@ -30,6 +30,7 @@ class Cues:
     base_skip: frozenset[str]  # words between a comparison cue and its base (`compared to the amount recorded in`)
     record_words: frozenset[str]  # `its lowest in two months`: the span is no period of a figure
     weekdays: frozenset[str]
+    document_nouns: frozenset[str]  # `the May budget`: a month before one dates the document, not a figure
     phrase_prepositions: frozenset[str]  # `in global trade`, `to the country's budget`: a mention inside a phrase, not a subject
     measure_words: frozenset[str]  # `share`, `volume`: a quantity only with what it measures
     bare_measures: frozenset[str]  # `its share fell to N`: alone, a share of the quantity named before
@@ -104,6 +105,7 @@ class Cues:
             base_skip=frozenset(texts("base_skip")),
             record_words=frozenset(texts("record_word")),
             weekdays=frozenset(texts("weekday")),
+            document_nouns=frozenset(texts("document_noun")),
             phrase_prepositions=frozenset(texts("phrase_preposition")),
             own_bases=tuple(texts("own_basis")),
             basis_words=frozenset(texts("basis_word")),

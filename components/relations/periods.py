@@ -124,7 +124,14 @@ class PeriodRules(ComparisonRules):
             return False
         sentence = self.words[self.sentence_start(period) : self.sentence_end(period)]
         return self.owner(period) is None and not self.cues.rate_words & set(sentence)
+    def dates_no_figure(self, period: Span) -> bool:
+        """Whether a period is the time of no figure: a record span, a report date or a document's date."""
+        return self.is_record_span(period) or self.is_report_date(period) or self.is_document_date(period)
 
+    def is_document_date(self, period: Span) -> bool:
+        """Whether a month names the issue of a document, not a figure's time (`than forecast in the May budget`,
+        `the June outlook`): one word, no number, right before a document noun."""
+        return len(period) == 1 and period[0].is_alpha and self.words[period.end : period.end + 1] in ([noun] for noun in self.cues.document_nouns)
 
 
 def anchor_range(period: Span, sentence: int, anchors: list[tuple[int, int, int]], ranges: dict[tuple[int, int], Any]) -> Any:
