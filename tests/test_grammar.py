@@ -1,5 +1,6 @@
 """The INDICATOR and PERIOD grammar (`configs/grammar/*.jsonl`) is data: what its slots expand to,
-that every pattern matches its own example, and that a new cue role needs no Python."""
+that every pattern matches its own example, that a new cue role needs no Python, and that
+`patterns build --check` catches a generated file that no longer matches the lexicons."""
 from __future__ import annotations
 
 import json
@@ -169,3 +170,28 @@ def test_a_new_cue_role_is_a_data_change(configs):
     [doc] = annotate(pipeline.load(configs), [Document(id="d", text=text)])
     assert [(fact["text"], fact["indicator"], fact["period"]) for fact in doc._.facts] == [("4%", "Wheat exports", "the winter of 2023")]
 
+
+def test_check_passes_on_the_bundled_configs():
+    result = invoke("patterns", "build", "--check")
+    assert result.exit_code == 0, result.output
+    assert result.output == "generated pattern files up to date\n"
+
+
+@pytest.mark.parametrize(
+    "lexicon,row,edited,generated",
+    [
+        ("periods.jsonl", '{"word": "Jan", "role": "month", "number": 1}', '{"word": "Jan", "role": "month", "number": 1, "alone": true}', "periods.jsonl"),
+        ("number_words.jsonl", '"kind": "sign", "before_percent": true', '"kind": "sign"', "figures.jsonl"),
+    ],
+)
+def test_check_names_the_file_an_edited_lexicon_row_changes(configs, lexicon, row, edited, generated):
+    path = configs / "lexicons" / lexicon
+    text = path.read_text(encoding="utf-8")
+    assert row in text
+    path.write_text(text.replace(row, edited), encoding="utf-8")
+    before = {file: file.read_bytes() for file in (configs / "patterns").iterdir()}
+    result = invoke("patterns", "build", "--check", "--config", str(configs))
+    assert result.exit_code == 1
+    stale = (configs / "patterns" / generated).resolve()
+    assert result.output.splitlines() == [f"{stale}: out of date; run `python -m pipeline patterns build`"]
+    assert {file: file.read_bytes() for file in (configs / "patterns").iterdir()} == before  # --check writes nothing

@@ -6,7 +6,8 @@ Writes `patterns/figures.jsonl` (from the figure lexicon: `lexicons/*.jsonl` plu
 per grammar file (`grammar/indicators.jsonl` and `grammar/periods.jsonl`, expanded with the
 lexicons), and the derived lexicon `lexicons/country_currencies.jsonl` (each country's currency, from the gazetteer). Hand-kept
 files (`org_shapes.jsonl`) and learned ones (`learned.jsonl`, `learned_concepts.jsonl`,
-`lexicons/learned/`) are never touched.
+`lexicons/learned/`) are never touched. `stale_files` says which generated files differ from what
+would be written (`patterns build --check`).
 """
 from __future__ import annotations
 
@@ -96,3 +97,14 @@ def build_patterns(config_dir: Path | str = CONFIG_DIR, only: Collection[str] | 
             counts[name] = write_jsonl_atomic((config_dir / "patterns" / name).resolve(), generate())
     return counts
 
+
+def stale_files(config_dir: Path | str = CONFIG_DIR) -> list[Path]:
+    """The generated files of a config folder whose text differs from what `build_patterns` would write (or that are missing)."""
+    config_dir = Path(config_dir)
+    stale = []
+    for name, generate in generators(config_dir).items():
+        path = (config_dir / "patterns" / name).resolve()
+        expected = "".join(jsonl_line(row) for row in generate())
+        if not path.is_file() or path.read_text(encoding="utf-8") != expected:
+            stale.append(path)
+    return stale
