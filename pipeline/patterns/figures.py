@@ -87,7 +87,7 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
     counts = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind in ("unit", "ten") and " " not in w)
     add("PERCENT", "number-word-times", [{"LOWER": {"IN": counts}}, {"LOWER": "times"}])  # kept only in a comparison
     for size, unit in percent.items():  # `0.7 of a percentage point`
-        add("PERCENT", f"number-of-a-unit/{size}", [*number, {"LOWER": "of"}, {"LOWER": {"IN": ["a", "an"]}}, *unit])
+        add("PERCENT", f"number-of-a-unit/{size}", [*number, {"LOWER": "of"}, {"LOWER": {"IN": sorted(lexicon.indefinite_articles)}}, *unit])
     return patterns
 
 
