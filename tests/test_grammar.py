@@ -126,6 +126,7 @@ def test_listed_phrases_come_in_lexicon_order(tmp_path):
         ({"rol": "fiscal"}, "unknown slot key rol"),
         ({"role": "month"}, "no words of the role 'month' in words.jsonl"),
         ({"shape": "fiscal_year", "op": "?"}, "`op` on the sequence shape 'fiscal_year'"),
+        ({"role": "month", "lexicon": "dates"}, r"\[Errno 2\] No such file or directory: .*dates\.jsonl"),
     ],
 )
 def test_a_bad_line_is_named_with_its_file_and_line(tmp_path, slot, message):
@@ -195,3 +196,14 @@ def test_check_names_the_file_an_edited_lexicon_row_changes(configs, lexicon, ro
     stale = (configs / "patterns" / generated).resolve()
     assert result.output.splitlines() == [f"{stale}: out of date; run `python -m pipeline patterns build`"]
     assert {file: file.read_bytes() for file in (configs / "patterns").iterdir()} == before  # --check writes nothing
+
+
+def test_a_bad_grammar_line_stops_the_build_with_one_error_line(configs):
+    with open(configs / "grammar" / "periods.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "period/bad", "label": "PERIOD", "pattern": ["the", {"shape": "yaer"}]}) + "\n")
+    before = (configs / "patterns" / "periods.jsonl").read_bytes()
+    lines = len((configs / "grammar" / "periods.jsonl").read_text(encoding="utf-8").splitlines())
+    result = invoke("patterns", "build", "--config", str(configs))
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [f"error: {configs / 'grammar' / 'periods.jsonl'}:{lines}: no shape 'yaer'"]
+    assert (configs / "patterns" / "periods.jsonl").read_bytes() == before

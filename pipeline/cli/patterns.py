@@ -44,18 +44,27 @@ def build_command(
 ) -> None:
     """Regenerate figures, regions, organisations, indicators and periods from the lexicons, the grammar and the gazetteer (learned files are kept)."""
     from ..patterns.build import build_patterns, stale_files
+    from ..patterns.concepts import GrammarError
 
     folder = config_folder(config)
-    if check:
-        stale = stale_files(folder)
-        for path in stale:
-            typer.echo(f"{path}: out of date; run `python -m pipeline patterns build`", err=True)
-        if stale:
-            raise typer.Exit(1)
-        print("generated pattern files up to date")
-        return
-    for name, count in build_patterns(folder).items():
+    try:
+        if check:
+            report_stale(stale_files(folder))
+            return
+        counts = build_patterns(folder)
+    except GrammarError as error:
+        fail(str(error))
+    for name, count in counts.items():
         print(f"{name}: {count} entries")
+
+
+def report_stale(stale: list[Path]) -> None:
+    """`build --check`: exit 1 with one line per generated file that is out of date, else say they are up to date."""
+    for path in stale:
+        typer.echo(f"{path}: out of date; run `python -m pipeline patterns build`", err=True)
+    if stale:
+        raise typer.Exit(1)
+    print("generated pattern files up to date")
 
 
 @patterns_app.command("train")

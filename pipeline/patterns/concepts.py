@@ -77,7 +77,7 @@ class Grammar:
                     raise ValueError("a line is a pattern (`id`), a shape (`shape`) or listed phrases (`phrases`)")
             except KeyError as error:
                 raise GrammarError(f"{self.path}:{number}: no key {error} in {line}") from None
-            except ValueError as error:
+            except (ValueError, OSError) as error:  # OSError: a lexicon that cannot be read
                 raise GrammarError(f"{self.path}:{number}: {error}") from None
         return patterns
 
