@@ -1,7 +1,8 @@
 """`python -m pipeline patterns build | train | list`: the pattern files, and teaching the rulers from corrections.
 
-- `build` regenerates the lexicon- and gazetteer-derived pattern files (`pipeline.patterns.build`);
-  learned files are never touched.
+- `build` regenerates the pattern files derived from the lexicons, the grammar and the gazetteer
+  (`pipeline.patterns.build`); learned files are never touched. `build --check` writes nothing and
+  fails, naming each file, where a generated file differs from what `build` would write.
 - `train` learns patterns and lexicon entries from a corrected annotation file and prints the
   dev scores before and after (`pipeline.patterns.training`).
 - `list` shows what a config folder loads: counts per source of the pattern ids, and every
@@ -37,12 +38,33 @@ def config_folder(path: Path | None) -> Path:
 
 
 @patterns_app.command("build")
-def build_command(config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None) -> None:
-    """Regenerate figures, regions, organisations, indicators and periods from the lexicons and the gazetteer (learned files are kept)."""
-    from ..patterns.build import build_patterns
+def build_command(
+    config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 naming each generated file that differs from what build would write.")] = False,
+) -> None:
+    """Regenerate figures, regions, organisations, indicators and periods from the lexicons, the grammar and the gazetteer (learned files are kept)."""
+    from ..patterns.build import build_patterns, stale_files
+    from ..patterns.concepts import GrammarError
 
-    for name, count in build_patterns(config_folder(config)).items():
+    folder = config_folder(config)
+    try:
+        if check:
+            report_stale(stale_files(folder))
+            return
+        counts = build_patterns(folder)
+    except GrammarError as error:
+        fail(str(error))
+    for name, count in counts.items():
         print(f"{name}: {count} entries")
+
+
+def report_stale(stale: list[Path]) -> None:
+    """`build --check`: exit 1 with one line per generated file that is out of date, else say they are up to date."""
+    for path in stale:
+        typer.echo(f"{path}: out of date; run `python -m pipeline patterns build`", err=True)
+    if stale:
+        raise typer.Exit(1)
+    print("generated pattern files up to date")
 
 
 @patterns_app.command("train")

@@ -2,11 +2,12 @@
 
 Writes `patterns/figures.jsonl` (from the figure lexicon: `lexicons/*.jsonl` plus the entries
 `patterns train` learned in `lexicons/learned/`), `patterns/regions.jsonl` and
-`patterns/organisations.jsonl` (from the gazetteer and the curated lexicons),
-`patterns/indicators.jsonl` and `patterns/periods.jsonl` (from their lexicons), and the
-derived lexicon `lexicons/country_currencies.jsonl` (each country's currency, from the gazetteer). Hand-kept
+`patterns/organisations.jsonl` (from the gazetteer and the curated lexicons), one pattern file
+per grammar file (`grammar/indicators.jsonl` and `grammar/periods.jsonl`, expanded with the
+lexicons), and the derived lexicon `lexicons/country_currencies.jsonl` (each country's currency, from the gazetteer). Hand-kept
 files (`org_shapes.jsonl`) and learned ones (`learned.jsonl`, `learned_concepts.jsonl`,
-`lexicons/learned/`) are never touched.
+`lexicons/learned/`) are never touched. `stale_files` says which generated files differ from what
+would be written (`patterns build --check`).
 """
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from typing import Any
 
 import spacy
 
-from components.lexicon import FigureLexicon, read_jsonl
+from components.lexicon import FigureLexicon
 from components.tokenizer import create_tokenizer
 
 from ..loading import CONFIG_DIR
-from .concepts import indicator_patterns, period_patterns
+from .concepts import grammar_patterns
 from .figures import figure_patterns
 from .gazetteer import (
     country_currencies,
@@ -32,6 +33,8 @@ from .gazetteer import (
 
 LEARNED_LEXICON_DIR = "learned"
 """Sub-folder of `lexicons/` with the lexicon entries `patterns train` learned (read as extra entries)."""
+GRAMMAR_DIR = "grammar"
+"""Folder of a config folder with the INDICATOR and PERIOD grammar: each file gives the pattern file of its name."""
 
 
 def pattern_tokenizer() -> Callable[[str], list[str]]:
@@ -46,16 +49,36 @@ def read_figure_lexicon(config_dir: Path | str = CONFIG_DIR) -> FigureLexicon:
     return FigureLexicon.from_dir(lexicon_dir, [lexicon_dir / LEARNED_LEXICON_DIR])
 
 
+def jsonl_line(row: dict[str, Any]) -> str:
+    """One row as a line of a generated file: sorted keys, non-ASCII kept."""
+    return json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 def write_jsonl_atomic(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     """Write rows as sorted-key JSONL (temp file, then rename); returns the count."""
     temporary = path.with_name(f".{path.name}.tmp")
     count = 0
     with open(temporary, "w", encoding="utf-8") as handle:
         for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+            handle.write(jsonl_line(row))
             count += 1
     temporary.replace(path)
     return count
+
+
+def generators(config_dir: Path) -> dict[str, Callable[[], list[dict[str, Any]]]]:
+    """Each generated file of a config folder (a path under `patterns/`) and what makes its rows."""
+    lexicon_dir = config_dir / "lexicons"
+    tokenize = pattern_tokenizer()
+    files: dict[str, Callable[[], list[dict[str, Any]]]] = {
+        "figures.jsonl": lambda: figure_patterns(read_figure_lexicon(config_dir), tokenize, is_english_word),
+        "regions.jsonl": lambda: region_patterns(lexicon_dir),
+        "organisations.jsonl": lambda: organisation_patterns(lexicon_dir),
+    }
+    for grammar in sorted((config_dir / GRAMMAR_DIR).glob("*.jsonl")):
+        files[grammar.name] = lambda grammar=grammar: grammar_patterns(grammar, lexicon_dir)
+    files["../lexicons/country_currencies.jsonl"] = country_currencies
+    return files
 
 
 def build_patterns(config_dir: Path | str = CONFIG_DIR, only: Collection[str] | None = None) -> dict[str, int]:
@@ -64,21 +87,24 @@ def build_patterns(config_dir: Path | str = CONFIG_DIR, only: Collection[str] | 
     `only` restricts the files regenerated (e.g. `("figures.jsonl",)` after learning a currency word).
     """
     config_dir = Path(config_dir)
-    lexicon_dir = config_dir / "lexicons"
-    tokenize = pattern_tokenizer()
-    generators: dict[str, Callable[[], list[dict[str, Any]]]] = {
-        "figures.jsonl": lambda: figure_patterns(read_figure_lexicon(config_dir), tokenize, is_english_word),
-        "regions.jsonl": lambda: region_patterns(lexicon_dir),
-        "organisations.jsonl": lambda: organisation_patterns(lexicon_dir),
-        "indicators.jsonl": lambda: indicator_patterns(read_jsonl(lexicon_dir / "indicators.jsonl")),
-        "periods.jsonl": lambda: period_patterns(read_jsonl(lexicon_dir / "periods.jsonl")),
-        "../lexicons/country_currencies.jsonl": country_currencies,
-    }
-    unknown = set(only or ()) - set(generators)
+    files = generators(config_dir)
+    unknown = set(only or ()) - set(files)
     if unknown:
         raise ValueError(f"not a generated pattern file: {', '.join(sorted(unknown))}")
     counts = {}
-    for name, generate in generators.items():
+    for name, generate in files.items():
         if only is None or name in only:
             counts[name] = write_jsonl_atomic((config_dir / "patterns" / name).resolve(), generate())
     return counts
+
+
+def stale_files(config_dir: Path | str = CONFIG_DIR) -> list[Path]:
+    """The generated files of a config folder whose text differs from what `build_patterns` would write (or that are missing)."""
+    config_dir = Path(config_dir)
+    stale = []
+    for name, generate in generators(config_dir).items():
+        path = (config_dir / "patterns" / name).resolve()
+        expected = "".join(jsonl_line(row) for row in generate())
+        if not path.is_file() or path.read_text(encoding="utf-8") != expected:
+            stale.append(path)
+    return stale

@@ -1,42 +1,47 @@
-"""Generate INDICATOR and PERIOD patterns from `lexicons/indicators.jsonl` and `lexicons/periods.jsonl`.
+"""Expand the INDICATOR and PERIOD grammar (`configs/grammar/*.jsonl`) with the lexicons into token patterns.
 
-INDICATOR: the shortest noun phrase naming an economic quantity, built from modifiers,
-a head noun and an optional tail (`industrial production index`, `non-oil exports`, `GDP
-growth`, `retail sales volumes`), a measure word with
-its `of` complement (`volume of industrial production`, `net inflow of remittances`), or
-a listed name (`GDP`, `investment in fixed assets`). QUALIFIER phrases (`in current
-prices`) are matched only to keep their nouns from reading as indicators. PERIOD: month ranges, months,
-dates, years, quarters and halves, `the first nine months of 2023`, `the same period
-in 2022`, relative forms (`June last year`, `a year earlier`, `since the beginning of
-the year`), stretches ending with a month (`the year to end-September`, `the September quarter`,
-`the half to June`) and fiscal years and their parts (`FY25`, `the first quarter of fiscal 2025`).
+A grammar file holds three kinds of line:
+
+- a pattern, `{"id": "period/month-year", "label": "PERIOD", "pattern": [slot, ...]}`, with the
+  ruler's optional `keep` and `fallback` keys, which are copied onto the generated pattern;
+- a named shape, `{"shape": "year", ...}`: one slot, or a sequence of slots (`"pattern": [...]`)
+  spliced in where a pattern says `{"shape": "year"}`;
+- listed phrases, `{"phrases": [{"role": "name", "label": "INDICATOR", "id": "indicator/name"}, ...]}`:
+  one phrase pattern per lexicon row of those roles, in lexicon order, its id ending in the phrase.
+
+A slot is one token. A string is that word in any case (`"of"`). An object names what the token
+matches: `word` (one word), `words` (a list of words and role references), `role` (the words of a
+lexicon role: `{"role": "month"}`), `shape` (a named shape) or `token` (spaCy token attributes,
+merged with the rest); `except` (words and roles it must not be), `case: "exact"` (match as written,
+`ORTH`, instead of lower-cased, `LOWER`), `sorted` (sort the word list) and `op` (`?`, `*`, `+`) refine
+it. A role reference, `{"role": "plural_possessive", "lexicon": "relation_cues"}`, reads the
+lexicon of the grammar file's name unless it names another; it gives the role's words sorted as
+written, followed by their plurals with `"plural": true`, and only the rows a `where` selects
+(`{"months": [3, 6]}`: a value from 3 to 6; `{"alone": true}`: that value).
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from components.lexicon import read_jsonl
 
 Token = dict[str, Any]
 Pattern = dict[str, Any]
+Row = dict[str, Any]
 
-YEAR = {"TEXT": {"REGEX": r"^(?:19[5-9][0-9]|20[0-9][0-9])$"}}
-DAY = {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])$"}}
-THE = {"LOWER": "the"}
-COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-DURATION_WORDS = ["day", "week", "month", "quarter", "year", "term"]
-# Heads that take what was traded or priced as an `of` complement: `exports of goods and services`, `price of cooking gas`.
-TRADED_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries", "price", "value"}
-# Heads that take their source as a `from` complement: `earnings from tourism`, `revenue from oil exports`.
-EARNED_HEADS = {"earnings", "revenue", "revenues", "receipts", "income", "proceeds"}
-
-
-def words(rows: list[dict[str, Any]], role: str) -> list[str]:
-    """The words of a lexicon with the given role, sorted."""
-    return sorted({row["word"] for row in rows if row.get("role") == role})
+RULER_KEYS = ("keep", "fallback")
+"""Keys of a grammar pattern that the rulers read, copied onto the generated pattern."""
+NOTE_KEYS = ("note", "example")
+"""Keys that explain a line to its reader; the expander ignores them."""
+PATTERN_KEYS = {"id", "label", "pattern", *RULER_KEYS, *NOTE_KEYS}
+SLOT_KEYS = {"word", "words", "role", "shape", "token", "except", "case", "sorted", "op", "lexicon", "plural", "where"}
+ROLE_KEYS = {"role", "lexicon", "plural", "where"}
 
 
-def part_words(rows: list[dict[str, Any]], shortest: int, longest: int) -> list[str]:
-    """The part-of-year words (`quarter`, `half`, `year`) lasting from `shortest` to `longest` months, sorted."""
-    return sorted({row["word"] for row in rows if row.get("role") == "part" and shortest <= row["months"] <= longest})
+class GrammarError(ValueError):
+    """A grammar line that does not expand: names the file, the line and what is wrong."""
 
 
 def phrase_pattern(phrase: str, tokenize: Callable[[str], list[str]]) -> list[Token]:
@@ -44,175 +49,145 @@ def phrase_pattern(phrase: str, tokenize: Callable[[str], list[str]]) -> list[To
     return [{"ORTH": t} if phrase.isupper() else {"LOWER": t.lower()} for t in tokenize(phrase)]
 
 
-def indicator_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
-    """Token and phrase patterns for INDICATOR candidates."""
-    heads = {w.lower() for w in words(rows, "head")}
-    heads_lower = sorted(heads | {w + "s" for w in heads if not w.endswith("s")})
-    head = {"LOWER": {"IN": heads_lower}}
-    tail = {"LOWER": {"IN": sorted(set(heads_lower) | {w.lower() for w in words(rows, "tail")})}, "OP": "?"}
-    measure = {"LOWER": {"IN": [w.lower() for w in words(rows, "measure")]}}
-    modifier = {"LOWER": {"IN": sorted({w.lower() for w in words(rows, "modifier")})}}
-    modifiers = {**modifier, "OP": "*"}
-    hyphen = {"ORTH": "-"}
-    compound_left = {"LOWER": {"IN": ["non", "short", "long", "medium", *COUNT_WORDS, *sorted({w.lower() for w in words(rows, "modifier")})]}}
-    compound_right = {"LOWER": {"IN": [*DURATION_WORDS, *sorted({w.lower() for w in words(rows, "modifier")})]}}
-    compound = [compound_left, hyphen, compound_right]  # `non-oil`, `short-term`, `energy-sector`, `12-month`
-    number_compound = [{"SHAPE": {"IN": ["d", "dd", "ddd"]}}, hyphen, {"LOWER": {"IN": DURATION_WORDS}}]  # `12-month`, `364-day`
-    goods = {"IS_ALPHA": True, "IS_LOWER": True, "IS_STOP": False, "LOWER": {"NOT_IN": words(rows, "stop_verb")}}  # stop verbs end a complement
-    patterns: list[Pattern] = []
-
-    def add(shape: str, tokens: list[Token]) -> None:
-        patterns.append({"label": "INDICATOR", "pattern": tokens, "id": f"indicator/{shape}"})
-
-    add("modifier-head", [modifiers, head, tail])
-    add("compound-modifier-head", [modifiers, *compound, modifiers, head, tail])
-    add("number-compound-head", [*number_compound, modifiers, head, tail])
-    either = {"LOWER": {"IN": sorted(set(heads_lower) | {w.lower() for w in words(rows, "modifier")})}}
-    add("x-to-y-ratio", [modifiers, either, hyphen, {"LOWER": "to"}, hyphen, either, {"LOWER": {"IN": ["ratio", "ratios"]}}])  # `debt-to-equity ratio`
-    goods_run = [goods, {**goods, "OP": "?"}, {**goods, "OP": "?"}]
-    traded = {"LOWER": {"IN": sorted(TRADED_HEADS)}}
-    add("traded-of-goods", [modifiers, traded, {"LOWER": "of"}, *goods_run])
-    add("traded-of-goods-and", [modifiers, traded, {"LOWER": "of"}, *goods_run, {"LOWER": "and"}, *goods_run])
-    earned = {"LOWER": {"IN": sorted(EARNED_HEADS)}}
-    add("earned-from-source", [modifiers, earned, {"LOWER": "from"}, *goods_run])  # `earnings from tourism`
-    add("trade-in-goods", [modifiers, {"LOWER": "trade"}, {"LOWER": "in"}, *goods_run])  # `foreign trade in goods`
-    owners = {"LOWER": {"IN": ["workers", "migrants", "households", "consumers", "investors"]}}
-    add("possessive-modifier-head", [owners, {"ORTH": {"IN": ["'", "’"]}}, modifiers, head, tail])  # `workers' remittances`
-    add("coordinated-modifiers", [modifier, {"LOWER": {"IN": ["and", "&"]}}, modifiers, head, tail])
-    add("measure-of", [modifiers, measure, {"LOWER": "of"}, modifiers, head, tail])
-    for row in rows:  # listed phrases go to the phrase matcher (the concept ruler matches them case-insensitively)
-        if row.get("role") in ("name", "qualifier"):
-            phrase = row["phrase"]
-            slug = phrase.lower().replace(" ", "-")
-            if row["role"] == "name":
-                patterns.append({"label": "INDICATOR", "pattern": phrase, "id": f"indicator/name/{slug}"})
-            else:  # `in current prices` is no indicator: the longer QUALIFIER match hides `prices`
-                patterns.append({"label": "QUALIFIER", "pattern": phrase, "id": f"qualifier/{slug}"})
-    return patterns
+def grammar_patterns(grammar_path: Path | str, lexicon_dir: Path | str) -> list[Pattern]:
+    """The patterns of a grammar file, in its order, with the words of the lexicons in `lexicon_dir`."""
+    return Grammar(Path(grammar_path), Path(lexicon_dir)).patterns()
 
 
-def period_patterns(rows: list[dict[str, Any]]) -> list[Pattern]:
-    """Token patterns for PERIOD candidates."""
-    month = {"ORTH": {"IN": words(rows, "month")}}
-    lone_month = {"ORTH": {"IN": [w for w in words(rows, "month") if len(w) > 3 and w != "May" and not w.endswith(".")]}}
-    range_word = {"LOWER": {"IN": words(rows, "range")}}
-    ordinal = {"LOWER": {"IN": words(rows, "ordinal")}}
-    count = {"LOWER": {"IN": words(rows, "count")}}
-    part = {"LOWER": {"IN": [w for w in words(rows, "part") if w not in ("year", "month", "months")]}}
-    unit = {"LOWER": {"IN": ["year", "month", "quarter", "half", "half-year", "week"]}}
-    relative = {"LOWER": {"IN": words(rows, "relative")}}
-    reference = {"LOWER": {"IN": words(rows, "reference")}}
-    ago = {"LOWER": {"IN": words(rows, "ago")}}
-    fiscal = {"LOWER": {"IN": [w.lower() for w in words(rows, "fiscal")]}}
-    codes = {"ORTH": {"IN": words(rows, "quarter_code") + words(rows, "half_code")}}
-    period_noun = {"LOWER": {"IN": ["period", "month", "quarter", "date", "year", "half", "months"]}}  # not `time`: `at the same time`
-    two_digits = {"SHAPE": "dd"}
-    split_year = [YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits]
-    slashed_year = {"TEXT": {"REGEX": r"^(?:19|20)[0-9]{2}/[0-9]{2}$"}}  # `2024/25` is one token
-    fiscal_names: list[list[Token]] = [  # `fiscal 2024`, `fiscal year 2024-25`, `FY 2024/25`, `FY25`, `the current fiscal year`
-        [fiscal, {"LOWER": "year", "OP": "?"}, YEAR],
-        [fiscal, {"LOWER": "year", "OP": "?"}, *split_year],
-        [fiscal, {"LOWER": "year", "OP": "?"}, slashed_year],
-        [{"ORTH": "FY"}, {"TEXT": {"REGEX": r"^\d{2}(\d{2})?$"}}],
-        [THE, {**relative, "OP": "?"}, fiscal, {"LOWER": "year"}],
-    ]
-    of_fiscal = [[{"LOWER": "of"}, *name] for name in fiscal_names]
-    of_year: list[list[Token]] = [[{"LOWER": "of"}, YEAR], [{"LOWER": "of"}, THE, {"LOWER": "year"}],
-                                  [{"LOWER": "of"}, relative, {"LOWER": "year"}], [{"LOWER": "of"}, THE, relative, {"LOWER": "year"}], *of_fiscal]
-    patterns: list[Pattern] = []
+class Grammar:
+    """One grammar file, its named shapes, and the lexicons its roles read."""
 
-    def add(shape: str, tokens: list[Token]) -> None:
-        patterns.append({"label": "PERIOD", "pattern": tokens, "id": f"period/{shape}"})
+    def __init__(self, path: Path, lexicon_dir: Path) -> None:
+        self.path = path
+        self.lexicon_dir = lexicon_dir
+        self.lines = list(enumerate(read_jsonl(path), start=1))
+        self.shapes = {line["shape"]: line for _, line in self.lines if "shape" in line}
+        self.lexicons: dict[str, list[Row]] = {}
 
-    add("month-range", [month, range_word, month, {**YEAR, "OP": "?"}])
-    add("month-range-relative", [month, range_word, month, relative, {"LOWER": "year"}])  # `January-September this year`
-    add("month-range-of-year", [month, range_word, month, {"LOWER": {"IN": ["of", "in"]}}, YEAR])  # `January-August of 2017`
-    add("year-month-range", [YEAR, range_word, month, YEAR])  # `1994 to May 2021`
-    add("month-code", [{"TEXT": {"REGEX": r"^(?:[1-9]|1[0-2])M(?:(?:19|20)\d\d)?$"}}, {**YEAR, "OP": "?"}])  # `9M2017`, `9M 2016`
-    add("month-code-split", [{"TEXT": {"REGEX": r"^(?:[1-9]|1[0-2])$"}, "SPACY": False}, {"ORTH": "M"}, YEAR])  # `9M 2016`: the tokenizer splits a glued `M`
-    add("month-year-range", [month, YEAR, range_word, month, YEAR])
-    add("month-year", [month, {"ORTH": ",", "OP": "?"}, YEAR])
-    add("month", [lone_month])
-    add("month-may", [{"ORTH": "May", "IS_SENT_START": False}])  # not the modal verb opening a sentence
-    add("date", [month, DAY, {"ORTH": ",", "OP": "?"}, YEAR])
-    add("year", [YEAR])
-    add("year-range", [YEAR, range_word, YEAR])
-    add("code", [codes, {**YEAR, "OP": "?"}])
-    add("month-relative", [month, relative, {"LOWER": "year"}])
-    add("relative", [{**THE, "OP": "?"}, relative, unit])
-    add("ago", [{"LOWER": {"IN": ["a", "one", "two", "three"]}}, {"LOWER": {"IN": ["year", "years", "month", "months", "quarter"]}}, ago])
-    add("reference", [THE, reference, period_noun])
-    add("since-start", [{"LOWER": "since"}, THE, {"LOWER": {"IN": ["beginning", "start"]}}, {"LOWER": "of"}, {**THE, "OP": "?"}, {"LOWER": {"IN": ["year", "this"]}}, {"LOWER": "year", "OP": "?"}])
-    add("since-start-year", [{"LOWER": "since"}, THE, {"LOWER": {"IN": ["beginning", "start"]}}, {"LOWER": "of"}, YEAR])
-    add("fiscal", [fiscal, {"LOWER": "year", "OP": "?"}, YEAR])
-    add("part", [THE, ordinal, part])
-    add("first-months", [THE, {**ordinal, "OP": "?"}, count, {"LOWER": "months"}])
-    for index, tail in enumerate(of_year):
-        add(f"part-of/{index}", [THE, ordinal, part, *tail])
-        add(f"first-months-of/{index}", [{**THE, "OP": "?"}, {**ordinal, "OP": "?"}, count, {"LOWER": "months"}, *tail])
-        add(f"edge-of/{index}", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, *tail])
-    add("edge-of-month", [THE, {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}}, {"LOWER": "of"}, month, {**YEAR, "OP": "?"}])
-    up_to = {"LOWER": {"IN": words(rows, "ending")}}
-    month_ends: list[list[Token]] = [  # the month a stretch ends with: `June`, `June 30, 2024`, `end-September 2024`
-        [month, {**DAY, "OP": "?"}, {**YEAR, "OP": "?"}],
-        [month, DAY, {"ORTH": ","}, YEAR],
-        [{"LOWER": "end"}, {"ORTH": "-"}, month, {**YEAR, "OP": "?"}],
-    ]
-    half_year = [{"LOWER": "half"}, {"ORTH": "-"}, {"LOWER": "year"}]
-    stretches = [[{"LOWER": {"IN": part_words(rows, 3, 12)}}], half_year]  # `year`, `half`, `quarter`, `half-year`
-    for index, month_end in enumerate(month_ends):
-        add(f"months-to/{index}", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"LOWER": "months"}, up_to, *month_end])
-        for shape, stretch in enumerate(stretches):  # `the year to June 30`, `the half to end-December`, `the financial year ending March 2024`
-            add(f"stretch-to-month/{shape}/{index}", [THE, {**fiscal, "OP": "?"}, *stretch, up_to, *month_end])
-    named_stretches = [[{"LOWER": {"IN": part_words(rows, 3, 6)}}], half_year]  # `quarter`, `half`, `half-year`
-    for shape, stretch in enumerate(named_stretches):  # `the September quarter`, `the June half of 2024`, `the April-June quarter of FY25`
-        add(f"month-stretch/{shape}", [THE, month, *stretch, {**YEAR, "OP": "?"}])
-        add(f"stretch-to-month-stretch/{shape}", [THE, *stretches[0], up_to, THE, month, *stretch])  # `the year to the June quarter`
-        for index, tail in enumerate([[{"LOWER": "of"}, YEAR], *of_fiscal]):
-            add(f"month-stretch-of/{shape}/{index}", [THE, month, *stretch, *tail])
-            add(f"month-range-stretch-of/{shape}/{index}", [THE, month, range_word, month, *stretch, *tail])
-    add("week-to", [THE, {"LOWER": "week"}, up_to, month, DAY])
-    add("previous-months", [THE, relative, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["months", "quarters", "years"]}}])
-    add("month-range-quarter", [THE, month, range_word, month, {"LOWER": "quarter"}])
-    add("year-code", [YEAR, codes])
-    add("split-year", [YEAR, {"ORTH": {"IN": ["-", "–", "/"]}}, two_digits])
-    add("fiscal-split-year", [THE, YEAR, {"ORTH": {"IN": ["-", "/"]}}, two_digits, {"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year"}])
-    add("fiscal-code", [{"ORTH": "FY"}, {**two_digits, "OP": "?"}, {**YEAR, "OP": "?"}])
-    add("early-late", [{"LOWER": {"IN": ["early", "late", "mid"]}}, {"ORTH": "-", "OP": "?"}, {"TEXT": {"REGEX": r"^(?:19|20)\d\d$|^[A-Z][a-z]+$"}}, {**YEAR, "OP": "?"}])
-    add("month-day", [month, DAY])
-    add("same", [THE, {"LOWER": "same"}, period_noun])
-    add("same-in-year", [THE, {"LOWER": "same"}, period_noun, {"LOWER": {"IN": ["in", "of"]}}, YEAR])
-    add("same-relative", [THE, {"LOWER": "same"}, period_noun, relative, {"LOWER": "year"}])
-    add("same-of-relative", [THE, {"LOWER": "same"}, period_noun, {"LOWER": "of"}, {**THE, "OP": "?"}, relative, {"LOWER": "year"}])
-    add("same-ago", [THE, {"LOWER": "same"}, period_noun, {"LOWER": {"IN": ["a", "one"]}}, {"LOWER": "year"}, ago])
-    add("fiscal-split", [fiscal, {"LOWER": "year", "OP": "?"}, *split_year])  # `fiscal year 2024-25`, `FY2025-26`
-    add("fiscal-slashed", [fiscal, {"LOWER": "year", "OP": "?"}, slashed_year])  # `fiscal year 2024/25`
-    add("slashed-fiscal-year", [THE, slashed_year, {"LOWER": {"IN": ["fiscal", "financial"]}}, {"LOWER": "year"}])  # `the 2024/25 fiscal year`
-    add("slashed-year", [slashed_year])
-    add("the-fiscal-year", [THE, {"LOWER": {"IN": [*words(rows, "relative"), "new", "outgoing"]}, "OP": "?"}, fiscal, {"LOWER": "year"}])
-    add("the-outgoing-year", [THE, {"LOWER": "outgoing"}, {"LOWER": "year"}])
-    add("the-quarter", [THE, {"LOWER": {"IN": ["quarter", "period"]}}])  # a reference back: `in the quarter`
-    add("month-range-period", [THE, month, range_word, month, {**YEAR, "OP": "?"}, {"LOWER": "period"}])
-    add("day-month", [DAY, month, {**YEAR, "OP": "?"}])  # `30 June 2025`
-    add("years-to", [THE, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["years", "quarters", "months"]}}, up_to, YEAR, {"ORTH": {"IN": ["-", "/"]}, "OP": "?"}, {**two_digits, "OP": "?"}])
-    add("edge-month", [{"LOWER": {"IN": ["end", "mid", "early", "late", "start"]}}, {"ORTH": "-"}, month, {**YEAR, "OP": "?"}])  # `end-December`
-    add("count-ago", [{"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["years", "months", "quarters"]}}, ago])  # `twelve months earlier`
-    add("count-period", [THE, {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}, {"ORTH": "-"}, {"LOWER": {"IN": ["month", "year", "week", "quarter"]}}, {"LOWER": "period"}])
-    add("same-count", [THE, {"LOWER": "same"}, {"LOWER": {"IN": words(rows, "count")}}, {"LOWER": {"IN": ["months", "quarters", "years"]}}])
-    counts = {"LOWER": {"IN": [*words(rows, "count"), *map(str, range(2, 13))]}}
-    add("first-n-months", [THE, {**ordinal, "OP": "?"}, counts, {"LOWER": "months"}, {"LOWER": "of", "OP": "?"}, {**YEAR, "OP": "?"}])  # `the first 10 months of 2025`
-    add("reference-of-year", [THE, reference, period_noun, {"LOWER": {"IN": ["of", "in"]}}, YEAR])  # `the corresponding period of 2024`
-    add("edge-year", [{"LOWER": {"IN": ["end", "start"]}}, {"ORTH": "-"}, YEAR])  # `end-2024`
-    add("edge-year-token", [{"LOWER": {"REGEX": r"^(?:end|start|mid|early|late)-(?:19|20)[0-9]{2}$"}}])  # `end-2024` as one token
-    spans = {"LOWER": {"IN": ["years", "months", "quarters", "weeks", "days"]}}
-    add("duration", [{**THE, "OP": "?"}, {**relative, "OP": "?"}, counts, {"LOWER": "and", "OP": "?"}, {"LOWER": "a", "OP": "?"}, {"LOWER": "half", "OP": "?"}, spans])  # `four years`, `the past two and a half years`
-    add("duration-digits", [{**THE, "OP": "?"}, {**relative, "OP": "?"}, {"TEXT": {"REGEX": r"^(?:1[3-9]|[2-9][0-9])$"}}, spans])  # `the past 24 months`
-    add("reference-relative-year", [THE, reference, period_noun, {"LOWER": "of", "OP": "?"}, {**THE, "OP": "?"}, relative, {"LOWER": "year"}])  # `the corresponding period of the previous year`
-    add("relative-year-period", [THE, relative, {"LOWER": "year"}, period_noun])  # `the prior year period`
-    add("first-days-of-month", [THE, ordinal, {"TEXT": {"REGEX": r"^(?:[2-9]|[12][0-9]|30)$"}}, {"LOWER": "days"}, {"LOWER": "of"}, month, {**YEAR, "OP": "?"}])  # `the first 20 days of December`
-    add("day-range-period", [THE, month, DAY, {"ORTH": {"IN": ["-", "–"]}}, DAY, {"LOWER": "period"}])  # `the Dec. 1-20 period`
-    add("days-period", [THE, {"TEXT": {"REGEX": r"^(?:[2-9]|[1-9][0-9])$"}}, {"ORTH": "-"}, {"LOWER": "day"}, {"LOWER": "period"}])  # `the 20-day period`
-    add("month-pair-period", [THE, month, {"ORTH": "/"}, month, {"LOWER": "period"}])  # `the October/November period`
-    add("year-ended-on", [THE, {**fiscal, "OP": "?"}, {"LOWER": "year"}, {"LOWER": "that", "OP": "?"}, {"LOWER": {"IN": ["ended", "ending", "ends"]}},
-                          {"LOWER": "on", "OP": "?"}, month, DAY, {"ORTH": ",", "OP": "?"}, {**YEAR, "OP": "?"}])  # `the fiscal year that ended on March 31, 2017`
-    return patterns
+    def patterns(self) -> list[Pattern]:
+        """Every pattern and listed phrase, in file order."""
+        patterns: list[Pattern] = []
+        for number, line in self.lines:
+            try:
+                if "id" in line:
+                    patterns.append(self.pattern(line))
+                elif "phrases" in line:
+                    patterns += self.phrases(line["phrases"])
+                elif "shape" not in line:
+                    raise ValueError("a line is a pattern (`id`), a shape (`shape`) or listed phrases (`phrases`)")
+            except KeyError as error:
+                raise GrammarError(f"{self.path}:{number}: no key {error} in {line}") from None
+            except (ValueError, OSError) as error:  # OSError: a lexicon that cannot be read
+                raise GrammarError(f"{self.path}:{number}: {error}") from None
+        return patterns
+
+    def pattern(self, line: dict[str, Any]) -> Pattern:
+        """A pattern line as the ruler reads it."""
+        check_keys(line, PATTERN_KEYS, "pattern")
+        pattern = {"label": line["label"], "pattern": self.sequence(line["pattern"]), "id": line["id"]}
+        return pattern | {key: line[key] for key in RULER_KEYS if key in line}
+
+    def phrases(self, specs: list[dict[str, str]]) -> list[Pattern]:
+        """One phrase pattern for each lexicon row of the roles named, in lexicon order."""
+        by_role = {spec["role"]: spec for spec in specs}
+        patterns = []
+        for row in self.rows(self.path.stem):
+            spec = by_role.get(row.get("role", ""))
+            if spec is not None:
+                slug = row["phrase"].lower().replace(" ", "-")
+                patterns.append({"label": spec["label"], "pattern": row["phrase"], "id": f"{spec['id']}/{slug}"})
+        return patterns
+
+    def sequence(self, slots: list[str | dict[str, Any]]) -> list[Token]:
+        """The tokens of a list of slots, named sequences spliced in."""
+        return [token for slot in slots for token in self.tokens(slot)]
+
+    def tokens(self, slot: str | dict[str, Any]) -> list[Token]:
+        """The tokens of one slot: one, or a named sequence's."""
+        if isinstance(slot, str):
+            return [{"LOWER": slot.lower()}]
+        check_keys(slot, SLOT_KEYS, "slot")
+        if "shape" not in slot:
+            return [self.token(slot)]
+        shape = self.shape(slot["shape"])
+        tokens = self.sequence(shape["pattern"]) if "pattern" in shape else self.tokens(shape)
+        if "op" in slot:
+            if len(tokens) != 1:
+                raise ValueError(f"`op` on the sequence shape {slot['shape']!r}")
+            tokens = [{**tokens[0], "OP": slot["op"]}]
+        return tokens
+
+    def token(self, slot: dict[str, Any]) -> Token:
+        """One spaCy token dict from a slot that is no shape reference."""
+        attribute = "ORTH" if slot.get("case") == "exact" else "LOWER"
+        token = dict(slot.get("token", {}))
+        if "word" in slot:
+            token[attribute] = slot["word"] if attribute == "ORTH" else slot["word"].lower()
+        elif "words" in slot or "role" in slot:
+            token[attribute] = {"IN": self.word_list(slot, attribute)}
+        if "except" in slot:
+            token[attribute] = {"NOT_IN": self.words_of(slot["except"], attribute)}
+        if "op" in slot:
+            token["OP"] = slot["op"]
+        if not token:
+            raise ValueError(f"a slot that matches nothing: {slot}")
+        return token
+
+    def word_list(self, slot: dict[str, Any], attribute: str) -> list[str]:
+        """The words a slot lists (`words`, or a `role` of its own), sorted if it says so."""
+        items = slot["words"] if "words" in slot else [{key: slot[key] for key in ROLE_KEYS if key in slot}]
+        words = self.words_of(items, attribute)
+        return sorted(words) if slot.get("sorted") else words
+
+    def words_of(self, items: Iterable[str | dict[str, Any]], attribute: str) -> list[str]:
+        """Words and role references in order, lower-cased for a `LOWER` slot, each word once."""
+        words: list[str] = []
+        for item in items:
+            if isinstance(item, str):
+                words.append(item)
+            elif "shape" in item:
+                words += self.word_list(self.shape(item["shape"]), attribute)
+            else:
+                words += self.role_words(item)
+        if attribute == "LOWER":
+            words = [word.lower() for word in words]
+        return list(dict.fromkeys(words))
+
+    def role_words(self, reference: dict[str, Any]) -> list[str]:
+        """The words of a lexicon role, sorted as written, then their plurals if asked."""
+        check_keys(reference, ROLE_KEYS, "role")
+        rows = [row for row in self.rows(reference.get("lexicon", self.path.stem)) if row.get("role") == reference["role"]]
+        rows = [row for row in rows if all(selects(value, row.get(key)) for key, value in reference.get("where", {}).items())]
+        if not rows:
+            raise ValueError(f"no words of the role {reference['role']!r} in {reference.get('lexicon', self.path.stem)}.jsonl")
+        words = sorted({row["word"] if "word" in row else row["text"] for row in rows})
+        if reference.get("plural"):
+            words += [word + "s" for word in words if not word.endswith("s")]
+        return words
+
+    def shape(self, name: str) -> dict[str, Any]:
+        """A named shape's line."""
+        if name not in self.shapes:
+            raise ValueError(f"no shape {name!r}")
+        return {key: value for key, value in self.shapes[name].items() if key not in ("shape", *NOTE_KEYS)}
+
+    def rows(self, lexicon: str) -> list[Row]:
+        """The rows of a lexicon of the lexicon folder (`periods` reads `periods.jsonl`), read once."""
+        if lexicon not in self.lexicons:
+            self.lexicons[lexicon] = read_jsonl(self.lexicon_dir / f"{lexicon}.jsonl")
+        return self.lexicons[lexicon]
+
+
+def check_keys(line: dict[str, Any], allowed: set[str], kind: str) -> None:
+    """Raise ValueError naming the keys of a grammar line, slot or role reference that mean nothing there."""
+    unknown = set(line) - allowed
+    if unknown:
+        raise ValueError(f"unknown {kind} key {', '.join(sorted(unknown))} in {line}")
+
+
+def selects(wanted: Any, value: Any) -> bool:
+    """Whether a row's value meets a `where` condition: within `[low, high]`, or equal."""
+    if isinstance(wanted, list):
+        low, high = wanted
+        return value is not None and low <= value <= high
+    return value == wanted

@@ -53,6 +53,7 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
     minor_any = {"LOWER": {"IN": sorted(w.lower() for w in minor_words if " " not in w)}}
     number = numbers["number"]
     gap = {**GAP, "OP": "?"}
+    sign_word = lower_token(sorted(e["word"].lower() for e in lexicon.tables["number_words"] if e.get("kind") == "sign" and e.get("before_percent")))
     for size, unit in before.items():
         add("MONEY", f"currency-number/{size}", [{**SIGN, "OP": "?"}, *unit, *number, scale_star])
         add("MONEY", f"currency-number-gap/{size}", [{**SIGN, "OP": "?"}, *unit, *number, GAP, {**scales, "OP": "+"}])
@@ -77,7 +78,7 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
             add("MONEY", f"compound-minor/{size}", [*number, *unit, {"LOWER": "and", "OP": "?"}, *number, minor_any])
             add("MONEY", f"compound-and/{size}", [*number, *unit, {"LOWER": "and"}, *number])
     for size, unit in percent.items():
-        add("PERCENT", f"number-unit/{size}", [{"LOWER": "minus", "OP": "?"}, {**SIGN, "OP": "?"}, *number, gap, scale_star, {**DASH, "OP": "?"}, gap, *unit])
+        add("PERCENT", f"number-unit/{size}", [{**sign_word, "OP": "?"}, {**SIGN, "OP": "?"}, *number, gap, scale_star, {**DASH, "OP": "?"}, gap, *unit])
         add("PERCENT", f"number-tolerance-unit/{size}", [{**SIGN, "OP": "?"}, NUMBER, {"ORTH": "±"}, NUMBER, *unit])  # `4±2%`
     add("AMOUNT", "number-scale", [*number, gap, {"ORTH": {"IN": big_scales}}, scale_star])
     for size, unit in multiples.items():  # `1.8 times`, `6-fold`: digits only (`three times a week` is no figure)
@@ -86,8 +87,13 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
     counts = sorted(w for w, (_, kind) in lexicon.number_words.items() if kind in ("unit", "ten") and " " not in w)
     add("PERCENT", "number-word-times", [{"LOWER": {"IN": counts}}, {"LOWER": "times"}])  # kept only in a comparison
     for size, unit in percent.items():  # `0.7 of a percentage point`
-        add("PERCENT", f"number-of-a-unit/{size}", [*number, {"LOWER": "of"}, {"LOWER": {"IN": ["a", "an"]}}, *unit])
+        add("PERCENT", f"number-of-a-unit/{size}", [*number, {"LOWER": "of"}, {"LOWER": {"IN": sorted(lexicon.indefinite_articles)}}, *unit])
     return patterns
+
+
+def lower_token(words: list[str]) -> Token:
+    """A token matching any of the words in any case: the word itself when there is one (`{"LOWER": "minus"}`)."""
+    return {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
 
 
 def percent_surfaces(lexicon: FigureLexicon, *, multiples: bool) -> list[str]:
