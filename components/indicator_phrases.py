@@ -39,11 +39,11 @@ from spacy.util import registry
 from .doc_arrays import doc_arrays
 from .lexicon_pipe import LexiconPipe, Tables
 from .relations.cues import Cues
+from .schema import FIGURE_LABELS
 from .segments import Segments
 
 WORD_CLASSES = ("noun", "adj", "verb", "adv")
 CONTENT_CLASSES = frozenset({"noun", "adj"})
-FIGURE_LABELS = frozenset({"MONEY", "PERCENT"})
 MAX_ITEM_WORDS = 6  # words of one elliptic list item (`electricity, gas and water`)
 
 

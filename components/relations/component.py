@@ -23,6 +23,7 @@ from ..figure_normalizer import only_linking_words
 from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
 from ..periods import FiscalYear, PeriodWords, fiscal_years, resolve_period
+from ..schema import CONCEPT_LABELS, Fact, Relation
 from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
@@ -159,11 +160,10 @@ class FigureRelations(LexiconPipe):
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
         figures, view = found
         sentences = view.sentences
-        relations: list[dict[str, Any]] = []
+        relations: list[Relation] = []
         linked: dict[tuple[int, int], Span] = {}
         for figure in figures:
             base = figure.base
-            head = span_ref(figure.span)
             children = {
                 "INDICATOR": figure.indicator,
                 "PERIOD": figure.period,
@@ -174,8 +174,8 @@ class FigureRelations(LexiconPipe):
             for label, child in children.items():
                 if child is None:
                     continue
-                relations.append({"head": dict(head), "child": span_ref(child), "label": label})
-                if child.label_ in ("INDICATOR", "PERIOD"):
+                relations.append(Relation(head=span_ref(figure.span), child=span_ref(child), label=label))
+                if child.label_ in CONCEPT_LABELS:
                     linked[(child.start, child.end)] = child
         for alias in view.aliases:
             if (alias[1].start, alias[1].end) in linked:
@@ -201,39 +201,39 @@ class FigureRelations(LexiconPipe):
 
     def fact(
         self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None], text: Callable[[Span], str]
-    ) -> dict[str, Any]:
-        """One plain dict per figure: what, how much, when, where, against what (`text` gives a span's text)."""
+    ) -> Fact:
+        """The fact of one figure: what, how much, when, where, against what (`text` gives a span's text)."""
         own = resolve(figure.period)
         base = figure.base
         base_period = resolve(base, own) if isinstance(base, Span) else None
         data = figure.data
-        return {
-            "doc_id": doc_id,
-            "start": data["start"],
-            "end": data["end"],
-            "text": data["text"],
-            "label": data["label"],
-            "value": data["value"],
-            "unit": data["unit"],
-            "unit_assumed": bool(data.get("unit_assumed")),
-            "approx": data.get("approx"),
-            "low": data.get("low"),
-            "high": data.get("high"),
-            "kind": figure.kind,
-            "direction": figure.direction,
-            "change_pct": change_pct(figure),
-            "indicator": text(figure.indicator) if figure.indicator is not None else None,
-            "period": text(figure.period) if figure.period is not None else None,
-            "period_start": own[0].isoformat() if own else None,
-            "period_end": own[1].isoformat() if own else None,
-            "region": text(figure.region) if figure.region is not None else None,
-            "equals": figure.equals.data["text"] if figure.equals else None,
-            "equals_value": figure.equals.data["value"] if figure.equals else None,
-            "equals_unit": figure.equals.data["unit"] if figure.equals else None,
-            "compared_to": (base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
-            "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
-            "compared_to_unit": base.data["unit"] if isinstance(base, Figure) else None,
-            "compared_to_period_start": base_period[0].isoformat() if base_period else None,
-            "compared_to_period_end": base_period[1].isoformat() if base_period else None,
-            "sentence": figure.sentence,
-        }
+        return Fact(
+            doc_id=doc_id,
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            label=data["label"],
+            value=data["value"],
+            unit=data["unit"],
+            unit_assumed=bool(data.get("unit_assumed")),
+            approx=data.get("approx"),
+            low=data.get("low"),
+            high=data.get("high"),
+            kind=figure.kind,
+            direction=figure.direction,
+            change_pct=change_pct(figure),
+            indicator=text(figure.indicator) if figure.indicator is not None else None,
+            period=text(figure.period) if figure.period is not None else None,
+            period_start=own[0].isoformat() if own else None,
+            period_end=own[1].isoformat() if own else None,
+            region=text(figure.region) if figure.region is not None else None,
+            equals=figure.equals.data["text"] if figure.equals else None,
+            equals_value=figure.equals.data["value"] if figure.equals else None,
+            equals_unit=figure.equals.data["unit"] if figure.equals else None,
+            compared_to=(base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
+            compared_to_value=base.data["value"] if isinstance(base, Figure) else None,
+            compared_to_unit=base.data["unit"] if isinstance(base, Figure) else None,
+            compared_to_period_start=base_period[0].isoformat() if base_period else None,
+            compared_to_period_end=base_period[1].isoformat() if base_period else None,
+            sentence=figure.sentence,
+        )

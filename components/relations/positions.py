@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from ..doc_arrays import DocArrays
+from ..schema import SpanRef
 
 DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 DASHES = frozenset({"-", "–", "—"})  # a spaced one ends a dateline
@@ -36,9 +37,9 @@ def distance(first: Span, second: Span) -> int:
     return max(first.start - second.end, second.start - first.end, 0)
 
 
-def span_ref(span: Span) -> dict[str, Any]:
+def span_ref(span: Span) -> SpanRef:
     """A span as the spec's relation end: character offsets and label."""
-    return {"start": span.start_char, "end": span.end_char, "label": span.label_}
+    return SpanRef(start=span.start_char, end=span.end_char, label=span.label_)
 
 
 def aliases(words: list[str], candidates: list[Span]) -> list[tuple[Span, Span]]:

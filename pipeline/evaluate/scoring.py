@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from ..run.annotation_file import FIGURE_LABELS, LABELS, RELATION_LABELS
+from components.schema import FIGURE_LABELS, RELATION_LABELS, SPAN_LABELS
 
 VALUE_TOLERANCE = 0.005  # relative
 MAX_VALUE_ERRORS = 50
@@ -187,7 +187,7 @@ def score(
     span_labels = frozenset(labels) if labels is not None else None
     rel_labels = frozenset(relation_labels) if relation_labels is not None else None
     gold_by_id, pred_by_id = _by_id(gold, "gold"), _by_id(pred, "predicted")
-    spans, relations = _Tally(LABELS), _Tally(RELATION_LABELS)
+    spans, relations = _Tally(SPAN_LABELS), _Tally(RELATION_LABELS)
     values: dict[str, Any] = {"matched": 0, "correct": 0, "errors": []}
     for record_id, gold_record in gold_by_id.items():
         text = gold_record["text"]

@@ -10,9 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-LABELS = ("MONEY", "PERCENT", "REGION", "ORG", "INDICATOR", "PERIOD")
-FIGURE_LABELS = ("MONEY", "PERCENT")
-RELATION_LABELS = ("INDICATOR", "PERIOD", "REGION", "EQUALS", "COMPARED_TO")
+from components.schema import FIGURE_LABELS, RELATION_LABELS, SPAN_LABELS
 
 
 class AnnotationError(ValueError):
@@ -133,7 +131,7 @@ def _span_problem(span: Any, text: str, where: str) -> str | None:
     if problem:
         return problem
     label = span.get("label")
-    if label not in LABELS:
+    if label not in SPAN_LABELS:
         return f"{where} has unknown label {label!r}"
     if label in FIGURE_LABELS:
         value, unit = span.get("value"), span.get("unit")

@@ -9,23 +9,13 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from components.doc_arrays import doc_arrays
+from components.schema import CheckedFact, EntityRow, Reading, RelationRow, columns
 
 CONCEPTS_KEY = "concepts"  # doc.spans key of the linked INDICATOR/PERIOD spans (see configs/pipeline.cfg)
-FIGURE_KEYS = ("value", "unit", "unit_assumed", "approx", "low", "high")
-ENTITY_COLUMNS: dict[str, str] = {
-    "doc_id": "string",
-    "start": "int64",
-    "end": "int64",
-    "label": "string",
-    "text": "string",
-    "value": "float64",
-    "unit": "string",
-    "unit_assumed": "boolean",
-    "approx": "string",
-    "low": "float64",
-    "high": "float64",
-    "pattern": "string",
-}
+FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
+ENTITY_COLUMNS = columns(EntityRow)
+FACT_COLUMNS = columns(CheckedFact)
+RELATION_COLUMNS = columns(RelationRow)
 
 
 def doc_to_record(doc: Doc) -> dict[str, Any]:
@@ -69,53 +59,9 @@ def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
     return {**span, "token_start": found.start, "token_end": found.end - 1} if found is not None else dict(span)
 
 
-FACT_COLUMNS: dict[str, str] = {
-    "doc_id": "string",
-    "start": "int64",
-    "end": "int64",
-    "text": "string",
-    "label": "string",
-    "value": "float64",
-    "unit": "string",
-    "unit_assumed": "boolean",
-    "approx": "string",
-    "low": "float64",
-    "high": "float64",
-    "kind": "string",
-    "direction": "string",
-    "change_pct": "float64",
-    "indicator": "string",
-    "period": "string",
-    "period_start": "date",
-    "period_end": "date",
-    "region": "string",
-    "equals": "string",
-    "equals_value": "float64",
-    "equals_unit": "string",
-    "compared_to": "string",
-    "compared_to_value": "float64",
-    "compared_to_unit": "string",
-    "compared_to_period_start": "date",
-    "compared_to_period_end": "date",
-    "sentence": "string",
-    "flags": "string",
-}
-RELATION_COLUMNS: dict[str, str] = {
-    "doc_id": "string",
-    "label": "string",
-    "head_start": "int64",
-    "head_end": "int64",
-    "head_text": "string",
-    "child_start": "int64",
-    "child_end": "int64",
-    "child_label": "string",
-    "child_text": "string",
-}
-
-
 def fact_rows(doc: Doc) -> list[dict[str, Any]]:
-    """One row per figure: `doc._.facts` as they are."""
-    return list(doc._.facts or ())
+    """One row per figure: the columns of its fact."""
+    return [{name: fact.get(name) for name in FACT_COLUMNS} for fact in doc._.facts or ()]
 
 
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
