@@ -1,6 +1,7 @@
 """The entity ruler: MONEY, PERCENT, REGION and ORG (and bare AMOUNT candidates) from pattern files.
 
-With a `spans_key` it writes `doc.spans[key]` instead (the INDICATOR/PERIOD candidates).
+With a `spans_key` it writes `doc.spans[key]` instead: the concept ruler (`components/concept_ruler.py`)
+is this class writing the INDICATOR/PERIOD candidates.
 Modelled on spaCy's SpanRuler: token patterns go to a token matcher, phrase patterns to a
 PhraseMatcher, `match(doc)` finds candidates and `set_annotations(doc, spans)` writes
 `doc.ents`, keeping the longest candidate where they overlap (then the label priority).
@@ -59,7 +60,6 @@ class Match(NamedTuple):
         "phrase_matcher_attr": "ORTH",
         "label_priority": ["MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"],
         "expand_acronyms": True,
-        "spans_key": None,
         "place_modifiers": [],
         "read_past_spaces": True,
     },
@@ -70,7 +70,6 @@ def make_entity_ruler(
     phrase_matcher_attr: str,
     label_priority: list[str],
     expand_acronyms: bool,
-    spans_key: str | None,
     place_modifiers: list[str],
     read_past_spaces: bool,
 ) -> "EconEntityRuler":
@@ -81,7 +80,6 @@ def make_entity_ruler(
         phrase_matcher_attr=phrase_matcher_attr,
         label_priority=label_priority,
         expand_acronyms=expand_acronyms,
-        spans_key=spans_key,
         place_modifiers=place_modifiers,
         read_past_spaces=read_past_spaces,
     )

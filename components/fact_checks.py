@@ -38,9 +38,9 @@ from .extensions import register_extensions
 from .lexicon import FigureLexicon
 from .lexicon_pipe import LexiconPipe
 from .numbers import THOUSANDS_GROUPS, parse_digits
+from .periods import parse_date
 from .relations.cues import Cues
 from .relations.kinds import multiple_change
-from .relations.positions import parse_date
 
 CHECKS = ("implausible_value", "change_inconsistent", "shares_exceed_total", "equals_rate_outlier", "period_after_publication")
 PRINTED_NUMBER = re.compile(r"\d(?:[\d,]|\s(?=\d{3}(?!\d)))*(?:\.\d+)?")  # `1,234.5`, `10 000`

@@ -33,7 +33,7 @@ READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same 
 
 
 @Language.factory(
-    "figure_normalizer",
+    "econ_figure_normalizer",
     assigns=["doc.ents", "doc._.figures"],
     default_config={"bare_amount_label": "AMOUNT", "equivalent_currency": "USD"},
 )

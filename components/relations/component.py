@@ -22,17 +22,18 @@ from ..extensions import register_extensions
 from ..figure_normalizer import only_linking_words
 from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
-from ..periods import FiscalYear, PeriodWords, fiscal_years, resolve_period
+from ..periods import FiscalYear, PeriodWords, fiscal_years, parse_date, resolve_period
 from ..schema import CONCEPT_LABELS, Fact, Relation
 from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
 from .kinds import KindRules, change_pct, index_direction
 from .periods import PeriodRules, anchor_range
-from .positions import parse_date, restates, span_ref
+from .positions import restates, span_ref
 from .regions import RegionRules
 
 PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference, fiscal year) keys kept
+FACTORY = "econ_figure_relations"
 
 
 class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
@@ -58,13 +59,23 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
 
 
 @Language.factory(
-    "figure_relations",
+    FACTORY,
     assigns=["doc._.relations", "doc._.facts", "doc.spans"],
     default_config={"candidates_key": "concept_candidates", "spans_key": "concepts"},
 )
 def make_figure_relations(nlp: Language, name: str, candidates_key: str, spans_key: str) -> "FigureRelations":
     """Build the relation component; its cue lexicon is loaded by `initialize` or `from_disk`."""
     return FigureRelations(nlp, name, candidates_key=candidates_key, spans_key=spans_key)
+
+
+def linked_spans_key(nlp: Language | None = None) -> str:
+    """The `doc.spans` key of the INDICATOR/PERIOD spans linked to a figure: the `spans_key` of the pipeline's
+    relations pipe in its config, or of the factory's default config without one."""
+    if nlp is not None:
+        for name in nlp.pipe_names:
+            if nlp.get_pipe_meta(name).factory == FACTORY:
+                return nlp.get_pipe_config(name)["spans_key"]
+    return Language.get_factory_meta(FACTORY).default_config["spans_key"]
 
 
 class FigureRelations(LexiconPipe):

@@ -9,26 +9,29 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from components.doc_arrays import doc_arrays
+from components.relations import linked_spans_key
 from components.schema import CheckedFact, EntityRow, Reading, RelationRow, columns
 
-CONCEPTS_KEY = "concepts"  # doc.spans key of the linked INDICATOR/PERIOD spans (see configs/pipeline.cfg)
 FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
 ENTITY_COLUMNS = columns(EntityRow)
 FACT_COLUMNS = columns(CheckedFact)
 RELATION_COLUMNS = columns(RelationRow)
 
 
-def doc_to_record(doc: Doc) -> dict[str, Any]:
+def doc_to_record(doc: Doc, concepts_key: str | None = None) -> dict[str, Any]:
     """The Doc as one annotation record (see `shared/spec/annotations.md`): spans with values, relations.
 
     It is also a Prodigy-style task: `tokens` (text, start, end, id, ws), and `token_start` /
     `token_end` (inclusive) on every span and relation end, so it opens in annotation tools. A figure
     that fails a check carries its `flags` (see `components/fact_checks.py`), a reviewer's cue.
+    `concepts_key` is the `doc.spans` key of the linked INDICATOR/PERIOD spans, `linked_spans_key(nlp)`
+    (by default the relations factory's).
     """
+    concepts_key = concepts_key or linked_spans_key()
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
     flags = {(f["start"], f["end"]): f["flags"] for f in doc._.facts or () if f.get("flags")}
     spans = []
-    for ent in sorted([*doc.ents, *doc.spans.get(CONCEPTS_KEY, ())], key=lambda span: (span.start, span.end)):
+    for ent in sorted([*doc.ents, *doc.spans.get(concepts_key, ())], key=lambda span: (span.start, span.end)):
         span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
         span.update(token_start=ent.start, token_end=ent.end - 1)
         figure = figures.get((ent.start_char, ent.end_char))
