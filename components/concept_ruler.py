@@ -14,6 +14,7 @@ from .entity_ruler import EconEntityRuler
 @Language.factory(
     "econ_concept_ruler",
     assigns=["doc.spans"],
+    requires=["doc.ents", "token.is_sent_start"],  # a candidate overlapping an entity is left out; patterns test IS_SENT_START
     default_config={
         "phrase_matcher_attr": "LOWER",
         "label_priority": ["PERIOD", "INDICATOR"],

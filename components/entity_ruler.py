@@ -56,6 +56,7 @@ class Match(NamedTuple):
 @Language.factory(
     "econ_entity_ruler",
     assigns=["doc.ents"],
+    requires=["token.is_sent_start"],  # patterns may test IS_SENT_START
     default_config={
         "phrase_matcher_attr": "ORTH",
         "label_priority": ["MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"],

@@ -99,7 +99,12 @@ class CheckData:
         )
 
 
-@Language.factory("econ_fact_checks", assigns=["doc._.facts"], default_config={"candidates_key": "concept_candidates"})
+@Language.factory(
+    "econ_fact_checks",
+    assigns=["doc._.facts"],
+    requires=["doc._.facts", "doc._.relations", "doc.spans", "token.lemma", "token.is_sent_start"],  # and `doc._.meta` (the date)
+    default_config={"candidates_key": "concept_candidates"},
+)
 def make_fact_checks(nlp: Language, name: str, candidates_key: str) -> "FactChecks":
     """Build the fact checks (`candidates_key`: the concept ruler's INDICATOR and PERIOD candidates); their lexicon
     is loaded by `initialize` or `from_disk`."""

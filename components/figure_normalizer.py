@@ -35,6 +35,7 @@ READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same 
 @Language.factory(
     "econ_figure_normalizer",
     assigns=["doc.ents", "doc._.figures"],
+    requires=["doc.ents", "token.lemma", "token.is_sent_start"],
     default_config={"bare_amount_label": "AMOUNT", "equivalent_currency": "USD"},
 )
 def make_figure_normalizer(nlp: Language, name: str, bare_amount_label: str, equivalent_currency: str) -> "FigureNormalizer":

@@ -62,7 +62,7 @@ def create_word_class_reader(lang: str = "en") -> list[dict[str, Any]]:
 @Language.factory(
     "econ_indicator_phrases",
     assigns=["doc.spans"],
-    requires=["token.lemma", "doc.ents", "doc.sents"],
+    requires=["doc.spans", "doc.ents", "token.lemma", "token.is_sent_start"],
     default_config={"spans_key": "concept_candidates"},
 )
 def make_indicator_phrases(nlp: Language, name: str, spans_key: str) -> "IndicatorPhrases":

@@ -1,4 +1,5 @@
-"""spaCy's conventions: `econ_` factory names, the concept ruler's own factory, and the linked-span key read from the config."""
+"""spaCy's conventions: `econ_` factory names, the concept ruler's own factory, the linked-span key read from the
+config, and what each pipe assigns and requires."""
 from __future__ import annotations
 
 import pytest
@@ -40,3 +41,25 @@ def test_the_record_takes_the_linked_spans_from_the_configured_key(spans_key):
     (record,) = predict_records(nlp, [{"id": "t", "text": TEXT}])
     concepts = [(TEXT[span["start"] : span["end"]], span["label"]) for span in record["spans"] if span["label"] in ("INDICATOR", "PERIOD")]
     assert concepts == [("exports", "INDICATOR"), ("2023", "PERIOD")]
+
+
+PIPES = {  # pipe: (what it assigns, what it requires)
+    "lemmatizer": (["token.lemma"], []),
+    "sentencizer": (["token.is_sent_start", "doc.sents"], []),
+    "entity_ruler": (["doc.ents"], ["token.is_sent_start"]),
+    "figure_normalizer": (["doc.ents", "doc._.figures"], ["doc.ents", "token.lemma", "token.is_sent_start"]),
+    "concept_ruler": (["doc.spans"], ["doc.ents", "token.is_sent_start"]),
+    "indicator_phrases": (["doc.spans"], ["doc.spans", "doc.ents", "token.lemma", "token.is_sent_start"]),
+    "figure_relations": (
+        ["doc._.relations", "doc._.facts", "doc.spans"],
+        ["doc.ents", "doc._.figures", "doc.spans", "token.lemma", "token.is_sent_start"],
+    ),
+    "fact_checks": (["doc._.facts"], ["doc._.facts", "doc._.relations", "doc.spans", "token.lemma", "token.is_sent_start"]),
+}
+
+
+@pytest.mark.parametrize("name", PIPES)
+def test_each_pipe_says_what_it_assigns_and_requires(nlp, name):
+    summary = nlp.analyze_pipes()
+    assert (summary["summary"][name]["assigns"], summary["summary"][name]["requires"]) == PIPES[name]
+    assert summary["problems"][name] == []

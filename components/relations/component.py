@@ -61,6 +61,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
 @Language.factory(
     FACTORY,
     assigns=["doc._.relations", "doc._.facts", "doc.spans"],
+    requires=["doc.ents", "doc._.figures", "doc.spans", "token.lemma", "token.is_sent_start"],  # and `doc._.meta` (the date), set before the pipes
     default_config={"candidates_key": "concept_candidates", "spans_key": "concepts"},
 )
 def make_figure_relations(nlp: Language, name: str, candidates_key: str, spans_key: str) -> "FigureRelations":
