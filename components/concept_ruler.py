@@ -4,7 +4,9 @@ It is the entity ruler (`components/entity_ruler.py`) writing a span group inste
 patterns (`patterns/indicators.jsonl`, `periods.jsonl` and the learned ones) match lower-cased phrases,
 the longest match wins and then PERIOD over INDICATOR, and a candidate that overlaps an entity is left
 out. The indicator phrases grow the INDICATOR candidates (`components/indicator_phrases.py`), and the
-relations pipe links the ones a figure uses (`doc.spans["concepts"]`).
+relations pipe links the ones a figure uses (`doc.spans["concepts"]`). Its score is that of the candidates
+against the gold INDICATOR and PERIOD spans (`spans_concept_candidates_p`, ...): their recall bounds the linked
+spans'; the relations pipe scores those.
 """
 from spacy.language import Language
 
@@ -22,6 +24,7 @@ from .entity_ruler import EconEntityRuler
         "spans_key": "concept_candidates",
         "read_past_spaces": True,
     },
+    default_score_weights={"spans_concept_candidates_f": 0.0, "spans_concept_candidates_p": 0.0, "spans_concept_candidates_r": 0.0},
 )
 def make_concept_ruler(
     nlp: Language,

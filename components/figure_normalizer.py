@@ -11,11 +11,12 @@ currency are roles of `lexicons/relation_cues.jsonl`, sign words number words of
 import math
 import re
 from collections import Counter
-from typing import Any, Sequence
+from typing import Any, Collection, Iterable, Sequence
 
 from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from .article_country import most_named, named_countries
 from .doc_arrays import doc_arrays
@@ -24,6 +25,7 @@ from .lexicon import FigureLexicon, surface_key
 from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGNS, is_number_token, parse_number
 from .schema import FIGURE_LABELS, Figure
+from .scoring import score_values
 
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 MIN_AMOUNTS_FOR_CURRENCY = 3  # amounts in one currency that make a bare amount of the same article money
@@ -37,6 +39,7 @@ READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same 
     assigns=["doc.ents", "doc._.figures"],
     requires=["doc.ents", "token.lemma", "token.is_sent_start"],
     default_config={"bare_amount_label": "AMOUNT", "equivalent_currency": "USD"},
+    default_score_weights={"value_acc": 1.0},
 )
 def make_figure_normalizer(nlp: Language, name: str, bare_amount_label: str, equivalent_currency: str) -> "FigureNormalizer":
     """Build the figure normaliser; its lexicon is loaded by `initialize` or `from_disk`."""
@@ -66,6 +69,11 @@ class FigureNormalizer(LexiconPipe):
         self.lexicon = FigureLexicon(tables)
         self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
         self._currency_words: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
+
+    def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
+        """`value_acc`: of the figures that match a reference figure with a value, the share whose value and unit
+        match it (`components/scoring.py`); `labels` restricts the labels scored."""
+        return score_values(examples, labels)
 
     def find(self, doc: Doc) -> list[tuple[Span, Figure]]:
         """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""

@@ -13,10 +13,11 @@ It writes `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans
 `doc.spans[spans_key]`. Cue words are data (`lexicons/relation_cues.jsonl`).
 """
 from datetime import date
-from typing import Any, Callable
+from typing import Any, Callable, Collection, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from ..extensions import register_extensions
 from ..figure_normalizer import only_linking_words
@@ -24,6 +25,7 @@ from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
 from ..periods import FiscalYear, PeriodWords, fiscal_years, parse_date, resolve_period
 from ..schema import CONCEPT_LABELS, Fact, Relation
+from ..scoring import score_relations, score_spans
 from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
@@ -63,6 +65,9 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
     assigns=["doc._.relations", "doc._.facts", "doc.spans"],
     requires=["doc.ents", "doc._.figures", "doc.spans", "token.lemma", "token.is_sent_start"],  # and `doc._.meta` (the date), set before the pipes
     default_config={"candidates_key": "concept_candidates", "spans_key": "concepts"},
+    default_score_weights={
+        "spans_concepts_f": 1.0, "spans_concepts_p": 0.0, "spans_concepts_r": 0.0, "relations_f": 1.0, "relations_p": 0.0, "relations_r": 0.0
+    },
 )
 def make_figure_relations(nlp: Language, name: str, candidates_key: str, spans_key: str) -> "FigureRelations":
     """Build the relation component; its cue lexicon is loaded by `initialize` or `from_disk`."""
@@ -109,6 +114,13 @@ class FigureRelations(LexiconPipe):
                 self._period_dates.clear()
             self._period_dates[key] = resolve_period(text, self.period_words, published, reference, key[3])
         return self._period_dates[key]
+
+    def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
+        """P/R/F per label (`components/scoring.py`) of the linked INDICATOR and PERIOD spans (`spans_<key>_p`, ...;
+        `labels` restricts the span labels scored) and of `doc._.relations` (`relations_p`, ...) against the references."""
+        examples = list(examples)
+        key = self.spans_key
+        return {**score_spans(examples, f"spans_{key}", lambda doc: doc.spans.get(key, ()), labels), **score_relations(examples)}
 
     def find(self, doc: Doc) -> tuple[list[Figure], DocView]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
