@@ -34,7 +34,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .doc_arrays import doc_arrays
-from .extensions import register_extensions
 from .lexicon import FigureLexicon
 from .lexicon_pipe import LexiconPipe
 from .numbers import THOUSANDS_GROUPS, parse_digits
@@ -115,9 +114,7 @@ class FactChecks(LexiconPipe):
     """Adds `flags` to every fact of `doc._.facts`; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = "fact_checks", *, candidates_key: str = "concept_candidates") -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
         self.candidates_key = candidates_key
 
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:

@@ -20,7 +20,6 @@ from spacy.training import Example
 
 from .article_country import most_named, named_countries
 from .doc_arrays import doc_arrays
-from .extensions import register_extensions
 from .lexicon import FigureLexicon, surface_key
 from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGNS, is_number_token, parse_number
@@ -57,9 +56,7 @@ class FigureNormalizer(LexiconPipe):
         bare_amount_label: str = "AMOUNT",
         equivalent_currency: str = "USD",
     ) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
         self.bare_amount_label = bare_amount_label
         self.equivalent_currency = equivalent_currency
         self.lexicon: FigureLexicon | None = None

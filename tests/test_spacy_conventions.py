@@ -63,3 +63,10 @@ def test_each_pipe_says_what_it_assigns_and_requires(nlp, name):
     summary = nlp.analyze_pipes()
     assert (summary["summary"][name]["assigns"], summary["summary"][name]["requires"]) == PIPES[name]
     assert summary["problems"][name] == []
+
+
+def test_each_lexicon_pipe_has_its_own_tables():
+    nlp = spacy.blank("en")
+    first, second = (nlp.add_pipe("econ_fact_checks", name=name) for name in ("first", "second"))
+    first.tables["fact_checks"] = []
+    assert second.tables == {}

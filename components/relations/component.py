@@ -19,7 +19,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from ..extensions import register_extensions
 from ..figure_normalizer import only_linking_words
 from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
@@ -90,9 +89,7 @@ class FigureRelations(LexiconPipe):
     def __init__(
         self, nlp: Language, name: str = "figure_relations", *, candidates_key: str = "concept_candidates", spans_key: str = "concepts"
     ) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
         self.candidates_key = candidates_key
         self.spans_key = spans_key
 

@@ -1,7 +1,6 @@
 """From Docs to the spec's annotation records and to pandas tables with fixed dtypes."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -11,6 +10,8 @@ from spacy.tokens import Doc
 from components.doc_arrays import doc_arrays
 from components.relations import linked_spans_key
 from components.schema import CheckedFact, EntityRow, Reading, RelationRow, columns
+
+from .files import replace_atomically
 
 FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
 ENTITY_COLUMNS = columns(EntityRow)
@@ -164,7 +165,7 @@ def to_frames(docs: Iterable[Doc]) -> dict[str, pd.DataFrame]:
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, file_format: str) -> list[Path]:
     """Write each table as one file `<name>.parquet` or `<name>.csv` in `out_dir`."""
-    return [_replace(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format)) for name, table in frames.items()]
+    return [replace_atomically(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format)) for name, table in frames.items()]
 
 
 def write_datasets(partitions: list[dict[str, pd.DataFrame]], out_dir: Path, file_format: str) -> list[Path]:
@@ -178,7 +179,7 @@ def write_datasets(partitions: list[dict[str, pd.DataFrame]], out_dir: Path, fil
             for number, tables in enumerate(partitions):
                 _write_table(tables[name], folder / f"part-{number:05d}.{file_format}", file_format)
 
-        written.append(_replace(out_dir / f"{name}.{file_format}", write))
+        written.append(replace_atomically(out_dir / f"{name}.{file_format}", write))
     return written
 
 
@@ -187,24 +188,3 @@ def _write_table(table: pd.DataFrame, path: Path, file_format: str) -> None:
         table.to_parquet(path, index=False)
     else:
         table.to_csv(path, index=False)
-
-
-def _replace(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write a file or folder at `path` through a temporary name, then swap it in for whatever is there."""
-    temporary, old = path.with_name(f".{path.name}.tmp"), path.with_name(f".{path.name}.old")
-    for leftover in (temporary, old):
-        remove(leftover)
-    write(temporary)
-    if path.is_dir() or (temporary.is_dir() and path.exists()):  # a rename replaces only a file by a file
-        path.rename(old)
-    temporary.replace(path)
-    remove(old)
-    return path
-
-
-def remove(path: Path) -> None:
-    """Delete a file or a folder, if there is one."""
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
