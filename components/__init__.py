@@ -1,4 +1,5 @@
 """spaCy components of the econ-facts pipeline (registered on import and via entry points)."""
+from .concept_ruler import make_concept_ruler
 from .entity_ruler import EconEntityRuler, make_entity_ruler
 from .extensions import register_extensions
 from .fact_checks import FactChecks, make_fact_checks
@@ -24,6 +25,7 @@ __all__ = [
     "create_pattern_reader",
     "create_tokenizer",
     "create_word_class_reader",
+    "make_concept_ruler",
     "make_entity_ruler",
     "make_fact_checks",
     "make_figure_normalizer",

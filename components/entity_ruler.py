@@ -1,6 +1,7 @@
 """The entity ruler: MONEY, PERCENT, REGION and ORG (and bare AMOUNT candidates) from pattern files.
 
-With a `spans_key` it writes `doc.spans[key]` instead (the INDICATOR/PERIOD candidates).
+With a `spans_key` it writes `doc.spans[key]` instead: the concept ruler (`components/concept_ruler.py`)
+is this class writing the INDICATOR/PERIOD candidates.
 Modelled on spaCy's SpanRuler: token patterns go to a token matcher, phrase patterns to a
 PhraseMatcher, `match(doc)` finds candidates and `set_annotations(doc, spans)` writes
 `doc.ents`, keeping the longest candidate where they overlap (then the label priority).
@@ -25,7 +26,7 @@ with one space.
 
 import warnings
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Collection, Iterable, NamedTuple, Sequence
 
 import srsly
 from spacy.attrs import ENT_IOB
@@ -33,10 +34,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
 from .doc_arrays import doc_arrays
 from .extensions import register_extensions
+from .scoring import score_spans
 from .token_matcher import TokenPatternMatcher
 
 Pattern = dict[str, Any]
@@ -55,14 +58,15 @@ class Match(NamedTuple):
 @Language.factory(
     "econ_entity_ruler",
     assigns=["doc.ents"],
+    requires=["token.is_sent_start"],  # patterns may test IS_SENT_START
     default_config={
         "phrase_matcher_attr": "ORTH",
         "label_priority": ["MONEY", "PERCENT", "ORG", "REGION", "AMOUNT"],
         "expand_acronyms": True,
-        "spans_key": None,
         "place_modifiers": [],
         "read_past_spaces": True,
     },
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0},
 )
 def make_entity_ruler(
     nlp: Language,
@@ -70,7 +74,6 @@ def make_entity_ruler(
     phrase_matcher_attr: str,
     label_priority: list[str],
     expand_acronyms: bool,
-    spans_key: str | None,
     place_modifiers: list[str],
     read_past_spaces: bool,
 ) -> "EconEntityRuler":
@@ -81,7 +84,6 @@ def make_entity_ruler(
         phrase_matcher_attr=phrase_matcher_attr,
         label_priority=label_priority,
         expand_acronyms=expand_acronyms,
-        spans_key=spans_key,
         place_modifiers=place_modifiers,
         read_past_spaces=read_past_spaces,
     )
@@ -277,6 +279,15 @@ class EconEntityRuler(Pipe):
                 chosen.append(match)
                 taken.update(tokens)
         return chosen
+
+    def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
+        """Span P/R/F per label (`components/scoring.py`) of what the ruler writes against the references: `doc.ents`
+        (`ents_p`, `ents_r`, `ents_f`, `ents_per_type`) or its span group (`spans_<key>_p`, ...); `labels` restricts
+        the labels scored."""
+        if self.spans_key is None:
+            return score_spans(examples, "ents", lambda doc: doc.ents, labels)
+        key = self.spans_key
+        return score_spans(examples, f"spans_{key}", lambda doc: doc.spans.get(key, ()), labels)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         """Save the patterns as `patterns.jsonl`."""

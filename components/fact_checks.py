@@ -34,13 +34,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .doc_arrays import doc_arrays
-from .extensions import register_extensions
 from .lexicon import FigureLexicon
 from .lexicon_pipe import LexiconPipe
 from .numbers import THOUSANDS_GROUPS, parse_digits
+from .periods import parse_date
 from .relations.cues import Cues
 from .relations.kinds import multiple_change
-from .relations.positions import parse_date
 
 CHECKS = ("implausible_value", "change_inconsistent", "shares_exceed_total", "equals_rate_outlier", "period_after_publication")
 PRINTED_NUMBER = re.compile(r"\d(?:[\d,]|\s(?=\d{3}(?!\d)))*(?:\.\d+)?")  # `1,234.5`, `10 000`
@@ -99,7 +98,12 @@ class CheckData:
         )
 
 
-@Language.factory("econ_fact_checks", assigns=["doc._.facts"], default_config={"candidates_key": "concept_candidates"})
+@Language.factory(
+    "econ_fact_checks",
+    assigns=["doc._.facts"],
+    requires=["doc._.facts", "doc._.relations", "doc.spans", "token.lemma", "token.is_sent_start"],  # and `doc._.meta` (the date)
+    default_config={"candidates_key": "concept_candidates"},
+)
 def make_fact_checks(nlp: Language, name: str, candidates_key: str) -> "FactChecks":
     """Build the fact checks (`candidates_key`: the concept ruler's INDICATOR and PERIOD candidates); their lexicon
     is loaded by `initialize` or `from_disk`."""
@@ -110,9 +114,7 @@ class FactChecks(LexiconPipe):
     """Adds `flags` to every fact of `doc._.facts`; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = "fact_checks", *, candidates_key: str = "concept_candidates") -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
         self.candidates_key = candidates_key
 
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:

@@ -11,20 +11,21 @@ currency are roles of `lexicons/relation_cues.jsonl`, sign words number words of
 import math
 import re
 from collections import Counter
-from typing import Any, Sequence
+from typing import Any, Collection, Iterable, Sequence
 
 from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from .article_country import most_named, named_countries
 from .doc_arrays import doc_arrays
-from .extensions import register_extensions
 from .lexicon import FigureLexicon, surface_key
 from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGNS, is_number_token, parse_number
+from .schema import FIGURE_LABELS, Figure
+from .scoring import score_values
 
-FIGURE_LABELS = ("MONEY", "PERCENT")
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 MIN_AMOUNTS_FOR_CURRENCY = 3  # amounts in one currency that make a bare amount of the same article money
 YEAR = re.compile(r"^(?:18|19|20|21)\d\d$")
@@ -33,9 +34,11 @@ READINGS_CACHE_SIZE = 10_000  # figure surfaces whose reading is kept (the same 
 
 
 @Language.factory(
-    "figure_normalizer",
+    "econ_figure_normalizer",
     assigns=["doc.ents", "doc._.figures"],
+    requires=["doc.ents", "token.lemma", "token.is_sent_start"],
     default_config={"bare_amount_label": "AMOUNT", "equivalent_currency": "USD"},
+    default_score_weights={"value_acc": 1.0},
 )
 def make_figure_normalizer(nlp: Language, name: str, bare_amount_label: str, equivalent_currency: str) -> "FigureNormalizer":
     """Build the figure normaliser; its lexicon is loaded by `initialize` or `from_disk`."""
@@ -53,9 +56,7 @@ class FigureNormalizer(LexiconPipe):
         bare_amount_label: str = "AMOUNT",
         equivalent_currency: str = "USD",
     ) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
         self.bare_amount_label = bare_amount_label
         self.equivalent_currency = equivalent_currency
         self.lexicon: FigureLexicon | None = None
@@ -66,10 +67,15 @@ class FigureNormalizer(LexiconPipe):
         self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
         self._currency_words: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
 
-    def find(self, doc: Doc) -> list[tuple[Span, dict[str, Any]]]:
+    def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
+        """`value_acc`: of the figures that match a reference figure with a value, the share whose value and unit
+        match it (`components/scoring.py`); `labels` restricts the labels scored."""
+        return score_values(examples, labels)
+
+    def find(self, doc: Doc) -> list[tuple[Span, Figure]]:
         """Read every figure entity of the doc into (span, figure dict); unreadable ones are left out."""
-        readings: list[tuple[Span, dict[str, Any]]] = []
-        bare: list[tuple[Span, dict[str, Any]]] = []
+        readings: list[tuple[Span, Figure]] = []
+        bare: list[tuple[Span, Figure]] = []
         ents = list(doc.ents)  # spaCy builds the spans on every access
         for candidate in ents:
             if candidate.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
@@ -92,14 +98,14 @@ class FigureNormalizer(LexiconPipe):
                 readings.append((Span(doc, ent.start, ent.end, label="MONEY", span_id=ent.id_), figure))
         return self.join_ranges(sorted(readings, key=lambda item: item[0].start))
 
-    def join_ranges(self, readings: list[tuple[Span, dict[str, Any]]]) -> list[tuple[Span, dict[str, Any]]]:
+    def join_ranges(self, readings: list[tuple[Span, Figure]]) -> list[tuple[Span, Figure]]:
         """One range figure (midpoint value, low and high) from two ends: two figures with a range word between
         them (`$400 to $500 million`, `2%-3%`, `between $2 and $3 billion`: see `joined_pair`), or a bare number
         before a figure (`between 3 and 4 billion dollars`, `2.5 to 3 percent`, `ranging from 1.5 to 2 billion
         euros`). After a plain `from`, `A to B unit` is a change: two figures. `between` and `from` stay outside
         the range, like a hedge."""
         assert self.lexicon is not None
-        joined: list[tuple[Span, dict[str, Any]]] = []
+        joined: list[tuple[Span, Figure]] = []
         for span, figure in readings:
             doc, start = span.doc, span.start
             if figure["low"] is None and joined and self.is_range_pair(joined[-1], span, figure):
@@ -124,7 +130,7 @@ class FigureNormalizer(LexiconPipe):
             joined.append((whole, range_figure(whole, low, figure, self.hedge_before(whole))))
         return joined
 
-    def is_range_pair(self, previous: tuple[Span, dict[str, Any]], span: Span, figure: dict[str, Any]) -> bool:
+    def is_range_pair(self, previous: tuple[Span, Figure], span: Span, figure: Figure) -> bool:
         """Whether a figure and the one before it may be the ends of a range: one range joiner or `and` between them, the
         same label and unit, and neither a range already."""
         assert self.lexicon is not None
@@ -134,7 +140,7 @@ class FigureNormalizer(LexiconPipe):
         joiner = doc_arrays(span.doc).words[span.start - 1]
         return joiner in self.lexicon.range_joiners or joiner == "and"
 
-    def joined_pair(self, first: tuple[Span, dict[str, Any]], second: tuple[Span, dict[str, Any]]) -> list[tuple[Span, dict[str, Any]]]:
+    def joined_pair(self, first: tuple[Span, Figure], second: tuple[Span, Figure]) -> list[tuple[Span, Figure]]:
         """Two figures that may be the ends of a range (`is_range_pair`): one range figure if the first is below the
         second and they are joined by a dash, by `and` after `between`, or by a `to` that ends no change (not `rose
         from $1.5 billion to $2 billion`, `fell 2% to 3%`: two figures). A first end without a scale takes the
@@ -209,14 +215,14 @@ class FigureNormalizer(LexiconPipe):
             return False
         return words[index + 1] != "of" and (index == 0 or words[index - 1] != "-")
 
-    def set_annotations(self, doc: Doc, readings: list[tuple[Span, dict[str, Any]]]) -> None:
+    def set_annotations(self, doc: Doc, readings: list[tuple[Span, Figure]]) -> None:
         """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""
         figure_labels = (*FIGURE_LABELS, self.bare_amount_label)
         others = [ent for ent in doc.ents if ent.label_ not in figure_labels]
         doc.ents = sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start)
         doc._.figures = [figure for _, figure in readings]
 
-    def read_trimmed(self, span: Span) -> tuple[Span, dict[str, Any] | None]:
+    def read_trimmed(self, span: Span) -> tuple[Span, Figure | None]:
         """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`), a leading end of a hedge (`plus or minus`)
         or a leading dash glued to the figure before (`-$500 million` of `$400-$500 million`); if it does not read, drop leading numbers (`2023 5 billion tenge`), then trailing ones, until it does."""
         assert self.lexicon is not None
@@ -258,7 +264,7 @@ class FigureNormalizer(LexiconPipe):
         kinds = [kind for kind, _ in segments([token.text for token in span], self.lexicon)]
         return len(kinds) >= 3 and kinds[-1] == "number" and "unit" in kinds[1:-1]
 
-    def read_span(self, span: Span) -> dict[str, Any] | None:
+    def read_span(self, span: Span) -> Figure | None:
         """The figure dict of one span, or None when its surface does not read as a figure."""
         assert self.lexicon is not None
         arrays = doc_arrays(span.doc)
@@ -267,15 +273,19 @@ class FigureNormalizer(LexiconPipe):
         if reading is None:
             return None
         start, end = span.start_char, span.end_char
-        return {
-            "start": start,
-            "end": end,
-            "text": arrays.text[start:end],
-            "label": label,
-            **reading,
-            "approx": self.hedge_before(span),
-            "pattern": span.id_ or None,
-        }
+        return Figure(
+            start=start,
+            end=end,
+            text=arrays.text[start:end],
+            label=label,
+            value=reading["value"],
+            unit=reading["unit"],
+            unit_assumed=False,  # decided for the whole article (`resolve_bare_words`)
+            approx=self.hedge_before(span),
+            low=reading["low"],
+            high=reading["high"],
+            pattern=span.id_ or None,
+        )
 
     def reading(self, words: tuple[str, ...], label: str) -> dict[str, Any] | None:
         """`read_surface` with this lexicon, remembered per surface (the returned dict is shared: copy it to change it)."""
@@ -287,7 +297,7 @@ class FigureNormalizer(LexiconPipe):
             self._readings[key] = read_surface(words, label, self.lexicon)
         return self._readings[key]
 
-    def is_exchange_rate(self, span: Span, figure: dict[str, Any]) -> bool:
+    def is_exchange_rate(self, span: Span, figure: Figure) -> bool:
         """Whether a money figure states an exchange rate, which is not annotated: either side of an `=`
         (`($1 = 3.75 riyals)`), or a price of a currency (`470 tenge to the dollar`)."""
         assert self.lexicon is not None
@@ -331,7 +341,7 @@ class FigureNormalizer(LexiconPipe):
                 return text
         return None
 
-    def bare_value(self, span: Span, figure: dict[str, Any]) -> float | None:
+    def bare_value(self, span: Span, figure: Figure) -> float | None:
         """The value of a bare number two tokens before a figure, read with the figure's scale and unit
         (`3 and 4 billion dollars` -> 3e9), or None if there is none."""
         assert self.lexicon is not None
@@ -341,7 +351,7 @@ class FigureNormalizer(LexiconPipe):
         reading = self.reading((doc[span.start - 2].text, *(token.text for token in span[1:])), figure["label"])
         return None if reading is None or reading["unit"] != figure["unit"] else reading["value"]
 
-    def bare_low_end(self, span: Span, figure: dict[str, Any]) -> float | None:
+    def bare_low_end(self, span: Span, figure: Figure) -> float | None:
         """`bare_value` (see `below_high_end`), if it is below the figure's value (a range runs from low to high:
         `2023 to 5 billion` is none)."""
         low = self.bare_value(span, figure)
@@ -351,7 +361,7 @@ class FigureNormalizer(LexiconPipe):
         low = below_high_end(low, figure["value"])
         return low if low < figure["value"] else None
 
-    def bare_start_figure(self, span: Span, figure: dict[str, Any]) -> list[tuple[Span, dict[str, Any]]]:
+    def bare_start_figure(self, span: Span, figure: Figure) -> list[tuple[Span, Figure]]:
         """The bare start of a change `from 37.9 to 32.5 percent` as a figure of its own, in the unit and scale of
         the end (`37.9`, 37.9 %); none when it is a year (`from 2019 to 5 billion`)."""
         value = self.bare_value(span, figure)
@@ -362,7 +372,7 @@ class FigureNormalizer(LexiconPipe):
         text = {"start": bare.start_char, "end": bare.end_char, "text": bare.text}
         return [(bare, {**figure, **text, "value": value, "approx": self.hedge_before(bare)})]
 
-    def resolve_bare_words(self, readings: list[tuple[Span, dict[str, Any]]], places: list[Span], home: str | None) -> None:
+    def resolve_bare_words(self, readings: list[tuple[Span, Figure]], places: list[Span], home: str | None) -> None:
         """Read a sign or word shared by several currencies (`$`, `manat`, `Rs`, `shillings`) from the article,
         and mark every figure whose currency was so inferred (`unit_assumed`).
 
@@ -447,7 +457,7 @@ class FigureNormalizer(LexiconPipe):
             self._currency_words[surface] = (text, frozenset(self.lexicon.readings_of(text)) if text else frozenset())
         return self._currency_words[surface]
 
-    def equivalent_currencies(self, readings: list[tuple[Span, dict[str, Any]]]) -> Counter[str]:
+    def equivalent_currencies(self, readings: list[tuple[Span, Figure]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
         counts: Counter[str] = Counter()
         money = [(span, figure) for span, figure in readings if figure["label"] == "MONEY"]
@@ -457,7 +467,7 @@ class FigureNormalizer(LexiconPipe):
         return counts
 
     def implied_currency(
-        self, span: Span, readings: list[tuple[Span, dict[str, Any]]], equivalents: Counter[str]
+        self, span: Span, readings: list[tuple[Span, Figure]], equivalents: Counter[str]
     ) -> str | None:
         """The currency a bare amount plainly means, or None when the text does not say it is money."""
         doc = span.doc
@@ -483,7 +493,7 @@ class FigureNormalizer(LexiconPipe):
         names_money = any(token.lower_ in self.lexicon.money_words for token in doc[span.sent.start : span.start])
         return self.only_currency(readings, equivalents) if names_money and not span[-1].text.isupper() else None
 
-    def range_end_currency(self, span: Span, readings: list[tuple[Span, dict[str, Any]]]) -> str | None:
+    def range_end_currency(self, span: Span, readings: list[tuple[Span, Figure]]) -> str | None:
         """The currency of the money figure a bare amount is the other end of a range with: one range joiner (or `and`
         after `between`) between them (`400 million to 500 million dollars`, `2bn-3bn euros`, `between $2 billion and
         3 billion`); None if there is none."""
@@ -498,7 +508,7 @@ class FigureNormalizer(LexiconPipe):
                 return figure["unit"]
         return None
 
-    def only_currency(self, readings: list[tuple[Span, dict[str, Any]]], equivalents: Counter[str]) -> str | None:
+    def only_currency(self, readings: list[tuple[Span, Figure]], equivalents: Counter[str]) -> str | None:
         """The one currency of an article's amounts (equivalents aside), when it writes at least
         `MIN_AMOUNTS_FOR_CURRENCY` of them: `revenue stood at 502.5 billion` in a story of riyal amounts
         (the sentence names a sum of money before the amount, whose scale is a word, not `9M`)."""
@@ -668,7 +678,7 @@ def below_high_end(low: float, high: float) -> float:
     return low / 1000 if low >= high > low / 1000 else low
 
 
-def range_figure(whole: Span, low: float, high_end: dict[str, Any], hedge: str | None) -> dict[str, Any]:
+def range_figure(whole: Span, low: float, high_end: Figure, hedge: str | None) -> Figure:
     """The figure of a range span from its low value and the figure of its high end: midpoint value, low and high."""
     high = high_end["value"]
     return {**high_end, "start": whole.start_char, "text": whole.text, "value": tidy((low + high) / 2), "low": tidy(low), "high": high, "approx": hedge}

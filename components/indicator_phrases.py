@@ -39,11 +39,11 @@ from spacy.util import registry
 from .doc_arrays import doc_arrays
 from .lexicon_pipe import LexiconPipe, Tables
 from .relations.cues import Cues
+from .schema import FIGURE_LABELS
 from .segments import Segments
 
 WORD_CLASSES = ("noun", "adj", "verb", "adv")
 CONTENT_CLASSES = frozenset({"noun", "adj"})
-FIGURE_LABELS = frozenset({"MONEY", "PERCENT"})
 MAX_ITEM_WORDS = 6  # words of one elliptic list item (`electricity, gas and water`)
 
 
@@ -62,7 +62,7 @@ def create_word_class_reader(lang: str = "en") -> list[dict[str, Any]]:
 @Language.factory(
     "econ_indicator_phrases",
     assigns=["doc.spans"],
-    requires=["token.lemma", "doc.ents", "doc.sents"],
+    requires=["doc.spans", "doc.ents", "token.lemma", "token.is_sent_start"],
     default_config={"spans_key": "concept_candidates"},
 )
 def make_indicator_phrases(nlp: Language, name: str, spans_key: str) -> "IndicatorPhrases":
@@ -74,10 +74,8 @@ class IndicatorPhrases(LexiconPipe):
     """Grows INDICATOR candidates into their noun phrases; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = "indicator_phrases", *, spans_key: str = "concept_candidates") -> None:
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
         self.spans_key = spans_key
-        self.tables: Tables = {}
 
     def initialize(
         self,
@@ -161,7 +159,7 @@ class IndicatorPhrases(LexiconPipe):
         doc = view.doc
         acronyms = {
             doc[span.end].text for span in indicators
-            if span.end < len(doc) and span.end not in view.blocked and is_acronym(doc[span.end].text)
+            if span.end < len(doc) and span.end not in view.blocked and is_all_caps_acronym(doc[span.end].text)
         }
         if not acronyms:
             return []
@@ -345,7 +343,7 @@ class IndicatorPhrases(LexiconPipe):
         return self.is_modifier(index, view)
 
 
-def is_acronym(text: str) -> bool:
+def is_all_caps_acronym(text: str) -> bool:
     """Whether a token is an all-capital acronym of two to six letters (`IPCA`, `PMI`)."""
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
 

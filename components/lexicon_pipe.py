@@ -14,14 +14,19 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
+from .extensions import register_extensions
+
 Tables = dict[str, list[dict[str, Any]]]
 
 
 class LexiconPipe(Pipe):
-    """A pipe built from lexicon tables; subclasses implement `load`, `find` and `set_annotations`."""
+    """A pipe built from lexicon tables; subclasses call `__init__` and implement `load`, `find` and `set_annotations`."""
 
-    name: str
-    tables: Tables = {}
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.tables: Tables = {}  # empty until `initialize` or `from_disk` loads them
 
     def initialize(
         self,

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 Range = tuple[date, date]
+DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s")  # the leading ` date YYYY-MM-DD ` of the bundled articles: the publication date
 SPLIT_YEAR = re.compile(r"\b((?:19|20)\d\d)[-–/](\d\d)\b")  # a fiscal year: `2023-24`, `2024/25`
 FISCAL_CODE = re.compile(r"\bFY ?(\d{4}|\d\d)(?:[-–/](\d{4}|\d\d))?\b", re.IGNORECASE)  # `FY24`, `FY2024`, `FY2024/25`
 WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+(?:st|nd|rd|th|[A-Za-z])?")  # `3rd` is one word
@@ -83,6 +84,14 @@ class FiscalYear:
     def containing(self, day: date) -> int:
         """The calendar year in which the fiscal year containing `day` starts."""
         return day.year if day.month >= self.first_month else day.year - 1
+
+
+def parse_date(text: Any) -> date | None:
+    """An ISO date string (`meta.date`, a fact's `period_start`) as a date, or None."""
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
 
 
 def fiscal_years(rows: list[dict[str, Any]]) -> dict[str, FiscalYear]:

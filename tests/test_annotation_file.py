@@ -1,4 +1,4 @@
-"""Tests for pipeline.run.annotation_file: validation on read, atomic write, round trip."""
+"""Tests for pipeline.run.annotation_file: validation on read, atomic write (pipeline.run.files), round trip."""
 
 import json
 from pathlib import Path
@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.run.annotation_file import AnnotationError, read_annotations, write_annotations
+from pipeline.run.files import replace_atomically
 
 SEEDS = Path(__file__).parents[1] / "corpus/gold/seeds.jsonl"
 TEXT = "Exports rose 14.7 percent to $14.7 billion in 2023."
@@ -146,6 +147,44 @@ def test_failed_write_keeps_old_file(tmp_path: Path) -> None:
         write_annotations(path, [good("b"), good("c", spans=[{"start": 0, "end": 1, "value": float("nan")}])])
     assert path.read_text(encoding="utf-8") == before
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def write_file(path: Path, text: str = "new") -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def write_folder(path: Path, text: str = "new") -> None:
+    path.mkdir()
+    (path / "part-00000.csv").write_text(text, encoding="utf-8")
+
+
+def read_back(path: Path) -> str:
+    return (path / "part-00000.csv" if path.is_dir() else path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old", [write_file, write_folder])
+@pytest.mark.parametrize("new", [write_file, write_folder])
+def test_replace_atomically_swaps_in_a_file_or_folder(tmp_path: Path, old, new) -> None:
+    path = tmp_path / "facts.csv"
+    old(path, "old")
+
+    def failing(temporary: Path) -> None:
+        new(temporary)
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        replace_atomically(path, failing)
+    assert read_back(path) == "old" and [p.name for p in tmp_path.iterdir()] == ["facts.csv"]
+    replace_atomically(path, new)
+    assert read_back(path) == "new" and [p.name for p in tmp_path.iterdir()] == ["facts.csv"]
+
+
+def test_replace_atomically_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.jsonl"
+    write_annotations(path, [good("a")])
+    path.chmod(0o640)
+    write_annotations(path, [good("b")])
+    assert path.stat().st_mode & 0o777 == 0o640
 
 
 def test_seeds_file_is_valid() -> None:

@@ -13,6 +13,7 @@ from pipeline.evaluate.evaluation import predict_records
 from pipeline.evaluate.scoring import score
 from pipeline.run.annotate import annotate
 from pipeline.run.annotation_file import read_annotations
+from components.schema import CheckedFact, Figure, Relation, SpanRef
 from pipeline.run.export import ENTITY_COLUMNS, FACT_COLUMNS, RELATION_COLUMNS
 from pipeline.run.reading import read_documents
 
@@ -24,8 +25,13 @@ COLUMNS = {"entities": ENTITY_COLUMNS, "facts": FACT_COLUMNS, "relations": RELAT
 
 
 @pytest.fixture(scope="module")
-def tables(nlp) -> dict[str, pd.DataFrame]:
-    return pipeline.to_frames(annotate(nlp, read_documents([SEEDS])))
+def seed_docs(nlp) -> list:
+    return list(annotate(nlp, read_documents([SEEDS])))
+
+
+@pytest.fixture(scope="module")
+def tables(seed_docs) -> dict[str, pd.DataFrame]:
+    return pipeline.to_frames(seed_docs)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +58,16 @@ def as_date(value) -> date | None:
 def test_tables_have_exactly_the_columns_in_order(tables, name):
     assert list(tables[name].columns) == list(COLUMNS[name])
     assert len(tables[name]) > 0
+
+
+@pytest.mark.parametrize("extension,schema", [("figures", Figure), ("facts", CheckedFact), ("relations", Relation)])
+def test_doc_values_have_the_schema_keys_in_order(seed_docs, extension, schema):
+    values = [value for doc in seed_docs for value in getattr(doc._, extension)]
+    assert len(values) > 30
+    for value in values:
+        assert list(value) == list(schema.__annotations__)
+        if schema is Relation:
+            assert list(value["head"]) == list(value["child"]) == list(SpanRef.__annotations__)
 
 
 @pytest.mark.parametrize("name", ["entities", "facts", "relations"])

@@ -90,7 +90,7 @@ def test_figure_normalizer_bytes_round_trip(nlp):
     nlp2 = blank_with_our_tokenizer()
     nlp2.add_pipe("sentencizer")
     nlp2.add_pipe("econ_entity_ruler").from_bytes(nlp.get_pipe("entity_ruler").to_bytes())
-    normalizer2 = nlp2.add_pipe("figure_normalizer")
+    normalizer2 = nlp2.add_pipe("econ_figure_normalizer")
     assert normalizer2.lexicon is None
     normalizer2.from_bytes(nlp.get_pipe("figure_normalizer").to_bytes())
     doc, doc2 = nlp(TEXT), nlp2(TEXT)
@@ -104,7 +104,7 @@ def test_figure_normalizer_disk_round_trip(nlp, tmp_path):
     nlp2 = blank_with_our_tokenizer()
     nlp2.add_pipe("sentencizer")
     nlp2.add_pipe("econ_entity_ruler").from_disk(tmp_path / "ruler")
-    nlp2.add_pipe("figure_normalizer").from_disk(tmp_path / "normalizer")
+    nlp2.add_pipe("econ_figure_normalizer").from_disk(tmp_path / "normalizer")
     doc, doc2 = nlp(TEXT), nlp2(TEXT)
     assert ents_of(doc2) == ents_of(doc)
     assert doc2._.figures == doc._.figures

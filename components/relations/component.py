@@ -13,25 +13,28 @@ It writes `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans
 `doc.spans[spans_key]`. Cue words are data (`lexicons/relation_cues.jsonl`).
 """
 from datetime import date
-from typing import Any, Callable
+from typing import Any, Callable, Collection, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
-from ..extensions import register_extensions
 from ..figure_normalizer import only_linking_words
 from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
-from ..periods import FiscalYear, PeriodWords, fiscal_years, resolve_period
+from ..periods import FiscalYear, PeriodWords, fiscal_years, parse_date, resolve_period
+from ..schema import CONCEPT_LABELS, Fact, Relation
+from ..scoring import score_relations, score_spans
 from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
 from .kinds import KindRules, change_pct, index_direction
 from .periods import PeriodRules, anchor_range
-from .positions import parse_date, restates, span_ref
+from .positions import restates, span_ref
 from .regions import RegionRules
 
 PERIOD_CACHE_SIZE = 10_000  # resolved (period text, publication date, reference, fiscal year) keys kept
+FACTORY = "econ_figure_relations"
 
 
 class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
@@ -57,13 +60,27 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
 
 
 @Language.factory(
-    "figure_relations",
+    FACTORY,
     assigns=["doc._.relations", "doc._.facts", "doc.spans"],
+    requires=["doc.ents", "doc._.figures", "doc.spans", "token.lemma", "token.is_sent_start"],  # and `doc._.meta` (the date), set before the pipes
     default_config={"candidates_key": "concept_candidates", "spans_key": "concepts"},
+    default_score_weights={
+        "spans_concepts_f": 1.0, "spans_concepts_p": 0.0, "spans_concepts_r": 0.0, "relations_f": 1.0, "relations_p": 0.0, "relations_r": 0.0
+    },
 )
 def make_figure_relations(nlp: Language, name: str, candidates_key: str, spans_key: str) -> "FigureRelations":
     """Build the relation component; its cue lexicon is loaded by `initialize` or `from_disk`."""
     return FigureRelations(nlp, name, candidates_key=candidates_key, spans_key=spans_key)
+
+
+def linked_spans_key(nlp: Language | None = None) -> str:
+    """The `doc.spans` key of the INDICATOR/PERIOD spans linked to a figure: the `spans_key` of the pipeline's
+    relations pipe in its config, or of the factory's default config without one."""
+    if nlp is not None:
+        for name in nlp.pipe_names:
+            if nlp.get_pipe_meta(name).factory == FACTORY:
+                return nlp.get_pipe_config(name)["spans_key"]
+    return Language.get_factory_meta(FACTORY).default_config["spans_key"]
 
 
 class FigureRelations(LexiconPipe):
@@ -72,9 +89,7 @@ class FigureRelations(LexiconPipe):
     def __init__(
         self, nlp: Language, name: str = "figure_relations", *, candidates_key: str = "concept_candidates", spans_key: str = "concepts"
     ) -> None:
-        register_extensions()
-        self.nlp = nlp
-        self.name = name
+        super().__init__(nlp, name)
         self.candidates_key = candidates_key
         self.spans_key = spans_key
 
@@ -96,6 +111,13 @@ class FigureRelations(LexiconPipe):
                 self._period_dates.clear()
             self._period_dates[key] = resolve_period(text, self.period_words, published, reference, key[3])
         return self._period_dates[key]
+
+    def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
+        """P/R/F per label (`components/scoring.py`) of the linked INDICATOR and PERIOD spans (`spans_<key>_p`, ...;
+        `labels` restricts the span labels scored) and of `doc._.relations` (`relations_p`, ...) against the references."""
+        examples = list(examples)
+        key = self.spans_key
+        return {**score_spans(examples, f"spans_{key}", lambda doc: doc.spans.get(key, ()), labels), **score_relations(examples)}
 
     def find(self, doc: Doc) -> tuple[list[Figure], DocView]:
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
@@ -157,11 +179,10 @@ class FigureRelations(LexiconPipe):
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
         figures, view = found
         sentences = view.sentences
-        relations: list[dict[str, Any]] = []
+        relations: list[Relation] = []
         linked: dict[tuple[int, int], Span] = {}
         for figure in figures:
             base = figure.base
-            head = span_ref(figure.span)
             children = {
                 "INDICATOR": figure.indicator,
                 "PERIOD": figure.period,
@@ -172,8 +193,8 @@ class FigureRelations(LexiconPipe):
             for label, child in children.items():
                 if child is None:
                     continue
-                relations.append({"head": dict(head), "child": span_ref(child), "label": label})
-                if child.label_ in ("INDICATOR", "PERIOD"):
+                relations.append(Relation(head=span_ref(figure.span), child=span_ref(child), label=label))
+                if child.label_ in CONCEPT_LABELS:
                     linked[(child.start, child.end)] = child
         for alias in view.aliases:
             if (alias[1].start, alias[1].end) in linked:
@@ -199,42 +220,42 @@ class FigureRelations(LexiconPipe):
 
     def fact(
         self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None], text: Callable[[Span], str]
-    ) -> dict[str, Any]:
-        """One plain dict per figure: what, how much, when, where, against what (`text` gives a span's text)."""
+    ) -> Fact:
+        """The fact of one figure: what, how much, when, where, against what (`text` gives a span's text)."""
         own = resolve(figure.period)
         base = figure.base
         base_period = resolve(base, own) if isinstance(base, Span) else None
         data = figure.data
-        return {
-            "doc_id": doc_id,
-            "start": data["start"],
-            "end": data["end"],
-            "text": data["text"],
-            "label": data["label"],
-            "value": data["value"],
-            "unit": data["unit"],
-            "unit_assumed": bool(data.get("unit_assumed")),
-            "approx": data.get("approx"),
-            "low": data.get("low"),
-            "high": data.get("high"),
-            "kind": figure.kind,
-            "direction": figure.direction,
-            "change_pct": change_pct(figure),
-            "indicator": text(figure.indicator) if figure.indicator is not None else None,
-            "period": text(figure.period) if figure.period is not None else None,
-            "period_start": own[0].isoformat() if own else None,
-            "period_end": own[1].isoformat() if own else None,
-            "region": text(figure.region) if figure.region is not None else None,
-            "equals": figure.equals.data["text"] if figure.equals else None,
-            "equals_value": figure.equals.data["value"] if figure.equals else None,
-            "equals_unit": figure.equals.data["unit"] if figure.equals else None,
-            "compared_to": (base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
-            "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
-            "compared_to_unit": base.data["unit"] if isinstance(base, Figure) else None,
-            "compared_to_period_start": base_period[0].isoformat() if base_period else None,
-            "compared_to_period_end": base_period[1].isoformat() if base_period else None,
-            "sentence": figure.sentence,
-        }
+        return Fact(
+            doc_id=doc_id,
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            label=data["label"],
+            value=data["value"],
+            unit=data["unit"],
+            unit_assumed=bool(data.get("unit_assumed")),
+            approx=data.get("approx"),
+            low=data.get("low"),
+            high=data.get("high"),
+            kind=figure.kind,
+            direction=figure.direction,
+            change_pct=change_pct(figure),
+            indicator=text(figure.indicator) if figure.indicator is not None else None,
+            period=text(figure.period) if figure.period is not None else None,
+            period_start=own[0].isoformat() if own else None,
+            period_end=own[1].isoformat() if own else None,
+            region=text(figure.region) if figure.region is not None else None,
+            equals=figure.equals.data["text"] if figure.equals else None,
+            equals_value=figure.equals.data["value"] if figure.equals else None,
+            equals_unit=figure.equals.data["unit"] if figure.equals else None,
+            compared_to=(base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
+            compared_to_value=base.data["value"] if isinstance(base, Figure) else None,
+            compared_to_unit=base.data["unit"] if isinstance(base, Figure) else None,
+            compared_to_period_start=base_period[0].isoformat() if base_period else None,
+            compared_to_period_end=base_period[1].isoformat() if base_period else None,
+            sentence=figure.sentence,
+        )
 
 
 def equivalent_base(figure: Figure, figures: list[Figure]) -> Span | Figure | None:

@@ -1,8 +1,9 @@
 """A figure being linked, with what the rules found for it."""
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Span
+
+from .. import schema
 
 
 @dataclass
@@ -10,7 +11,7 @@ class Figure:
     """A figure being linked: its span, its dict from `doc._.figures`, and what was found."""
 
     span: Span
-    data: dict[str, Any]
+    data: schema.Figure
     indicator: Span | None = None
     period: Span | None = None
     region: Span | None = None

@@ -1,14 +1,12 @@
 """Token positions and spans the relation rules share: clause and bracket scope, datelines, aliases."""
 import bisect
-import re
-from datetime import date
-from typing import Any
 
 from spacy.tokens import Span
 
 from ..doc_arrays import DocArrays
+from ..periods import DATE_LINE
+from ..schema import SpanRef
 
-DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s")
 DASHES = frozenset({"-", "–", "—"})  # a spaced one ends a dateline
 DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this many tokens
 
@@ -36,9 +34,9 @@ def distance(first: Span, second: Span) -> int:
     return max(first.start - second.end, second.start - first.end, 0)
 
 
-def span_ref(span: Span) -> dict[str, Any]:
+def span_ref(span: Span) -> SpanRef:
     """A span as the spec's relation end: character offsets and label."""
-    return {"start": span.start_char, "end": span.end_char, "label": span.label_}
+    return SpanRef(start=span.start_char, end=span.end_char, label=span.label_)
 
 
 def aliases(words: list[str], candidates: list[Span]) -> list[tuple[Span, Span]]:
@@ -62,7 +60,7 @@ def dateline_length(arrays: DocArrays) -> int:
     length = len(texts)
     flags = arrays.sentence_flags or [0] * length
     head = min(length, DATELINE_TOKENS)
-    prefix = DATE_PREFIX.match(arrays.text[: offsets[head - 1] + len(texts[head - 1])]) if head else None
+    prefix = DATE_LINE.match(arrays.text[: offsets[head - 1] + len(texts[head - 1])]) if head else None
     first = bisect.bisect_right(offsets, prefix.end() - 1) if prefix else 0  # past the token holding the prefix's last character
     end = first
     for index in range(first, min(length, first + DATELINE_TOKENS)):
@@ -73,11 +71,3 @@ def dateline_length(arrays: DocArrays) -> int:
         if spaced_dash or index + 1 == length or flags[index + 1] == 1 or text == ":":
             end = index + 1  # `ALMATY. April 16. INTERFAX-KAZAKHSTAN -`: the last boundary before the text
     return end
-
-
-def parse_date(text: Any) -> date | None:
-    """An ISO date string as a date, or None."""
-    try:
-        return date.fromisoformat(text) if isinstance(text, str) else None
-    except ValueError:
-        return None

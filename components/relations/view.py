@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..article_country import most_named, named_countries
 from ..doc_arrays import doc_arrays
+from ..schema import FIGURE_LABELS
 from .cues import Cues
 from .positions import aliases, dateline_length
 
@@ -44,7 +45,7 @@ class MentionView:
         self.sentences = arrays.segments
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
         self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
-        self.figure_spans = [e for e in self.ents if e.label_ in ("MONEY", "PERCENT")]
+        self.figure_spans = [e for e in self.ents if e.label_ in FIGURE_LABELS]
         hedges = {f["start"]: f["approx"] for f in doc._.figures or () if f.get("approx")}
         self.hedge_lengths = {e.start: len(hedges[e.start_char].split()) for e in self.figure_spans if e.start_char in hedges}
         hedge_tokens = {index for start, length in self.hedge_lengths.items() for index in range(start - length, start)}

@@ -6,6 +6,8 @@ from typing import Any
 
 from spacy.language import Language
 
+from components.relations import linked_spans_key
+
 from ..run.annotate import annotate
 from ..run.annotation_file import read_annotations
 from ..run.export import doc_to_record
@@ -20,7 +22,8 @@ def documents_of(records: list[dict[str, Any]]) -> list[Document]:
 
 def predict_records(nlp: Language, gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The pipeline's annotation records for the texts of gold records (same ids)."""
-    return [doc_to_record(doc) for doc in annotate(nlp, documents_of(gold))]
+    concepts_key = linked_spans_key(nlp)
+    return [doc_to_record(doc, concepts_key) for doc in annotate(nlp, documents_of(gold))]
 
 
 def evaluate_file(nlp: Language, path: Path, *, all_labels: bool = False) -> dict[str, Any]:

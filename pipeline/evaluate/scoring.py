@@ -1,15 +1,15 @@
-"""Score predicted annotations against gold, as the "Scoring" section of
-shared/spec/annotations.md says."""
+"""Score predicted annotation records against gold, as the "Scoring" section of
+shared/spec/annotations.md says: the matching and counting of `components/scoring.py`, with
+the false positives, false negatives and value errors listed."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from ..run.annotation_file import FIGURE_LABELS, LABELS, RELATION_LABELS
+from components.schema import RELATION_LABELS, SPAN_LABELS
+from components.scoring import RelationKey, SpanKey, Tally, prf, value_matches, valued_pairs
 
-VALUE_TOLERANCE = 0.005  # relative
 MAX_VALUE_ERRORS = 50
 MAX_ERRORS = 200  # false positives and false negatives kept per kind
 
@@ -28,36 +28,26 @@ def annotated_labels(records: Iterable[dict]) -> set[str] | None:
     return union if seen_any else None
 
 
-class _Tally:
+class _Tally(Tally):
     """Per-label tp/fp/fn counts plus capped lists of fp and fn examples."""
 
     def __init__(self, order: tuple[str, ...]) -> None:
+        super().__init__()
         self.order = order
-        self.counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.errors: dict[str, list[dict]] = {"fp": [], "fn": []}
 
-    def add(self, label: str, kind: str, example: dict | None = None) -> None:
-        self.counts[label][kind] += 1
-        if example is not None and len(self.errors[kind]) < MAX_ERRORS:
+    def error(self, kind: str, example: dict) -> None:
+        if len(self.errors[kind]) < MAX_ERRORS:
             self.errors[kind].append(example)
 
     def summary(self) -> dict:
         rank = {label: i for i, label in enumerate(self.order)}
         names = sorted(self.counts, key=lambda label: (rank.get(label, len(rank)), label))
-        total = sum(self.counts.values(), Counter())
         return {
-            "labels": {name: _prf(self.counts[name]) for name in names},
-            "micro": _prf(total),
+            "labels": {name: prf(self.counts[name]) for name in names},
+            "micro": self.micro(),
             "errors": self.errors,
         }
-
-
-def _prf(counts: Counter[str]) -> dict:
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
 
 
 def _by_id(records: Iterable[dict], what: str) -> dict[str, dict]:
@@ -74,28 +64,13 @@ def _kept(items: list[dict], allowed: frozenset[str] | None) -> list[dict]:
     return [item for item in items if allowed is None or item["label"] in allowed]
 
 
-def _value_correct(gold: dict, pred: dict) -> bool:
-    value, unit = pred.get("value"), pred.get("unit")
-    return (
-        unit is not None
-        and unit == gold.get("unit")
-        and isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and abs(value - gold["value"]) <= VALUE_TOLERANCE * abs(gold["value"])
-    )
+def _span_key(span: dict) -> SpanKey:
+    return span["start"], span["end"], span["label"]
 
 
-def _overlaps(a: dict, b: dict) -> bool:
-    return max(a["start"], b["start"]) < min(a["end"], b["end"])
-
-
-def _relation_matches(pred: dict, gold: dict, exact_child: bool) -> bool:
-    ph, gh, pc, gc = pred["head_span"], gold["head_span"], pred["child_span"], gold["child_span"]
-    if pred["label"] != gold["label"] or (ph["start"], ph["end"]) != (gh["start"], gh["end"]):
-        return False
-    if exact_child:
-        return (pc["start"], pc["end"]) == (gc["start"], gc["end"])
-    return _overlaps(pc, gc)
+def _relation_key(relation: dict) -> RelationKey:
+    head, child = relation["head_span"], relation["child_span"]
+    return relation["label"], head["start"], head["end"], child["start"], child["end"]
 
 
 def _span_example(record_id: str, text: str, span: dict) -> dict:
@@ -118,57 +93,38 @@ def _relation_example(record_id: str, text: str, relation: dict) -> dict:
 def _score_spans(
     record_id: str, text: str, gold: list[dict], pred: list[dict], tally: _Tally, values: dict
 ) -> None:
-    unmatched: defaultdict[tuple, list[dict]] = defaultdict(list)
-    for span in gold:
-        unmatched[(span["start"], span["end"], span["label"])].append(span)
-    for span in pred:
-        candidates = unmatched[(span["start"], span["end"], span["label"])]
-        if not candidates:
-            tally.add(span["label"], "fp", _span_example(record_id, text, span))
-            continue
-        gold_span = candidates.pop(0)
-        tally.add(span["label"], "tp")
-        if span["label"] in FIGURE_LABELS and gold_span.get("value") is not None:
-            values["matched"] += 1
-            if _value_correct(gold_span, span):
-                values["correct"] += 1
-            elif len(values["errors"]) < MAX_VALUE_ERRORS:
-                values["errors"].append({
-                    "id": record_id,
-                    "start": span["start"],
-                    "end": span["end"],
-                    "text": text[span["start"]:span["end"]],
-                    "gold_value": gold_span["value"],
-                    "gold_unit": gold_span.get("unit"),
-                    "pred_value": span.get("value"),
-                    "pred_unit": span.get("unit"),
-                })
-    for spans in unmatched.values():
-        for span in spans:
-            tally.add(span["label"], "fn", _span_example(record_id, text, span))
+    matches, unmatched = tally.add_spans([_span_key(span) for span in gold], [_span_key(span) for span in pred])
+    for span, match in zip(pred, matches):
+        if match is None:
+            tally.error("fp", _span_example(record_id, text, span))
+    for gold_span, span in valued_pairs(gold, pred, matches):
+        values["matched"] += 1
+        if value_matches(gold_span, span):
+            values["correct"] += 1
+        elif len(values["errors"]) < MAX_VALUE_ERRORS:
+            values["errors"].append({
+                "id": record_id,
+                "start": span["start"],
+                "end": span["end"],
+                "text": text[span["start"]:span["end"]],
+                "gold_value": gold_span["value"],
+                "gold_unit": gold_span.get("unit"),
+                "pred_value": span.get("value"),
+                "pred_unit": span.get("unit"),
+            })
+    for index in unmatched:
+        tally.error("fn", _span_example(record_id, text, gold[index]))
 
 
 def _score_relations(
     record_id: str, text: str, gold: list[dict], pred: list[dict], tally: _Tally
 ) -> None:
-    free = list(gold)  # gold relations not yet matched; None once used
-    matched = [False] * len(pred)
-    for exact_child in (True, False):
-        for i, relation in enumerate(pred):
-            if matched[i]:
-                continue
-            for j, gold_relation in enumerate(free):
-                if gold_relation is not None and _relation_matches(relation, gold_relation, exact_child):
-                    matched[i], free[j] = True, None
-                    break
-    for relation, is_matched in zip(pred, matched):
-        if is_matched:
-            tally.add(relation["label"], "tp")
-        else:
-            tally.add(relation["label"], "fp", _relation_example(record_id, text, relation))
-    for relation in free:
-        if relation is not None:
-            tally.add(relation["label"], "fn", _relation_example(record_id, text, relation))
+    matches, unmatched = tally.add_relations([_relation_key(r) for r in gold], [_relation_key(r) for r in pred])
+    for relation, match in zip(pred, matches):
+        if match is None:
+            tally.error("fp", _relation_example(record_id, text, relation))
+    for index in unmatched:
+        tally.error("fn", _relation_example(record_id, text, gold[index]))
 
 
 def score(
@@ -187,7 +143,7 @@ def score(
     span_labels = frozenset(labels) if labels is not None else None
     rel_labels = frozenset(relation_labels) if relation_labels is not None else None
     gold_by_id, pred_by_id = _by_id(gold, "gold"), _by_id(pred, "predicted")
-    spans, relations = _Tally(LABELS), _Tally(RELATION_LABELS)
+    spans, relations = _Tally(SPAN_LABELS), _Tally(RELATION_LABELS)
     values: dict[str, Any] = {"matched": 0, "correct": 0, "errors": []}
     for record_id, gold_record in gold_by_id.items():
         text = gold_record["text"]

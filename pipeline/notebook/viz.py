@@ -26,8 +26,7 @@ from spacy import displacy
 from spacy.tokens import Doc
 
 from components.doc_arrays import doc_arrays
-
-from ..run.export import CONCEPTS_KEY
+from components.relations import linked_spans_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -73,7 +72,7 @@ def show_entities(docs: Doc | Iterable[Doc], *, concepts: bool = True, options: 
     for doc in _docs(docs):
         spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
         if concepts:
-            for span in doc.spans.get(CONCEPTS_KEY, ()):
+            for span in doc.spans.get(linked_spans_key(), ()):
                 if not any(span.start_char < end and start < span.end_char for start, end, _ in spans):
                     spans.append((span.start_char, span.end_char, span.label_))
         ents = [{"start": start, "end": end, "label": label} for start, end, label in sorted(spans)]

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-LABELS = ("MONEY", "PERCENT", "REGION", "ORG", "INDICATOR", "PERIOD")
-FIGURE_LABELS = ("MONEY", "PERCENT")
-RELATION_LABELS = ("INDICATOR", "PERIOD", "REGION", "EQUALS", "COMPARED_TO")
+from components.schema import FIGURE_LABELS, RELATION_LABELS, SPAN_LABELS
+
+from .files import replace_atomically
 
 
 class AnnotationError(ValueError):
@@ -62,23 +61,19 @@ def read_annotations(
 
 
 def write_annotations(path: str | os.PathLike[str], records: Iterable[dict]) -> int:
-    """Write records as UTF-8 JSONL, atomically (temp file + os.replace); return the count."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write records as UTF-8 JSONL, atomically (`replace_atomically`) and synced to disk; return the count."""
     count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
+
+    def write(temporary: Path) -> None:
+        nonlocal count
+        with temporary.open("w", encoding="utf-8", newline="\n") as file:
             for record in records:
                 file.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
                 count += 1
             file.flush()
             os.fsync(file.fileno())
-        # mkstemp creates the file private (0600); keep the target's mode or use a normal one.
-        os.chmod(tmp, path.stat().st_mode if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+
+    replace_atomically(Path(path), write)
     return count
 
 
@@ -133,7 +128,7 @@ def _span_problem(span: Any, text: str, where: str) -> str | None:
     if problem:
         return problem
     label = span.get("label")
-    if label not in LABELS:
+    if label not in SPAN_LABELS:
         return f"{where} has unknown label {label!r}"
     if label in FIGURE_LABELS:
         value, unit = span.get("value"), span.get("unit")

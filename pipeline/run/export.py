@@ -1,7 +1,6 @@
 """From Docs to the spec's annotation records and to pandas tables with fixed dtypes."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -9,36 +8,31 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from components.doc_arrays import doc_arrays
+from components.relations import linked_spans_key
+from components.schema import CheckedFact, EntityRow, Reading, RelationRow, columns
 
-CONCEPTS_KEY = "concepts"  # doc.spans key of the linked INDICATOR/PERIOD spans (see configs/pipeline.cfg)
-FIGURE_KEYS = ("value", "unit", "unit_assumed", "approx", "low", "high")
-ENTITY_COLUMNS: dict[str, str] = {
-    "doc_id": "string",
-    "start": "int64",
-    "end": "int64",
-    "label": "string",
-    "text": "string",
-    "value": "float64",
-    "unit": "string",
-    "unit_assumed": "boolean",
-    "approx": "string",
-    "low": "float64",
-    "high": "float64",
-    "pattern": "string",
-}
+from .files import replace_atomically
+
+FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
+ENTITY_COLUMNS = columns(EntityRow)
+FACT_COLUMNS = columns(CheckedFact)
+RELATION_COLUMNS = columns(RelationRow)
 
 
-def doc_to_record(doc: Doc) -> dict[str, Any]:
+def doc_to_record(doc: Doc, concepts_key: str | None = None) -> dict[str, Any]:
     """The Doc as one annotation record (see `shared/spec/annotations.md`): spans with values, relations.
 
     It is also a Prodigy-style task: `tokens` (text, start, end, id, ws), and `token_start` /
     `token_end` (inclusive) on every span and relation end, so it opens in annotation tools. A figure
     that fails a check carries its `flags` (see `components/fact_checks.py`), a reviewer's cue.
+    `concepts_key` is the `doc.spans` key of the linked INDICATOR/PERIOD spans, `linked_spans_key(nlp)`
+    (by default the relations factory's).
     """
+    concepts_key = concepts_key or linked_spans_key()
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
     flags = {(f["start"], f["end"]): f["flags"] for f in doc._.facts or () if f.get("flags")}
     spans = []
-    for ent in sorted([*doc.ents, *doc.spans.get(CONCEPTS_KEY, ())], key=lambda span: (span.start, span.end)):
+    for ent in sorted([*doc.ents, *doc.spans.get(concepts_key, ())], key=lambda span: (span.start, span.end)):
         span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
         span.update(token_start=ent.start, token_end=ent.end - 1)
         figure = figures.get((ent.start_char, ent.end_char))
@@ -69,53 +63,9 @@ def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
     return {**span, "token_start": found.start, "token_end": found.end - 1} if found is not None else dict(span)
 
 
-FACT_COLUMNS: dict[str, str] = {
-    "doc_id": "string",
-    "start": "int64",
-    "end": "int64",
-    "text": "string",
-    "label": "string",
-    "value": "float64",
-    "unit": "string",
-    "unit_assumed": "boolean",
-    "approx": "string",
-    "low": "float64",
-    "high": "float64",
-    "kind": "string",
-    "direction": "string",
-    "change_pct": "float64",
-    "indicator": "string",
-    "period": "string",
-    "period_start": "date",
-    "period_end": "date",
-    "region": "string",
-    "equals": "string",
-    "equals_value": "float64",
-    "equals_unit": "string",
-    "compared_to": "string",
-    "compared_to_value": "float64",
-    "compared_to_unit": "string",
-    "compared_to_period_start": "date",
-    "compared_to_period_end": "date",
-    "sentence": "string",
-    "flags": "string",
-}
-RELATION_COLUMNS: dict[str, str] = {
-    "doc_id": "string",
-    "label": "string",
-    "head_start": "int64",
-    "head_end": "int64",
-    "head_text": "string",
-    "child_start": "int64",
-    "child_end": "int64",
-    "child_label": "string",
-    "child_text": "string",
-}
-
-
 def fact_rows(doc: Doc) -> list[dict[str, Any]]:
-    """One row per figure: `doc._.facts` as they are."""
-    return list(doc._.facts or ())
+    """One row per figure: the columns of its fact."""
+    return [{name: fact.get(name) for name in FACT_COLUMNS} for fact in doc._.facts or ()]
 
 
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -215,7 +165,7 @@ def to_frames(docs: Iterable[Doc]) -> dict[str, pd.DataFrame]:
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, file_format: str) -> list[Path]:
     """Write each table as one file `<name>.parquet` or `<name>.csv` in `out_dir`."""
-    return [_replace(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format)) for name, table in frames.items()]
+    return [replace_atomically(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format)) for name, table in frames.items()]
 
 
 def write_datasets(partitions: list[dict[str, pd.DataFrame]], out_dir: Path, file_format: str) -> list[Path]:
@@ -229,7 +179,7 @@ def write_datasets(partitions: list[dict[str, pd.DataFrame]], out_dir: Path, fil
             for number, tables in enumerate(partitions):
                 _write_table(tables[name], folder / f"part-{number:05d}.{file_format}", file_format)
 
-        written.append(_replace(out_dir / f"{name}.{file_format}", write))
+        written.append(replace_atomically(out_dir / f"{name}.{file_format}", write))
     return written
 
 
@@ -238,24 +188,3 @@ def _write_table(table: pd.DataFrame, path: Path, file_format: str) -> None:
         table.to_parquet(path, index=False)
     else:
         table.to_csv(path, index=False)
-
-
-def _replace(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write a file or folder at `path` through a temporary name, then swap it in for whatever is there."""
-    temporary, old = path.with_name(f".{path.name}.tmp"), path.with_name(f".{path.name}.old")
-    for leftover in (temporary, old):
-        remove(leftover)
-    write(temporary)
-    if path.is_dir() or (temporary.is_dir() and path.exists()):  # a rename replaces only a file by a file
-        path.rename(old)
-    temporary.replace(path)
-    remove(old)
-    return path
-
-
-def remove(path: Path) -> None:
-    """Delete a file or a folder, if there is one."""
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)

@@ -9,6 +9,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from components.relations import linked_spans_key
+
 from .annotate import CHUNK_CHARS, annotate
 from .export import doc_to_record, table_rows
 from .reading import Document, Rejected, content_hash
@@ -68,8 +70,9 @@ def process_documents(
     Plain data in and out: an engine can run this on its workers.
     """
     docs = annotate(nlp, documents, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars)
+    concepts_key = linked_spans_key(nlp)
     try:
-        return [outcome_of(document, doc, version) for document, doc in zip(documents, docs)]  # one Doc alive at a time
+        return [outcome_of(document, doc, version, concepts_key) for document, doc in zip(documents, docs)]  # one Doc alive at a time
     except Exception:  # any error: find the documents at fault
         log.debug("a batch failed; processing its documents one at a time", exc_info=True)
         return [process_document(nlp, document, version, chunk_chars=chunk_chars) for document in documents]
@@ -81,13 +84,14 @@ def process_document(nlp: Language, document: Document, version: str, *, chunk_c
         (doc,) = annotate(nlp, [document], chunk_chars=chunk_chars)
     except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
         return failed(document, version, error, "the pipeline failed")
-    return outcome_of(document, doc, version)
+    return outcome_of(document, doc, version, linked_spans_key(nlp))
 
 
-def outcome_of(document: Document, doc: Doc, version: str) -> Outcome:
-    """The processed Outcome of a document from its Doc, or `failed: pipeline error` if it cannot be exported."""
+def outcome_of(document: Document, doc: Doc, version: str, concepts_key: str) -> Outcome:
+    """The processed Outcome of a document from its Doc (`concepts_key`: see `doc_to_record`), or `failed: pipeline
+    error` if it cannot be exported."""
     try:
-        record, rows = doc_to_record(doc), table_rows(doc)
+        record, rows = doc_to_record(doc, concepts_key), table_rows(doc)
     except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
         return failed(document, version, error, "exporting failed")
     try:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from components.periods import DATE_LINE
 from components.unicode_text import plain_spaces, without_invisible_marks
 
-DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
 MAX_BYTES = 8 * 2**20  # a larger file (or JSONL line) is `failed: too large`: a processed MB of text takes ~0.5 GB of memory

@@ -35,7 +35,8 @@ from ..loading import pipeline_version
 from .annotate import CHUNK_CHARS
 from .annotation_file import write_annotations
 from .engines import Engine, open_engine
-from .export import DOC_COLUMNS, TABLES, frame, frames_from_rows, remove, write_datasets, write_tables
+from .export import DOC_COLUMNS, TABLES, frame, frames_from_rows, write_datasets, write_tables
+from .files import remove
 from .processing import PROCESSED, Outcome, doc_row, outcome_class
 from .reading import SUFFIXES, Document, InputError, Rejected, content_hash, find_inputs, read_found
 

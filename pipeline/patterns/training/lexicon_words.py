@@ -10,8 +10,8 @@ from spacy.tokens import Span
 from components.figure_normalizer import leading_sign, read_surface, read_unit, segments, tidy
 from components.lexicon import FigureLexicon, surface_key
 from components.numbers import parse_number
+from components.scoring import VALUE_TOLERANCE
 
-VALUE_TOLERANCE = 0.005  # relative, as in scoring
 PERCENT_UNITS = ("%", "pp", "x")
 
 
