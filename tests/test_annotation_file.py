@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.run.annotation_file import AnnotationError, read_annotations, write_annotations
-from pipeline.run.files import replace_atomically
+from pipeline.files import replace_atomically
 
 SEEDS = Path(__file__).parents[1] / "corpus/gold/seeds.jsonl"
 TEXT = "Exports rose 14.7 percent to $14.7 billion in 2023."

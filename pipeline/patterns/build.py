@@ -21,6 +21,7 @@ import spacy
 from components.lexicon import FigureLexicon
 from components.tokenizer import create_tokenizer
 
+from ..files import replace_atomically
 from ..loading import CONFIG_DIR
 from .concepts import grammar_patterns
 from .figures import figure_patterns
@@ -55,15 +56,10 @@ def jsonl_line(row: dict[str, Any]) -> str:
 
 
 def write_jsonl_atomic(path: Path, rows: Iterable[dict[str, Any]]) -> int:
-    """Write rows as sorted-key JSONL (temp file, then rename); returns the count."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    count = 0
-    with open(temporary, "w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(jsonl_line(row))
-            count += 1
-    temporary.replace(path)
-    return count
+    """Write rows as sorted-key JSONL, whole or not at all (`replace_atomically`); returns the count."""
+    lines = [jsonl_line(row) for row in rows]
+    replace_atomically(path, lambda temporary: temporary.write_text("".join(lines), encoding="utf-8"))
+    return len(lines)
 
 
 def generators(config_dir: Path) -> dict[str, Callable[[], list[dict[str, Any]]]]:

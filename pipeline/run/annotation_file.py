@@ -11,7 +11,7 @@ from typing import Any
 
 from components.schema import FIGURE_LABELS, RELATION_LABELS, SPAN_LABELS
 
-from .files import replace_atomically
+from ..files import replace_atomically
 
 
 class AnnotationError(ValueError):

@@ -11,7 +11,7 @@ from components.doc_arrays import doc_arrays
 from components.relations import linked_spans_key
 from components.schema import CheckedFact, EntityRow, Reading, RelationRow, columns
 
-from .files import replace_atomically
+from ..files import replace_atomically
 
 FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
 ENTITY_COLUMNS = columns(EntityRow)

@@ -31,14 +31,29 @@ from spacy.language import Language
 
 from components.fact_checks import CHECKS
 
+from ..files import remove
 from ..loading import pipeline_version
 from .annotate import CHUNK_CHARS
 from .annotation_file import write_annotations
 from .engines import Engine, open_engine
-from .export import DOC_COLUMNS, TABLES, frame, frames_from_rows, write_datasets, write_tables
-from .files import remove
+from .export import (
+    DOC_COLUMNS,
+    TABLES,
+    frame,
+    frames_from_rows,
+    write_datasets,
+    write_tables,
+)
 from .processing import PROCESSED, Outcome, doc_row, outcome_class
-from .reading import SUFFIXES, Document, InputError, Rejected, content_hash, find_inputs, read_found
+from .reading import (
+    SUFFIXES,
+    Document,
+    InputError,
+    Rejected,
+    content_hash,
+    find_inputs,
+    read_found,
+)
 
 log = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from components.lexicon import read_jsonl
 
+from ...files import replace_atomically
 from ..build import build_patterns, write_jsonl_atomic
 from ..learned import TrainingError, lexicon_tables, rulers
 from .mining import Candidate
@@ -83,8 +84,5 @@ def install(staging: Path, config_dir: Path, names: list[str]) -> list[Path]:
     for name in names:
         target = config_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(staging / name, temporary)
-        temporary.replace(target)
-        written.append(target)
+        written.append(replace_atomically(target, lambda temporary, source=staging / name: shutil.copyfile(source, temporary)))
     return written
