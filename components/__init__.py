@@ -6,8 +6,8 @@ from .fact_checks import FactChecks, make_fact_checks
 from .figure_normalizer import FigureNormalizer, make_figure_normalizer
 from .indicator_phrases import IndicatorPhrases, create_word_class_reader, make_indicator_phrases
 from .lemmatizer import LookupLemmatizer, make_lookup_lemmatizer
-from .relations import FigureRelations, make_figure_relations
 from .readers import create_lexicon_reader, create_pattern_reader
+from .relations import FigureRelations, make_figure_relations
 from .sentencizer import ArraySentencizer, make_sentencizer
 from .tokenizer import create_tokenizer
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run.annotation_file import AnnotationError, read_annotations, write_annotations
 from pipeline.files import replace_atomically
+from pipeline.run.annotation_file import AnnotationError, read_annotations, write_annotations
 
 SEEDS = Path(__file__).parents[1] / "corpus/gold/seeds.jsonl"
 TEXT = "Exports rose 14.7 percent to $14.7 billion in 2023."

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from run_helpers import TABLES, cli, write_corpus
 
 from pipeline.run.engines import EngineError
 from pipeline.run.engines.dask import DaskEngine
 from pipeline.run.reading import Document
-from run_helpers import TABLES, cli, write_corpus
 
 DASK_RUN = ("run", "in", "--out", "dask", "--engine", "dask", "--workers", "2", "--batch-size", "3", "--partition-docs", "8")
 

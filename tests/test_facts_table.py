@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 import pipeline
+from components.schema import CheckedFact, Figure, Relation, SpanRef
 from pipeline.evaluate.evaluation import predict_records
 from pipeline.evaluate.scoring import score
 from pipeline.run.annotate import annotate
 from pipeline.run.annotation_file import read_annotations
-from components.schema import CheckedFact, Figure, Relation, SpanRef
 from pipeline.run.export import ENTITY_COLUMNS, FACT_COLUMNS, RELATION_COLUMNS
 from pipeline.run.reading import read_documents
 

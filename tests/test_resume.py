@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from run_helpers import TABLES, cli, write_corpus
 
 from pipeline.loading import CONFIG_DIR, pipeline_version
 from pipeline.run import running
 from pipeline.run.running import PARTS, run_inputs
-from run_helpers import TABLES, cli, write_corpus
 
 RUN = ("run", "in", "--out", "out", "--batch-size", "2")
 

@@ -5,10 +5,10 @@ import json
 
 import pandas as pd
 import pytest
+from run_helpers import cli
 
 from components.unicode_text import plain_spaces, without_invisible_marks
 from pipeline.run.reading import read_documents
-from run_helpers import cli
 
 NBSP, NARROW, THIN, EM, IDEOGRAPHIC = "\u00a0", "\u202f", "\u2009", "\u2003", "\u3000"
 ZERO_WIDTH, LRM, RLM, SOFT_HYPHEN, BOM = "\u200b", "\u200e", "\u200f", "\u00ad", "\ufeff"

@@ -13,9 +13,9 @@ from itertools import chain
 from spacy.tokens import Span
 
 from ..periods import SPLIT_YEAR
+from .figure import Figure
 from .indicators import IndicatorRules
 from .positions import only_brackets_between
-from .figure import Figure
 
 YEAR = re.compile(r"(?:19|20)\d\d")
 CUE_WINDOW = 3  # tokens before a period or place searched for a comparison or partner cue

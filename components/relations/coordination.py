@@ -4,6 +4,7 @@ from spacy.tokens import Span
 from .figure import Figure
 from .view import MentionView
 
+
 class CoordinationRules(MentionView):
     """Runs of figures and the mentions listed before them."""
 

@@ -13,7 +13,6 @@ from .positions import in_brackets
 from .view import MentionView
 
 
-
 class IndicatorRules(MentionView):
     """The indicator a figure measures, and the mentions that are not one (asides, denominators, bare changes)."""
 

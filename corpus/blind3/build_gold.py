@@ -1,6 +1,11 @@
 """Build corpus/blind3 (articles/*.txt and gold.jsonl) from the texts and the
 annotation lines in articles_src.py. Offsets are found by search, never counted."""
-import json, re, shlex, sys, pathlib
+import json
+import pathlib
+import re
+import shlex
+import sys
+
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from articles_src import ARTICLES
 
