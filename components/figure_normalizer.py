@@ -224,7 +224,8 @@ class FigureNormalizer(LexiconPipe):
 
     def read_trimmed(self, span: Span) -> tuple[Span, Figure | None]:
         """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`), a leading end of a hedge (`plus or minus`)
-        or a leading dash glued to the figure before (`-$500 million` of `$400-$500 million`); if it does not read, drop leading numbers (`2023 5 billion tenge`), then trailing ones, until it does."""
+        or a leading dash glued to the figure before (`-$500 million` of `$400-$500 million`); if it does not read, drop leading numbers
+        (`2023 5 billion tenge`), then trailing ones, until it does."""
         assert self.lexicon is not None
         arrays = doc_arrays(span.doc)
         texts, words = arrays.texts, arrays.words

@@ -273,10 +273,16 @@ class IndicatorPhrases(LexiconPipe):
                 if doc[hyphen - 1].is_alpha and view.words[hyphen - 1] not in self.stops and hyphen - 1 not in view.blocked:
                     index = hyphen - 1  # `goods-producing sector`: the compound modifies as a whole
                     continue
-            if view.words[previous] in self.cues.list_conjunctions and previous - 1 >= floor and self.is_modifier(previous - 1, view) and index < start:
+            if (
+                view.words[previous] in self.cues.list_conjunctions and previous - 1 >= floor and self.is_modifier(previous - 1, view)
+                and index < start
+            ):
                 index = previous - 1  # `oil and gas condensate exports`
                 continue
-            if view.words[previous] == "," and "and" in view.words[index:start] + view.words[start : start + 3] and previous - 1 >= floor and self.is_modifier(previous - 1, view):
+            if (
+                view.words[previous] == "," and "and" in view.words[index:start] + view.words[start : start + 3]
+                and previous - 1 >= floor and self.is_modifier(previous - 1, view)
+            ):
                 index = previous - 1  # `oil, gas and coal exports`, `the agriculture, forestry and fishing sector`
                 continue
             if not self.is_modifier(previous, view):
@@ -302,7 +308,8 @@ class IndicatorPhrases(LexiconPipe):
         before = view.doc[index - 1]
         if before.text == "-" and not before.whitespace_:
             return True  # `goods-producing sector`
-        return before.lower_ in self.cues.phrase_openers or (inside and before.lower_ in self.cues.list_conjunctions) or before.is_punct  # `mining and quarry sector`
+        # `mining and quarry sector`
+        return before.lower_ in self.cues.phrase_openers or (inside and before.lower_ in self.cues.list_conjunctions) or before.is_punct
 
     def complement_end(self, end: int, view: "PhraseView") -> int:
         """Where an of-/in-/on-/from- complement after token `end` ends (`end` if there is none)."""

@@ -13,7 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 Range = tuple[date, date]
 DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s")  # the leading ` date YYYY-MM-DD ` of the bundled articles: the publication date
@@ -231,6 +231,190 @@ def fiscal_range(
     return month_span(first - 12 * (count - 1), first + 11)
 
 
+@dataclass(frozen=True)
+class PeriodText:
+    """A period expression read once: its words, the years and months it names, its relative offset
+    (`last` -1), the year it falls in, its `ending_stretch`, and what resolves it (the publication date,
+    the compared figure's period, the article's fiscal year)."""
+
+    text: str
+    tokens: list[str]
+    lower: list[str]
+    years: list[int]
+    months: list[int]
+    offset: int | None
+    default_year: int | None  # the publication year, moved by `last year`/`next year`
+    year: int | None  # the last year named, else the reference's (unless `last`/`next`), else the default
+    stretch: tuple[int, int, bool] | None
+    words: PeriodWords
+    published: date | None
+    reference: Range | None
+    fiscal: FiscalYear | None
+
+    @classmethod
+    def read(cls, text: str, words: PeriodWords, published: date | None, reference: Range | None, fiscal: FiscalYear | None) -> "PeriodText":
+        """Read `text`, keeping what resolves it."""
+        tokens = WORD.findall(text)
+        lower = [token.lower() for token in tokens]
+        years = [int(token) for token in tokens if re.fullmatch(r"(19|20)\d\d", token)]
+        months = [words.months[token] for token in lower if token in words.months and token.capitalize() in text]
+        offset = next((words.relative[token] for token in lower if token in words.relative), None)
+        year_offset = offset if offset is not None and "year" in lower else 0
+        default_year = published.year + year_offset if published else None
+        year = years[-1] if years else reference[0].year if reference and offset is None else default_year
+        return cls(text, tokens, lower, years, months, offset, default_year, year, ending_stretch(tokens, lower, words), words, published, reference, fiscal)
+
+    @property
+    def unplaced(self) -> bool:
+        """Whether only the publication date places it in a year: no year, no `last`/`next`, no compared period."""
+        return not self.years and self.offset is None and self.reference is None and self.published is not None
+
+    def says(self, listed: frozenset[str]) -> bool:
+        """Whether one of its words is in `listed`."""
+        return not listed.isdisjoint(self.lower)
+
+
+def unfixed(period: PeriodText) -> None:
+    """No fixed calendar stretch."""
+    return None
+
+
+def same_period(period: PeriodText) -> Range | None:
+    """`the same period in 2022` (the compared period in that year), `the same period last year` and `the
+    corresponding quarter a year ago` (a year back), `the same period` (the compared period itself)."""
+    reference = period.reference
+    if reference is None:
+        return None
+    if period.years:
+        return shift_years(reference, period.years[0] - reference[0].year)
+    return shift_years(reference, -1) if period.offset == -1 or period.says(period.words.ago) else reference
+
+
+def year_ago(period: PeriodText) -> Range | None:
+    """`a year ago`, `a year earlier`: the compared period a year back."""
+    return shift_years(period.reference, -1) if period.reference and "year" in period.lower else None
+
+
+def names_fiscal_year(period: PeriodText) -> bool:
+    """Whether it names a fiscal year, and no calendar stretch ends after it (not `the fiscal year ended March 31, 2017`)."""
+    return (period.stretch is None or period.stretch[2]) and is_fiscal(period.text, period.lower, period.words)
+
+
+def fiscal_period(period: PeriodText) -> Range | None:
+    """`fiscal_range` of the period."""
+    return fiscal_range(period.text, period.lower, period.years, period.words, period.fiscal, period.published, period.offset, period.stretch)
+
+
+def since_year(period: PeriodText) -> Range | None:
+    """`since 2020`: from the start of that year (else of the default year) to publication, or to its end."""
+    year = period.years[0] if period.years else period.default_year
+    if year is None:
+        return None
+    published = period.published
+    end = published if published and published.year == year else date(year, 12, 31)
+    return date(year, 1, 1), end
+
+
+def trailing_stretch(period: PeriodText) -> Range:
+    """`the year to June 30`, `the September quarter`: the months ending with the month named; without a
+    year or compared period, the latest one ended by publication."""
+    months, last, _ = period.stretch
+    resolved = trailing_months(period.year, last, months)
+    if not period.years and period.reference is None and period.published and resolved[1] > period.published:
+        resolved = trailing_months(period.year - 1, last, months)
+    return resolved
+
+
+def part_of_year(period: PeriodText) -> Range | None:
+    """`Q3`, `the second half`, `the first nine months`; when only the publication date places it, the
+    latest one ended by then."""
+    parts = year_parts(period.lower, period.words)
+    if parts is None:
+        return None
+    resolved = month_range(period.year, *parts)
+    if period.unplaced and resolved[1] > period.published:
+        resolved = month_range(period.year - 1, *parts)  # `the fourth quarter` in a February article
+    return resolved
+
+
+def end_of_month(period: PeriodText) -> Range:
+    """`end-December`, `the end of 2024`: the last day of the last month named, else of the year."""
+    last = period.months[-1] if period.months else 12
+    day = month_range(period.year, last, last)[1]
+    if period.months and period.unplaced and day > period.published:
+        day = month_range(period.year - 1, last, last)[1]  # `at end-December` in an April article
+    return day, day
+
+
+def months_across_years(period: PeriodText) -> Range:
+    """`December 2023-February 2024`: from the first month in the first year to the second in the second."""
+    (first, last), (first_year, last_year) = period.months, period.years
+    return month_range(first_year, first, first)[0], month_range(last_year, last, last)[1]
+
+
+def day_of_month(period: PeriodText, day: int) -> Range | None:
+    """`on December 3`: that day (None if the month has no such day); the latest one by publication."""
+    year, month = period.year, period.months[0]
+    if period.unplaced and (month, day) > (period.published.month, period.published.day):
+        year -= 1  # `on December 3` in a January article
+    try:
+        return date(year, month, day), date(year, month, day)
+    except ValueError:
+        return None
+
+
+def named_months(period: PeriodText) -> Range | None:
+    """`June`, `January through March`, `on December 3`; when only the publication date places them, the
+    latest ones ended by then."""
+    day = next((int(t) for t in period.tokens if re.fullmatch(r"\d{1,2}", t)), None)
+    if day is not None and len(period.months) == 1:
+        return day_of_month(period, day)
+    first, last = period.months[0], period.months[-1]
+    resolved = month_range(period.year, first, last)
+    if period.unplaced and resolved[1] > period.published:
+        resolved = month_range(period.year - 1, first, last)
+    return resolved
+
+
+def relative_month(period: PeriodText) -> Range:
+    """`last month`, `next month`: the month before or after the publication month."""
+    month = period.published.month + period.offset
+    year = period.year
+    year, month = (year - 1, 12) if month < 1 else (year + 1, 1) if month > 12 else (year, month)
+    return month_range(year, month, month)
+
+
+def year_span(period: PeriodText) -> Range:
+    """`2022-2024`: from the start of the first year to the end of the second."""
+    return date(period.years[0], 1, 1), date(period.years[1], 12, 31)
+
+
+def whole_year(period: PeriodText) -> Range | None:
+    """`2024`, `this year`: the calendar year; None where a slash leaves it open."""
+    if "/" in period.text:
+        return None
+    return date(period.year, 1, 1), date(period.year, 12, 31)
+
+
+PeriodRule = tuple[Callable[[PeriodText], bool], Callable[[PeriodText], Range | None]]
+PERIOD_RULES: tuple[PeriodRule, ...] = (  # the first kind of expression that applies resolves it
+    (lambda period: period.says(period.words.references), same_period),  # `the same period`, `the corresponding quarter`
+    (lambda period: period.says(period.words.ago), year_ago),
+    (lambda period: "mid" in period.lower, unfixed),  # `mid-2024`
+    (names_fiscal_year, fiscal_period),
+    (lambda period: "since" in period.lower, since_year),
+    (lambda period: period.year is None, unfixed),
+    (lambda period: period.stretch is not None, trailing_stretch),
+    (lambda period: names_part(period.lower, period.words), part_of_year),
+    (lambda period: "end" in period.lower, end_of_month),
+    (lambda period: len(period.months) == 2 and len(period.years) == 2, months_across_years),
+    (lambda period: bool(period.months), named_months),
+    (lambda period: period.offset is not None and "month" in period.lower and period.published is not None, relative_month),
+    (lambda period: period.offset is not None and "year" not in period.lower, unfixed),  # `last week`, `the previous quarter`
+    (lambda period: len(period.years) == 2, year_span),
+)
+
+
 def resolve_period(
     text: str, words: PeriodWords, published: date | None = None, reference: Range | None = None, fiscal: FiscalYear | None = None
 ) -> Range | None:
@@ -240,80 +424,6 @@ def resolve_period(
     the figure being compared, for `the same period in 2022` and `a year earlier`; `fiscal`
     is the fiscal year of the article's country, for `FY2024` and `2023-24`.
     """
-    tokens = WORD.findall(text)
-    lower = [token.lower() for token in tokens]
-    years = [int(token) for token in tokens if re.fullmatch(r"(19|20)\d\d", token)]
-    months = [words.months[token] for token in lower if token in words.months and token.capitalize() in text]
-    offset = next((words.relative[token] for token in lower if token in words.relative), None)
-    year_offset = offset if offset is not None and "year" in lower else 0
-    default_year = published.year + year_offset if published else None
-
-    if words.references.intersection(lower):  # `the same period`, `the corresponding quarter`
-        if reference is None:
-            return None
-        if years:
-            return shift_years(reference, years[0] - reference[0].year)
-        return shift_years(reference, -1) if offset == -1 or words.ago.intersection(lower) else reference
-    if words.ago.intersection(lower):
-        return shift_years(reference, -1) if reference and "year" in lower else None
-    if "mid" in lower:
-        return None  # `mid-2024`: not a fixed calendar stretch
-    stretch = ending_stretch(tokens, lower, words)
-    if (stretch is None or stretch[2]) and is_fiscal(text, lower, words):  # not `the fiscal year ended March 31, 2017`
-        return fiscal_range(text, lower, years, words, fiscal, published, offset, stretch)
-    if "since" in lower:
-        year = years[0] if years else default_year
-        if year is None:
-            return None
-        end = published if published and published.year == year else date(year, 12, 31)
-        return date(year, 1, 1), end
-    year = years[-1] if years else None
-    if year is None:
-        year = reference[0].year if reference and offset is None else default_year
-    if year is None:
-        return None
-    if stretch is not None:
-        resolved = trailing_months(year, stretch[1], stretch[0])
-        if not years and reference is None and published and resolved[1] > published:
-            resolved = trailing_months(year - 1, stretch[1], stretch[0])  # the latest one ended by publication
-        return resolved
-    if names_part(lower, words):
-        parts = year_parts(lower, words)
-        if parts is None:
-            return None
-        resolved = month_range(year, *parts)
-        if not years and offset is None and reference is None and published and resolved[1] > published:
-            resolved = month_range(year - 1, *parts)  # `the fourth quarter` in a February article
-        return resolved
-    if "end" in lower:
-        last = months[-1] if months else 12
-        day = month_range(year, last, last)[1]
-        if months and not years and offset is None and reference is None and published and day > published:
-            day = month_range(year - 1, last, last)[1]  # `at end-December` in an April article
-        return day, day
-    if len(months) == 2 and len(years) == 2:
-        return month_range(years[0], months[0], months[0])[0], month_range(years[1], months[1], months[1])[1]
-    if months:
-        day = next((int(t) for t in tokens if re.fullmatch(r"\d{1,2}", t)), None)
-        if day is not None and len(months) == 1:
-            if not years and offset is None and reference is None and published and (months[0], day) > (published.month, published.day):
-                year -= 1  # `on December 3` in a January article
-            try:
-                return date(year, months[0], day), date(year, months[0], day)
-            except ValueError:
-                return None
-        resolved = month_range(year, months[0], months[-1])
-        if not years and offset is None and reference is None and published and resolved[1] > published:
-            resolved = month_range(year - 1, months[0], months[-1])
-        return resolved
-    if offset is not None and "month" in lower and published:
-        month = published.month + offset
-        year, month = (year - 1, 12) if month < 1 else (year + 1, 1) if month > 12 else (year, month)
-        return month_range(year, month, month)
-    if offset is not None and "year" not in lower:
-        return None  # `last week`, `the previous quarter`: not fixed well enough here
-    if len(years) == 2:
-        return date(years[0], 1, 1), date(years[1], 12, 31)
-    if "/" in text:
-        return None
-    return date(year, 1, 1), date(year, 12, 31)
+    period = PeriodText.read(text, words, published, reference, fiscal)
+    resolve = next((resolve for applies, resolve in PERIOD_RULES if applies(period)), whole_year)
+    return resolve(period)

@@ -89,6 +89,9 @@ def test_any_bytes_read_as_a_document_or_a_reason(data):
 
 
 @settings(max_examples=100, deadline=None, **FIXED)
-@given(markup=st.lists(st.one_of(st.sampled_from(["<p>", "</p>", "<br>", "<script>", "</script>", "<!--", "-->", "<![", "&amp;", "&#xD800;", "<a href='>'>", "<"]), st.text(max_size=8))).map("".join))
+@given(markup=st.lists(st.one_of(
+    st.sampled_from(["<p>", "</p>", "<br>", "<script>", "</script>", "<!--", "-->", "<![", "&amp;", "&#xD800;", "<a href='>'>", "<"]),
+    st.text(max_size=8),
+)).map("".join))
 def test_any_markup_reduces_to_text(markup):
     assert isinstance(html_to_text(markup), str)

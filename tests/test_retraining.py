@@ -87,7 +87,8 @@ def corrected_records(predicted: dict[str, dict]) -> list[dict]:
         span(r1["text"], "2.5 million cowries", "MONEY", value=2.5e6, unit="XCW"),
         span(r1["text"], "2023", "PERIOD"),
     ]
-    r1["spans"] = sorted(r1["spans"] + [s for s in added if (s["start"], s["end"]) not in {(p["start"], p["end"]) for p in r1["spans"]}], key=lambda s: s["start"])
+    annotated = {(p["start"], p["end"]) for p in r1["spans"]}
+    r1["spans"] = sorted(r1["spans"] + [s for s in added if (s["start"], s["end"]) not in annotated], key=lambda s: s["start"])
     r2["spans"] = sorted(r2["spans"] + [span(r2["text"], "Nomad", "ORG")], key=lambda s: s["start"])
     return records
 
@@ -151,7 +152,9 @@ def test_teach_loop_run_correct_train_list_build(tmp_path, configs):
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Added (3):" in out
-    for learned_id in ("learned/ORG/altyn-sunqar-aqua@corrected.jsonl#r1", "learned/INDICATOR/fish-catch@corrected.jsonl#r1", "learned/MONEY/cowries@corrected.jsonl#r1"):
+    for learned_id in (
+        "learned/ORG/altyn-sunqar-aqua@corrected.jsonl#r1", "learned/INDICATOR/fish-catch@corrected.jsonl#r1", "learned/MONEY/cowries@corrected.jsonl#r1"
+    ):
         assert learned_id in out
     assert "learned/ORG/nomad@corrected.jsonl#r2" in out and "Skipped, would lower dev precision (1" in out
     assert "ORG precision 1.000 -> " in out and "'Nomad' (ORG) in d2" in out
@@ -232,9 +235,17 @@ def test_dry_run_writes_nothing_and_force_keeps_a_harmful_pattern(tmp_path, conf
 
 BAD_LINES = [
     pytest.param('{"id": "b", "text": "Exports rose', "invalid JSON", id="invalid-json"),
-    pytest.param(json.dumps({"id": "b", "text": "Exports rose.", "spans": [{"start": 8, "end": 40, "label": "ORG"}]}), "outside the text", id="offsets-outside"),
-    pytest.param(json.dumps({"id": "b", "text": "Altyn Sunqar Aqua rose.", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}), "does not fall on token boundaries (it cuts the token 'Sunqar'", id="cuts-a-token"),
-    pytest.param(json.dumps({"id": "b", "text": "Exports rose.", "spans": [{"start": 0, "end": 7, "label": "COMPANY"}]}), "unknown label 'COMPANY'", id="unknown-label"),
+    pytest.param(
+        json.dumps({"id": "b", "text": "Exports rose.", "spans": [{"start": 8, "end": 40, "label": "ORG"}]}), "outside the text", id="offsets-outside"
+    ),
+    pytest.param(
+        json.dumps({"id": "b", "text": "Altyn Sunqar Aqua rose.", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}),
+        "does not fall on token boundaries (it cuts the token 'Sunqar'",
+        id="cuts-a-token",
+    ),
+    pytest.param(
+        json.dumps({"id": "b", "text": "Exports rose.", "spans": [{"start": 0, "end": 7, "label": "COMPANY"}]}), "unknown label 'COMPANY'", id="unknown-label"
+    ),
 ]
 
 

@@ -99,7 +99,10 @@ class ComparisonRules(IndicatorRules):
                 if position in by_start and by_start[position] is not figure and phrase not in self.cues.period_only_comparisons:
                     base = by_start[position]
                     following = next((w for w in self.words[base.span.end : base.span.end + 3] if not w.isspace()), "")
-                    if following in self.cues.change_nouns or base.data.get("unit") == "x" or (figure.data.get("unit") == "%" and base.data["label"] == "PERCENT"):
+                    if (
+                        following in self.cues.change_nouns or base.data.get("unit") == "x"
+                        or (figure.data.get("unit") == "%" and base.data["label"] == "PERCENT")
+                    ):
                         return None  # `grew 0.2%, compared with 0.3% a year earlier`: a rate beside a rate, not its base
                     return base
                 period = periods.get(position)

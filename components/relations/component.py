@@ -123,21 +123,23 @@ class FigureRelations(LexiconPipe):
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         published = parse_date((doc._.meta or {}).get("date"))
         view = DocView(doc, self.candidates_key, self.cues, lambda text, reference, country: self.period_dates(text, published, reference, country))
-        by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}  # the normaliser's figures are entities
-        figures = [
-            Figure(span, data, sentence=view.sentences.text(span.start))
-            for data in doc._.figures or ()
-            if (span := by_offsets.get((data["start"], data["end"], data["label"]))) is not None
-        ]
-        paragraph_bases: dict[int, Span | Figure] = {}
+        figures = figures_in(doc, view)
+        self.link(figures, view)
+        link_respectively(figures, view)
+        link_bases(figures, view)
+        follow_equivalents(figures)
+        return figures, view
+
+    def link(self, figures: list[Figure], view: DocView) -> None:
+        """Classify each figure and link its equivalent, indicator, period and region, in text order: an equivalent
+        carries those of the figure it converts, a region is the default for the rest of its paragraph."""
         paragraph_regions: dict[int, Span] = {}
         for index, figure in enumerate(figures):
             previous = figures[index - 1] if index else None
             indicator = view.indicator_for(figure.span)
             view.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, indicator)
-            if previous and previous.data["label"] == "MONEY" == figure.data["label"] and previous.data["unit"] != figure.data["unit"]:
-                if only_linking_words(previous.span, figure.span, self.figure_lexicon) or view.bracketed_after_indicator(previous.span, figure.span):
-                    figure.equals = previous
+            if previous and self.converts(figure, previous, view):
+                figure.equals = previous
             if figure.equals is not None:
                 figure.indicator, figure.period, figure.region = figure.equals.indicator, figure.equals.period, figure.equals.region
             else:
@@ -146,34 +148,13 @@ class FigureRelations(LexiconPipe):
                 figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(view.paragraph(figure.span)))
             if figure.region is not None:
                 paragraph_regions[view.paragraph(figure.span)] = figure.region
-        for group in view.respective_groups(figures):
-            for attribute, mentions in (("region", view.regions), ("indicator", view.indicators)):
-                for figure, mention in zip(group, view.coordinated_before(mentions, group)):
-                    setattr(figure, attribute, mention)
-        for figure in figures:
-            if figure.equals is not None:
-                continue  # an equivalent is compared with nothing of its own
-            if figure.kind == "level" and view.own_cue(figure.span):
-                base = view.base_for(figure, figures)
-                kind = view.compared_level_kind(figure)
-                if isinstance(base, Span) and (kind == "index" or not figure.new_level):
-                    # `it was 0.1% compared to the previous year`: a change on that period; `amounted to 103.8% compared
-                    # to the same period of 2023`: an index
-                    figure.kind, figure.base, figure.direction = kind, base, index_direction(figure) if kind == "index" else None
-                continue  # a level next to a level has no base
-            if figure.kind not in ("change", "index"):
-                continue
-            figure.base = view.base_for(figure, figures)
-            paragraph = view.paragraph(figure.span)
-            if figure.base is not None:
-                paragraph_bases[paragraph] = figure.base
-            elif figure.kind == "change":
-                figure.base = carried_base(figure, view, paragraph_bases.get(paragraph))  # a list continuing the previous sentence
-        for figure in figures:
-            if figure.equals is not None and figure.equals.kind in ("change", "index"):
-                figure.kind, figure.direction = figure.equals.kind, figure.equals.direction
-                figure.base = equivalent_base(figure, figures)
-        return figures, view
+
+    def converts(self, figure: Figure, previous: Figure, view: DocView) -> bool:
+        """Whether a money figure is the equivalent of the one before it in another currency: only linking words
+        between them (`(about $7.9 billion)`), or in brackets after the previous one's indicator."""
+        if not (previous.data["label"] == "MONEY" == figure.data["label"] and previous.data["unit"] != figure.data["unit"]):
+            return False
+        return only_linking_words(previous.span, figure.span, self.figure_lexicon) or view.bracketed_after_indicator(previous.span, figure.span)
 
     def set_annotations(self, doc: Doc, found: tuple[list[Figure], DocView]) -> None:
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
@@ -256,6 +237,62 @@ class FigureRelations(LexiconPipe):
             compared_to_period_end=base_period[1].isoformat() if base_period else None,
             sentence=figure.sentence,
         )
+
+
+def figures_in(doc: Doc, view: DocView) -> list[Figure]:
+    """The normaliser's figures (`doc._.figures`, which are entities) with their spans and sentences."""
+    by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}
+    return [
+        Figure(span, data, sentence=view.sentences.text(span.start))
+        for data in doc._.figures or ()
+        if (span := by_offsets.get((data["start"], data["end"], data["label"]))) is not None
+    ]
+
+
+def link_respectively(figures: list[Figure], view: DocView) -> None:
+    """`respectively`: the figures of a group take the regions and the indicators listed before them, in order."""
+    for group in view.respective_groups(figures):
+        for attribute, mentions in (("region", view.regions), ("indicator", view.indicators)):
+            for figure, mention in zip(group, view.coordinated_before(mentions, group)):
+                setattr(figure, attribute, mention)
+
+
+def link_bases(figures: list[Figure], view: DocView) -> None:
+    """Give each change and index its base (an equivalent is compared with nothing of its own); a change without
+    one takes the base of an earlier sentence of its paragraph (a list continuing the previous sentence)."""
+    paragraph_bases: dict[int, Span | Figure] = {}
+    for figure in figures:
+        if figure.equals is not None:
+            continue
+        if figure.kind == "level" and view.own_cue(figure.span):
+            compare_level(figure, figures, view)
+            continue
+        if figure.kind not in ("change", "index"):
+            continue
+        figure.base = view.base_for(figure, figures)
+        paragraph = view.paragraph(figure.span)
+        if figure.base is not None:
+            paragraph_bases[paragraph] = figure.base
+        elif figure.kind == "change":
+            figure.base = carried_base(figure, view, paragraph_bases.get(paragraph))
+
+
+def compare_level(figure: Figure, figures: list[Figure], view: DocView) -> None:
+    """A level with its own comparison cue compared with a period is a change on that period (`it was 0.1% compared
+    to the previous year`) or an index (`amounted to 103.8% compared to the same period of 2023`); a level next to
+    a level has no base."""
+    base = view.base_for(figure, figures)
+    kind = view.compared_level_kind(figure)
+    if isinstance(base, Span) and (kind == "index" or not figure.new_level):
+        figure.kind, figure.base, figure.direction = kind, base, index_direction(figure) if kind == "index" else None
+
+
+def follow_equivalents(figures: list[Figure]) -> None:
+    """The equivalent of a change or index is one too, with the same direction and the matching base."""
+    for figure in figures:
+        if figure.equals is not None and figure.equals.kind in ("change", "index"):
+            figure.kind, figure.direction = figure.equals.kind, figure.equals.direction
+            figure.base = equivalent_base(figure, figures)
 
 
 def equivalent_base(figure: Figure, figures: list[Figure]) -> Span | Figure | None:

@@ -145,7 +145,10 @@ class IndicatorRules(MentionView):
             # a period in brackets (`in the financial year (April 2017 to March 2018) was N`) is an aside only beside a figure of its own
             return not bracket_needs_figure or self.figure_between(self.doc[opening : opening + 1], self.doc[closing : closing + 1])
         opener = next(
-            (i for i in range(mention.start - 1, self.sentence_start(mention), -1) if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","),
+            (
+                i for i in range(mention.start - 1, self.sentence_start(mention), -1)
+                if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","
+            ),
             None,
         )
         if opener is None or words[opener] == ",":

@@ -26,25 +26,12 @@ class KindRules(ComparisonRules):
         start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
         hedged = figure.span.start - self.hedge_lengths.get(figure.span.start, 0)  # `more than` says nothing of a change
         before = [[self.words[index], self.lemma(index)] for index in range(start, max(start, hedged))]
-        after = []
         end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
-        for index in range(end, min(end + DIRECTION_AFTER, self.sentence_end(figure.span))):
-            if self.punct[index]:
-                break
-            after.append(self.words[index])  # `4.6 percent more than`, not `, down 22.4 percent`
+        after = self.words_after(end, figure.span)
         near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
         shares = [text for text in self.cues.share_texts if text in near]
         share = shares[0] if shares else None
-        words = {word for forms in before for word in forms} | set(after)
-        for text in shares:
-            words -= set(text.split())  # `made up` is no rise, also beside `of total`
-        rising = self.cues.up & words or self.cues.up_next & set(before[-1] if before else ()) or self.cues.up_after & set(after)
-        falling = self.cues.down & words or self.cues.down_after & set(after)
-        direction = "up" if rising else "down" if falling else self.cues.multiple_directions.get(figure.data["text"].lower())
-        if figure.data.get("value") is not None and figure.data["value"] < 0:
-            direction = "down"
-        elif direction is None and figure.data["text"].startswith("+"):
-            direction = "up"  # `, +4% on the year`
+        direction = self.stated_direction(figure, before, after, shares)
         hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
         if (self.states_level(before) or self.states_level(before + hedge)) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
@@ -69,6 +56,31 @@ class KindRules(ComparisonRules):
         figure.direction = direction
         if figure.kind == "index":
             figure.direction = index_direction(figure)
+
+    def words_after(self, end: int, span: Span) -> list[str]:
+        """The words from `end` (past the figure's equivalent and restatement) that can say its direction: up to
+        DIRECTION_AFTER, in its sentence, before any punctuation (`4.6 percent more than`, not `, down 22.4 percent`)."""
+        after = []
+        for index in range(end, min(end + DIRECTION_AFTER, self.sentence_end(span))):
+            if self.punct[index]:
+                break
+            after.append(self.words[index])
+        return after
+
+    def stated_direction(self, figure: Figure, before: list[list[str]], after: list[str], shares: list[str]) -> str | None:
+        """Up, down or None from the clause's words ([lower, lemma] before the figure, lower after it), leaving out
+        the share phrases found (`made up` is no rise, also beside `of total`); a negative value is down, a `+` up."""
+        words = {word for forms in before for word in forms} | set(after)
+        for text in shares:
+            words -= set(text.split())
+        rising = self.cues.up & words or self.cues.up_next & set(before[-1] if before else ()) or self.cues.up_after & set(after)
+        falling = self.cues.down & words or self.cues.down_after & set(after)
+        direction = "up" if rising else "down" if falling else self.cues.multiple_directions.get(figure.data["text"].lower())
+        if figure.data.get("value") is not None and figure.data["value"] < 0:
+            return "down"
+        if direction is None and figure.data["text"].startswith("+"):
+            return "up"  # `, +4% on the year`
+        return direction
 
     def in_index_range(self, figure: Figure) -> bool:
         """Whether a figure is a percentage an index can be (`104.6%`, `97.6 percent`), not `4.6%` or `350%`."""

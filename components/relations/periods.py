@@ -41,7 +41,8 @@ class PeriodRules(ComparisonRules):
                 return owned[0]
         eligible = [
             p for p in same
-            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator) and not self.in_aside(p, span, bracket_needs_figure=True)
+            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator)
+            and not self.in_aside(p, span, bracket_needs_figure=True)
             and not (span.end <= p.start and self.contrasts(span.end, p.start))  # a period of the next `, but` clause
         ]
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
@@ -65,7 +66,10 @@ class PeriodRules(ComparisonRules):
         if start not in self.owners:
             self.owners[start] = self.owner_before(start)
             after = self.words[period.end : period.end + 1]
-            if self.owners[start] is None and after and (after[0] in self.cues.possessives or after[0] in self.cues.list_marks) and period.end + 1 in self.figure_by_start:
+            if (
+                self.owners[start] is None and after and (after[0] in self.cues.possessives or after[0] in self.cues.list_marks)
+                and period.end + 1 in self.figure_by_start
+            ):
                 self.owners[start] = period.end + 1  # `October's 0.24 percent`, `in 2015 – 4.6%`
         return self.owners[start]
 

@@ -69,12 +69,18 @@ def build(a):
         assert text[sp["start"]:sp["end"]] == surf
         relspec = []
         if lab in ("MON", "PCT"):
-            val = float(rest[0]); unit = rest[1]
-            sp["value"] = val; sp["unit"] = unit
+            val = float(rest[0])
+            unit = rest[1]
+            sp["value"] = val
+            sp["unit"] = unit
             rest = rest[2:]
             for t in rest:
-                if t.startswith("low="): sp["low"] = float(t[4:]); continue
-                if t.startswith("high="): sp["high"] = float(t[5:]); continue
+                if t.startswith("low="):
+                    sp["low"] = float(t[4:])
+                    continue
+                if t.startswith("high="):
+                    sp["high"] = float(t[5:])
+                    continue
                 k, v = t.split("=")
                 relspec.append((RELS[k], v))
         else:

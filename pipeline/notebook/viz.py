@@ -104,11 +104,30 @@ def _shorten(text: str, limit: int) -> str:
 def _relation_parses(doc: Doc, labels: set[str] | None, gap_chars: int) -> list[dict[str, Any]]:
     """displaCy manual dependency data: one parse per paragraph (or run of paragraphs joined by a relation)."""
     relations = [rel for rel in doc._.relations or () if labels is None or rel["label"] in labels]
+    units = _merged_units(doc, relations)
+    if not units:
+        return []
+    unit_starts = [unit[0] for unit in units]
+    bounds, blocks = _paragraph_blocks(doc, relations)
+    parses = []
+    for first, last in blocks:
+        words, word_of_unit = _block_words(doc, units, bounds[first], bounds[last + 1], gap_chars)
+        if not word_of_unit:
+            continue
+        arcs = _arcs(relations, unit_starts, word_of_unit)
+        suffix = f" · paragraph {first + 1}" if first == last else f" · paragraphs {first + 1}–{last + 1}"
+        parses.append({"words": words, "arcs": arcs, "title": _title(doc, suffix)})
+    return parses
+
+
+def _merged_units(doc: Doc, relations: list[dict[str, Any]]) -> list[list[Any]]:
+    """[start, end, labels] of every figure and every span a relation points to, in text order; overlapping
+    spans are merged into one unit (one "word" of the diagram)."""
     spans: dict[tuple[int, int], str] = {(fig["start"], fig["end"]): fig["label"] for fig in doc._.figures or ()}
     for relation in relations:
         for end in ("head", "child"):
             spans.setdefault((relation[end]["start"], relation[end]["end"]), relation[end]["label"])
-    units: list[list[Any]] = []  # [start, end, labels]: spans, overlapping ones merged into one "word"
+    units: list[list[Any]] = []
     for (start, end), label in sorted(spans.items()):
         if units and start < units[-1][1]:
             units[-1][1] = max(units[-1][1], end)
@@ -116,14 +135,12 @@ def _relation_parses(doc: Doc, labels: set[str] | None, gap_chars: int) -> list[
                 units[-1][2].append(label)
         else:
             units.append([start, end, [label]])
-    if not units:
-        return []
-    unit_starts = [unit[0] for unit in units]
+    return units
 
-    def unit_of(offset: int) -> int:
-        return bisect.bisect_right(unit_starts, offset) - 1
 
-    # Paragraphs, joined into one block where a relation crosses a paragraph break.
+def _paragraph_blocks(doc: Doc, relations: list[dict[str, Any]]) -> tuple[list[int], list[tuple[int, int]]]:
+    """The paragraphs' character bounds, and the blocks (first, last paragraph) drawn as one diagram each: a
+    paragraph, or a run of paragraphs joined where a relation crosses a paragraph break."""
     breaks = doc_arrays(doc).segments.paragraph_chars[1:]
     bounds = [0, *breaks, len(doc.text)]
     reach = list(range(len(bounds) - 1))  # reach[p]: the last paragraph block p extends to
@@ -140,40 +157,42 @@ def _relation_parses(doc: Doc, labels: set[str] | None, gap_chars: int) -> list[
             last = max(last, reach[inner])
         blocks.append((paragraph, last))
         paragraph = last + 1
+    return bounds, blocks
 
-    parses = []
-    for first, last in blocks:
-        block_start, block_end = bounds[first], bounds[last + 1]
-        words: list[dict[str, str]] = []
-        word_of_unit: dict[int, int] = {}
-        cursor = block_start
-        for index, (start, end, unit_labels) in enumerate(units):
-            if not block_start <= start < block_end:
-                continue
-            gap = _shorten(doc.text[cursor:start], gap_chars)
-            if gap and gap_chars > 0:
-                words.append({"text": gap, "tag": ""})
-            word_of_unit[index] = len(words)
-            words.append({"text": doc.text[start:end], "tag": "+".join(unit_labels)})
-            cursor = end
-        if not word_of_unit:
+
+def _block_words(doc: Doc, units: list[list[Any]], block_start: int, block_end: int, gap_chars: int) -> tuple[list[dict[str, str]], dict[int, int]]:
+    """The words of one block (its units, and the text between them shortened to `gap_chars`, 0 leaving it out),
+    and the word of each unit in it by the unit's index."""
+    words: list[dict[str, str]] = []
+    word_of_unit: dict[int, int] = {}
+    cursor = block_start
+    for index, (start, end, unit_labels) in enumerate(units):
+        if not block_start <= start < block_end:
             continue
-        tail = _shorten(doc.text[cursor:block_end], gap_chars)
-        if tail and gap_chars > 0:
-            words.append({"text": tail, "tag": ""})
-        arcs = []
-        for relation in relations:
-            head = word_of_unit.get(unit_of(relation["head"]["start"]))
-            child = word_of_unit.get(unit_of(relation["child"]["start"]))
-            if head is None or child is None or head == child:
-                continue
-            if child < head:
-                arcs.append({"start": child, "end": head, "label": relation["label"], "dir": "left"})
-            else:
-                arcs.append({"start": head, "end": child, "label": relation["label"], "dir": "right"})
-        suffix = f" · paragraph {first + 1}" if first == last else f" · paragraphs {first + 1}–{last + 1}"
-        parses.append({"words": words, "arcs": arcs, "title": _title(doc, suffix)})
-    return parses
+        gap = _shorten(doc.text[cursor:start], gap_chars)
+        if gap and gap_chars > 0:
+            words.append({"text": gap, "tag": ""})
+        word_of_unit[index] = len(words)
+        words.append({"text": doc.text[start:end], "tag": "+".join(unit_labels)})
+        cursor = end
+    tail = _shorten(doc.text[cursor:block_end], gap_chars)
+    if tail and gap_chars > 0:
+        words.append({"text": tail, "tag": ""})
+    return words, word_of_unit
+
+
+def _arcs(relations: list[dict[str, Any]], unit_starts: list[int], word_of_unit: dict[int, int]) -> list[dict[str, Any]]:
+    """One arc per relation between two different words of a block, from the figure to the child."""
+    arcs = []
+    for relation in relations:
+        head, child = (word_of_unit.get(bisect.bisect_right(unit_starts, relation[end]["start"]) - 1) for end in ("head", "child"))
+        if head is None or child is None or head == child:
+            continue
+        if child < head:
+            arcs.append({"start": child, "end": head, "label": relation["label"], "dir": "left"})
+        else:
+            arcs.append({"start": head, "end": child, "label": relation["label"], "dir": "right"})
+    return arcs
 
 
 def show_relations(

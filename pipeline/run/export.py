@@ -165,7 +165,10 @@ def to_frames(docs: Iterable[Doc]) -> dict[str, pd.DataFrame]:
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, file_format: str) -> list[Path]:
     """Write each table as one file `<name>.parquet` or `<name>.csv` in `out_dir`."""
-    return [replace_atomically(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format)) for name, table in frames.items()]
+    return [
+        replace_atomically(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format))
+        for name, table in frames.items()
+    ]
 
 
 def write_datasets(partitions: list[dict[str, pd.DataFrame]], out_dir: Path, file_format: str) -> list[Path]:

@@ -51,6 +51,10 @@ def with_candidates(nlp: Language, candidates: list[Candidate], figure_ids: set[
     saved_tables = {name: pipe.tables for name, pipe in lexicon_pipes.items()}
     entries = [c for c in candidates if c.table is not None]
     changed_rulers: set[str] = set()
+
+    def tokenize(text: str) -> list[str]:  # the pipeline's own tokenizer, for the regenerated figure patterns
+        return [token.text for token in nlp.make_doc(text)]
+
     try:
         figures: list[dict[str, Any]] | None = None
         if entries:
@@ -60,7 +64,6 @@ def with_candidates(nlp: Language, candidates: list[Candidate], figure_ids: set[
                     tables[candidate.table].append(candidate.entry)  # type: ignore[index]
                 pipe.initialize(lexicon=tables)
                 if figures is None:
-                    tokenize = lambda text: [token.text for token in nlp.make_doc(text)]
                     figures = figure_patterns(FigureLexicon(tables), tokenize, is_english_word)
         for name, ruler in pattern_pipes.items():
             patterns = saved_patterns[name]
