@@ -19,14 +19,14 @@ FACT_COLUMNS = columns(CheckedFact)
 RELATION_COLUMNS = columns(RelationRow)
 
 
-def doc_to_record(doc: Doc, concepts_key: str | None = None) -> dict[str, Any]:
+def doc_to_record(doc: Doc, concepts_key: str | None = None, *, tokens: bool = False) -> dict[str, Any]:
     """The Doc as one annotation record (see `shared/spec/annotations.md`): spans with values, relations.
 
-    It is also a Prodigy-style task: `tokens` (text, start, end, id, ws), and `token_start` /
-    `token_end` (inclusive) on every span and relation end, so it opens in annotation tools. A figure
-    that fails a check carries its `flags` (see `components/fact_checks.py`), a reviewer's cue.
-    `concepts_key` is the `doc.spans` key of the linked INDICATOR/PERIOD spans, `linked_spans_key(nlp)`
-    (by default the relations factory's).
+    With `tokens` it is also a Prodigy-style task: `tokens` (text, start, end, id, ws), and `token_start` /
+    `token_end` (inclusive) on every span and relation end, so it opens in annotation tools (`pipeline.run.tokens`
+    adds them to a record afterwards). A figure that fails a check carries its `flags` (see
+    `components/fact_checks.py`), a reviewer's cue. `concepts_key` is the `doc.spans` key of the linked
+    INDICATOR/PERIOD spans, `linked_spans_key(nlp)` (by default the relations factory's).
     """
     concepts_key = concepts_key or linked_spans_key()
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
@@ -34,27 +34,29 @@ def doc_to_record(doc: Doc, concepts_key: str | None = None) -> dict[str, Any]:
     spans = []
     for ent in sorted([*doc.ents, *doc.spans.get(concepts_key, ())], key=lambda span: (span.start, span.end)):
         span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
-        span.update(token_start=ent.start, token_end=ent.end - 1)
+        if tokens:
+            span.update(token_start=ent.start, token_end=ent.end - 1)
         figure = figures.get((ent.start_char, ent.end_char))
         if figure is not None:
             span.update({key: figure[key] for key in FIGURE_KEYS if figure.get(key) is not None and figure[key] is not False})
             if (ent.start_char, ent.end_char) in flags:
                 span["flags"] = flags[(ent.start_char, ent.end_char)]  # the checks it fails: an extra key, which scoring ignores
         spans.append(span)
-    relations = [
-        {
-            "head_span": with_token_range(doc, relation["head"]),
-            "child_span": with_token_range(doc, relation["child"]),
-            "label": relation["label"],
-        }
-        for relation in doc._.relations or ()
-    ]
+    end = (lambda span: with_token_range(doc, span)) if tokens else dict
+    relations = [{"head_span": end(relation["head"]), "child_span": end(relation["child"]), "label": relation["label"]} for relation in doc._.relations or ()]
     arrays = doc_arrays(doc)  # not one Token object per token
-    tokens = [
-        {"text": text, "start": start, "end": start + len(text), "id": index, "ws": bool(spaced)}
-        for index, (text, start, spaced) in enumerate(zip(arrays.texts, arrays.offsets, arrays.spaced))
+    record = {"id": doc._.doc_id, "text": arrays.text, "meta": doc._.meta or {}}
+    if tokens:
+        record["tokens"] = token_list(arrays.texts, arrays.offsets, arrays.spaced)
+    return {**record, "spans": spans, "relations": relations}
+
+
+def token_list(texts: list[str], offsets: list[int], spaced: list[int], first_id: int = 0) -> list[dict[str, Any]]:
+    """Prodigy tokens (text, start, end, id, ws) of a Doc's token arrays, numbered from `first_id`."""
+    return [
+        {"text": text, "start": start, "end": start + len(text), "id": index, "ws": bool(space)}
+        for index, (text, start, space) in enumerate(zip(texts, offsets, spaced), first_id)
     ]
-    return {"id": doc._.doc_id, "text": arrays.text, "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
 
 
 def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:

@@ -63,8 +63,10 @@ def process_documents(
     batch_size: int = 64,
     n_process: int = 1,
     chunk_chars: int = CHUNK_CHARS,
+    tokens: bool = False,
 ) -> list[Outcome]:
-    """Annotate documents: one Outcome each, in order, `processed` or `failed: pipeline error`.
+    """Annotate documents: one Outcome each, in order, `processed` or `failed: pipeline error`; with `tokens`, the
+    annotation records carry Prodigy tokens.
 
     When the batch fails, its documents are redone one at a time, so only the ones at fault fail.
     Plain data in and out: an engine can run this on its workers.
@@ -72,26 +74,26 @@ def process_documents(
     docs = annotate(nlp, documents, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars)
     concepts_key = linked_spans_key(nlp)
     try:
-        return [outcome_of(document, doc, version, concepts_key) for document, doc in zip(documents, docs)]  # one Doc alive at a time
+        return [outcome_of(document, doc, version, concepts_key, tokens=tokens) for document, doc in zip(documents, docs)]  # one Doc alive at a time
     except Exception:  # any error: find the documents at fault
         log.debug("a batch failed; processing its documents one at a time", exc_info=True)
-        return [process_document(nlp, document, version, chunk_chars=chunk_chars) for document in documents]
+        return [process_document(nlp, document, version, chunk_chars=chunk_chars, tokens=tokens) for document in documents]
 
 
-def process_document(nlp: Language, document: Document, version: str, *, chunk_chars: int = CHUNK_CHARS) -> Outcome:
+def process_document(nlp: Language, document: Document, version: str, *, chunk_chars: int = CHUNK_CHARS, tokens: bool = False) -> Outcome:
     """One document through the pipeline: `processed`, or `failed: pipeline error`."""
     try:
         (doc,) = annotate(nlp, [document], chunk_chars=chunk_chars)
     except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
         return failed(document, version, error, "the pipeline failed")
-    return outcome_of(document, doc, version, linked_spans_key(nlp))
+    return outcome_of(document, doc, version, linked_spans_key(nlp), tokens=tokens)
 
 
-def outcome_of(document: Document, doc: Doc, version: str, concepts_key: str) -> Outcome:
+def outcome_of(document: Document, doc: Doc, version: str, concepts_key: str, *, tokens: bool = False) -> Outcome:
     """The processed Outcome of a document from its Doc (`concepts_key`: see `doc_to_record`), or `failed: pipeline
     error` if it cannot be exported."""
     try:
-        record, rows = doc_to_record(doc, concepts_key), table_rows(doc)
+        record, rows = doc_to_record(doc, concepts_key, tokens=tokens), table_rows(doc)
     except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
         return failed(document, version, error, "exporting failed")
     try:

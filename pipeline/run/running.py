@@ -94,12 +94,13 @@ class OutputFolder:
     `done` holds the processed documents of the parts by id, in the order they were committed.
     """
 
-    def __init__(self, out: Path, version: str, *, overwrite: bool = False) -> None:
+    def __init__(self, out: Path, version: str, *, overwrite: bool = False, tokens: bool = False) -> None:
         """Open `out` for a run (made if missing). Without `overwrite` it must be empty of results, or
-        hold the results and run state of this pipeline version; `overwrite` deletes both first."""
+        hold the results and run state of this pipeline version, with tokens in its records if and only if
+        `tokens`; `overwrite` deletes both first."""
         if out.exists() and not out.is_dir():
             raise OutputError(f"{out}: the output path exists and is not a folder")
-        self.out, self.version, self.parts = out, version, out / PARTS
+        self.out, self.version, self.tokens, self.parts = out, version, tokens, out / PARTS
         if overwrite:
             shutil.rmtree(self.parts, ignore_errors=True)
             for name in RESULT_FILES:
@@ -126,6 +127,12 @@ class OutputFolder:
                     f"{self.out} was made by pipeline version {header.get('version')}, this is {self.version}; "
                     "rerun with --overwrite to redo it, or choose another --out"
                 )
+            if header.get("tokens", False) != self.tokens:
+                made, asked = ("with", "without") if header.get("tokens") else ("without", "with")
+                raise OutputError(
+                    f"{self.out} was made {made} --tokens and this run is {asked}; rerun {made} --tokens to resume "
+                    "(`python -m pipeline annotations --tokens` adds tokens to a file), or --overwrite to redo it"
+                )
             for outcome in outcomes:
                 self.done.setdefault(outcome.doc["doc_id"], outcome)
             self.numbers.append(number)
@@ -140,7 +147,8 @@ class OutputFolder:
     def _write_part(self, outcomes: list[Outcome], **header: Any) -> None:
         number = max(self.numbers, default=0) + 1
         lines = ({"doc": outcome.doc, "record": outcome.record, "rows": outcome.rows} for outcome in outcomes)
-        write_annotations(self.parts / f"part-{number:06d}.jsonl", itertools.chain([{"version": self.version, **header}], lines))
+        header = {"version": self.version, **({"tokens": True} if self.tokens else {}), **header}
+        write_annotations(self.parts / f"part-{number:06d}.jsonl", itertools.chain([header], lines))
         self.numbers.append(number)
 
     def commit(self, outcomes: list[Outcome]) -> None:
@@ -191,6 +199,7 @@ def run_inputs(
     scheduler: str | None = None,
     workers: int | None = None,
     partition_docs: int = 10_000,
+    tokens: bool = False,
 ) -> RunSummary:
     """Process every input document into `out`, resuming from the parts earlier runs committed there.
 
@@ -201,7 +210,8 @@ def run_inputs(
 
     `engine` is `local` (the pipeline `nlp`, else `load()` once there is something to process) or
     `dask` (on the cluster at `scheduler`, else on a local one of `workers` processes); the dask
-    engine writes each table as a partitioned dataset, a part per `partition_docs` documents.
+    engine writes each table as a partitioned dataset, a part per `partition_docs` documents. With `tokens`,
+    the annotation records carry Prodigy tokens (and `out` must have been made with them).
     Raises InputError when no input file exists at all, OutputError when `out` cannot be used,
     EngineError when the engine cannot start or loses its workers.
     """
@@ -212,9 +222,9 @@ def run_inputs(
         reasons = [f"{item.source}: {item.error}" for item in found if isinstance(item, Rejected)]
         names = ", ".join(map(str, inputs))
         raise InputError("; ".join(reasons) or f"no {', '.join(SUFFIXES)} documents found in {names}")
-    folder = OutputFolder(out, pipeline_version(), overwrite=overwrite)
+    folder = OutputFolder(out, pipeline_version(), overwrite=overwrite, tokens=tokens)
     stored = list(folder.done)
-    options = {"batch_size": batch_size, "n_process": n_process, "chunk_chars": chunk_chars}
+    options = {"batch_size": batch_size, "n_process": n_process, "chunk_chars": chunk_chars, "tokens": tokens}
     with closing(open_engine(engine, nlp=nlp, scheduler=scheduler, workers=workers, ordered=strict, **options)) as processor:
         batches = _Batches(folder, processor, strict=strict, progress=progress)
         stopped = False
