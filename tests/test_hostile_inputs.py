@@ -22,7 +22,7 @@ import pipeline
 from components.extensions import DOC_ATTRIBUTES
 from pipeline.run import reading
 from pipeline.run.annotate import annotate, chunk_bounds
-from pipeline.run.export import doc_to_record, table_rows
+from pipeline.run.export import TABLES, doc_to_record, frame, table_rows
 from pipeline.run.processing import PIPELINE_ERROR, outcome_class, process_documents
 from pipeline.run.reading import (
     BINARY,
@@ -245,6 +245,25 @@ def test_a_long_text_in_pieces_gives_the_rows_of_its_pieces(nlp):
     assert set(DOC_ATTRIBUTES) == {"doc_id", "meta", "figures", "relations", "facts"}  # what join_pieces carries over
 
 
+@pytest.mark.parametrize("tokens", [False, True])
+def test_run_builds_a_long_text_from_its_pieces_as_if_they_were_one_doc(nlp, tokens):
+    """`run` never joins the pieces: it shifts their records and rows, and gets what the joined Doc gives."""
+    paragraphs = [path.read_text(encoding="utf-8").strip() for path in GOOD_ARTICLES]
+    documents = [Document("long", "\n\n".join(paragraphs * 2), {"date": "2024-03-25"}), Document("short", paragraphs[0])]
+    batch = process_documents(nlp, documents, "test", chunk_chars=2500, tokens=tokens)
+    wholes = list(annotate(nlp, documents, chunk_chars=2500))
+    starts = dict.fromkeys(TABLES, 0)
+    for outcome, whole in zip(batch.outcomes, wholes):
+        record = json.dumps(doc_to_record(whole, tokens=tokens), ensure_ascii=False)
+        assert bytes(outcome.annotation) == record.encode()
+        line = json.loads(outcome.line)
+        assert line["rows"] == table_rows(whole) and line["doc"]["status"] == "processed"
+        for name, count in zip(TABLES, outcome.counts):
+            rows = batch.tables[name].slice(starts[name], count).to_pandas()
+            pd.testing.assert_frame_equal(rows, frame(table_rows(whole)[name], TABLES[name][0]))
+            starts[name] += count
+
+
 def test_a_document_that_breaks_the_pipeline_fails_alone():
     nlp = pipeline.load()
 
@@ -261,14 +280,16 @@ def test_a_document_that_breaks_the_pipeline_fails_alone():
         Document("c", "Imports fell 2 percent.", {"weight": float("nan")}),  # NaN cannot be written as JSON
         Document("d", "Imports fell 3 percent."),
     ]
-    outcomes = process_documents(nlp, documents, "test")
+    batch = process_documents(nlp, documents, "test")
+    outcomes = batch.outcomes
     assert [(o.doc["doc_id"], o.doc["status"], o.doc["error"]) for o in outcomes] == [
         ("a", "processed", None),
         ("b", PIPELINE_ERROR, "the pipeline failed: RuntimeError: boom second line"),
         ("c", PIPELINE_ERROR, "the results cannot be written as JSON: ValueError: Out of range float values are not JSON compliant"),
         ("d", "processed", None),
     ]
-    assert [o.record["id"] for o in outcomes if o.record] == ["a", "d"]
+    assert [json.loads(bytes(o.annotation))["id"] for o in outcomes if o.line] == ["a", "d"]
+    assert batch.tables["facts"].column("doc_id").to_pylist() == ["a", "d"]
 
 
 # -- a dirty archive through the command line -------------------------------------------------

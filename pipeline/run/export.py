@@ -1,17 +1,15 @@
 """From Docs to the spec's annotation records and to pandas tables with fixed dtypes."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import pandas as pd
+import pyarrow as pa
 from spacy.tokens import Doc
 
 from components.doc_arrays import doc_arrays
 from components.relations import linked_spans_key
 from components.schema import CheckedFact, EntityRow, Reading, RelationRow, columns
-
-from ..files import replace_atomically
 
 FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
 ENTITY_COLUMNS = columns(EntityRow)
@@ -151,6 +149,25 @@ def table_rows(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     return {name: rows_of(doc) for name, (_, rows_of) in TABLES.items()}
 
 
+def arrow_schema(columns: dict[str, str]) -> pa.Schema:
+    """The Arrow schema of a table with `columns` (a `date` column is `date32`), with the pandas metadata that makes
+    `pd.read_parquet` give back the dtypes of `frame`."""
+    schema = pa.Schema.from_pandas(frame([], columns), preserve_index=False)
+    for index, (name, dtype) in enumerate(columns.items()):
+        if dtype == "date":
+            schema = schema.set(index, pa.field(name, pa.date32()))
+    return schema
+
+
+SCHEMAS: dict[str, pa.Schema] = {name: arrow_schema(columns) for name, (columns, _) in TABLES.items()} | {"docs": arrow_schema(DOC_COLUMNS)}
+
+
+def arrow_table(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
+    """The rows of table `name` (one of TABLES, or `docs`) as an Arrow table of its schema, typed as `frame` types them."""
+    columns = DOC_COLUMNS if name == "docs" else TABLES[name][0]
+    return pa.Table.from_pandas(frame(rows, columns), schema=SCHEMAS[name], preserve_index=False)
+
+
 def frames_from_rows(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
     """Typed DataFrames from collected rows (every table present, possibly empty)."""
     return {name: frame(rows.get(name, ()), columns) for name, (columns, _) in TABLES.items()}
@@ -163,30 +180,3 @@ def to_frames(docs: Iterable[Doc]) -> dict[str, pd.DataFrame]:
         for name, rows in table_rows(doc).items():
             collected[name].extend(rows)
     return frames_from_rows(collected)
-
-
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, file_format: str) -> list[Path]:
-    """Write each table as one file `<name>.parquet` or `<name>.csv` in `out_dir`."""
-    return [replace_atomically(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format)) for name, table in frames.items()]
-
-
-def write_datasets(partitions: list[dict[str, pd.DataFrame]], out_dir: Path, file_format: str) -> list[Path]:
-    """Write each table as a partitioned dataset: a folder `<name>.parquet/` (or `.csv/`) holding
-    `part-NNNNN.<format>`, one file per partition, in order. `pd.read_parquet(folder)` reads it whole."""
-    written = []
-    for name in partitions[0]:
-
-        def write(folder: Path, name: str = name) -> None:
-            folder.mkdir()
-            for number, tables in enumerate(partitions):
-                _write_table(tables[name], folder / f"part-{number:05d}.{file_format}", file_format)
-
-        written.append(replace_atomically(out_dir / f"{name}.{file_format}", write))
-    return written
-
-
-def _write_table(table: pd.DataFrame, path: Path, file_format: str) -> None:
-    if file_format == "parquet":
-        table.to_parquet(path, index=False)
-    else:
-        table.to_csv(path, index=False)
