@@ -24,7 +24,7 @@ from ..files import remove, swap_in, temporary_for
 from .export import DOC_COLUMNS, SCHEMAS, TABLES, arrow_table, frame
 from .processing import PROCESSED, line_parts, unprocessed_line
 
-FLUSH_DOCS = 256  # documents whose rows are gathered before they are written (a committed batch is written at once)
+FLUSH_DOCS = 256  # documents whose rows are gathered into one row group (or run of CSV lines) before they are written
 
 
 class TableFile:
@@ -72,7 +72,7 @@ class Results:
             for folder in self.folders:
                 folder.mkdir()
         self._open_tables()
-        self.pending: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
+        self.pending: dict[str, list[pa.Table | list[dict[str, Any]]]] = {name: [] for name in TABLES}  # Arrow tables, or rows read back
         self.pending_docs: list[dict[str, Any]] = []
         self.flagged = 0
         self.flag_counts: Counter[str] = Counter()
@@ -83,9 +83,9 @@ class Results:
             self.tables[name] = TableFile(path, name, self.format)
 
     def add(self, row: dict[str, Any], line: bytes | None = None, record: memoryview | bytes | None = None,
-            tables: dict[str, pa.Table] | None = None, flags: list[str] | None = None) -> None:
+            tables: dict[str, Any] | None = None, flags: list[str] | None = None) -> None:
         """Add a document: its docs-table row and, if it was processed, its run-state line, annotation record, rows
-        (one Arrow table per table) and the flags of its flagged facts."""
+        (per table, an Arrow table or a list of row dicts) and the flags of its flagged facts."""
         if self.partition_docs and self.in_part == self.partition_docs:
             self.flush()
             for table in self.tables.values():
@@ -101,8 +101,13 @@ class Results:
             self.annotations.write(record)
             self.annotations.write(b"\n")
             for name, table in (tables or {}).items():
-                if table.num_rows:
-                    self.pending[name].append(table)
+                pending = self.pending[name]
+                if isinstance(table, pa.Table):
+                    pending.append(table)
+                elif pending and isinstance(pending[-1], list):
+                    pending[-1] += table
+                else:
+                    pending.append(list(table))
             self.flagged += len(flags or ())
             self.flag_counts.update(name for cell in flags or () for name in cell.split(";") if name)
         if len(self.pending_docs) >= FLUSH_DOCS:
@@ -115,13 +120,13 @@ class Results:
             self.add(row)
             return
         parsed = json.loads(line[rows[0] : rows[1]])
-        tables = {name: arrow_table(name, parsed.get(name, ())) for name in TABLES}
         flags = [fact["flags"] for fact in parsed.get("facts", ()) if fact.get("flags")]
-        self.add(row, line, memoryview(line)[record[0] : record[1]], tables, flags)
+        self.add(row, line, memoryview(line)[record[0] : record[1]], {name: parsed.get(name, []) for name in TABLES}, flags)
 
     def flush(self) -> None:
         """Write the rows gathered so far: one row group (or run of CSV lines) per table."""
-        for name, tables in self.pending.items():
+        for name, pending in self.pending.items():
+            tables = [item if isinstance(item, pa.Table) else arrow_table(name, item) for item in pending]
             if tables:
                 self.tables[name].write(pa.concat_tables(tables))
         if self.pending_docs:
@@ -155,3 +160,10 @@ class Results:
         for temporary in self.temporaries[:-1]:
             remove(temporary)
         return self.temporaries[-1].rename(self.temporaries[-1].with_name(f"{self.temporaries[-1].stem}.first.tmp"))
+
+    def abandon(self) -> None:
+        """Close the files and delete them all (the run failed)."""
+        for file in (self.annotations, self.lines, *self.tables.values()):
+            file.close()
+        for temporary in self.temporaries:
+            remove(temporary)

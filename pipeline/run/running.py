@@ -256,7 +256,7 @@ def run_inputs(
         if kept:
             results = with_kept(folder, results, kept, table_format, partitions)
     except BaseException:
-        results.discard()
+        results.abandon()
         raise
     counts = batches.counts
     return RunSummary(
