@@ -20,7 +20,7 @@ import pytest
 
 import pipeline
 from components.extensions import DOC_ATTRIBUTES
-from pipeline.run import reading
+from pipeline.run import processing, reading
 from pipeline.run.annotate import annotate, chunk_bounds
 from pipeline.run.export import TABLES, doc_to_record, frame, table_rows
 from pipeline.run.processing import PIPELINE_ERROR, outcome_class, process_documents
@@ -42,6 +42,7 @@ from pipeline.run.reading import (
     read_jsonl_file,
     read_text_file,
 )
+from pipeline.run.running import run_inputs
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 GOOD_ARTICLES = [
@@ -391,3 +392,21 @@ def test_an_unwritable_output_folder_is_one_error_line(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert re.fullmatch(r"error: out/\.parts: .+\n", result.stderr)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_long_document_held_in_temporary_files_gives_the_same_files(nlp, tmp_path, monkeypatch, n_process):
+    """Past SPOOL_BYTES of JSON and ARROW_ROWS rows, a document's line and rows wait in temporary files; the files
+    of the run are the same, also when they cross from worker processes."""
+    paragraphs = [path.read_text(encoding="utf-8").strip() for path in GOOD_ARTICLES]
+    records = [{"id": "long", "text": "\n\n".join(paragraphs * 3)}, {"id": "short", "text": paragraphs[0]}]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wire.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    run_inputs([tmp_path / "in"], tmp_path / "held", nlp=nlp, chunk_chars=2500)
+    monkeypatch.setattr(processing, "ARROW_ROWS", 40)
+    monkeypatch.setattr(processing, "SPOOL_BYTES", 2000)
+    run_inputs([tmp_path / "in"], tmp_path / "spilled", nlp=nlp, chunk_chars=2500, n_process=n_process)
+    for name in ("annotations.jsonl", ".parts/part-000001.jsonl"):
+        assert (tmp_path / "spilled" / name).read_bytes() == (tmp_path / "held" / name).read_bytes()
+    for name in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "spilled" / f"{name}.parquet"), pd.read_parquet(tmp_path / "held" / f"{name}.parquet"))

@@ -8,10 +8,13 @@ joined into one Doc.
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 from spacy.language import Language
@@ -27,27 +30,112 @@ log = logging.getLogger(__name__)
 
 PROCESSED = "processed"
 PIPELINE_ERROR = "failed: pipeline error"
-ARROW_ROWS = 20_000  # table rows held as dicts before they become Arrow tables
+ARROW_ROWS = 5_000  # table rows held as dicts before they become Arrow tables
+SPOOL_BYTES = 1 << 22  # a document's JSON lists are held in memory up to this size, then in a temporary file
 RECORD_LISTS = ("tokens", "spans", "relations")  # the lists of a record that its pieces add to
 OFFSET_COLUMNS = {"entities": ("start", "end"), "facts": ("start", "end"), "relations": ("head_start", "head_end", "child_start", "child_end")}
+
+
+class Spool:
+    """The items of a JSON list, written one after another: in memory while small, then in a temporary file."""
+
+    def __init__(self) -> None:
+        self.fragments: list[bytes] = []
+        self.file: BinaryIO | None = None
+        self.size = 0
+
+    def add(self, items: bytes) -> None:
+        """Add items (JSON, comma-separated, without brackets)."""
+        if items:
+            if self.size:
+                self._write(b", ")
+            self._write(items)
+
+    def _write(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.file is None and self.size > SPOOL_BYTES:
+            self.file = tempfile.TemporaryFile()
+            self.file.writelines(self.fragments)
+            self.fragments = []
+        if self.file is None:
+            self.fragments.append(data)
+        else:
+            self.file.write(data)
+
+    def value(self) -> bytes:
+        """The items, from memory (only while they are there)."""
+        return b"".join(self.fragments)
+
+    def copy(self, file: BinaryIO, start: int, end: int) -> None:
+        """Write the bytes from `start` to `end` to `file`, a few megabytes at a time."""
+        if self.file is None:
+            file.write(memoryview(self.value())[start:end])
+            return
+        self.file.seek(start)
+        while start < end:
+            chunk = self.file.read(min(end - start, SPOOL_BYTES))
+            file.write(chunk)
+            start += len(chunk)
+
+
+class Line:
+    """A long document's run-state line: byte strings and spools one after another, written out part by part and
+    never joined in this process; it pickles as bytes, to cross to another."""
+
+    def __init__(self, parts: list[bytes | Spool]) -> None:
+        self.parts = parts
+
+    def __len__(self) -> int:
+        return sum(part.size if isinstance(part, Spool) else len(part) for part in self.parts)
+
+    def __reduce__(self) -> tuple[type, tuple[bytes]]:
+        return bytes, (self.read(),)
+
+    def write(self, file: BinaryIO, start: int = 0, end: int | None = None) -> None:
+        """Write the bytes of the line from `start` to `end` (its end) to `file`."""
+        end = len(self) if end is None else end
+        offset = 0
+        for part in self.parts:
+            size = part.size if isinstance(part, Spool) else len(part)
+            low, high = max(start, offset) - offset, min(end, offset + size) - offset
+            if low < high:
+                part.copy(file, low, high) if isinstance(part, Spool) else file.write(memoryview(part)[low:high])
+            offset += size
+
+    def read(self, start: int = 0, end: int | None = None) -> bytes:
+        """The bytes of the line from `start` to `end` (its end)."""
+        buffer = io.BytesIO()
+        self.write(buffer, start, end)
+        return buffer.getvalue()
+
+
+def write_line(file: BinaryIO, line: bytes | Line, start: int = 0, end: int | None = None) -> None:
+    """Write the bytes of a line (or those from `start` to `end`) to `file`."""
+    if isinstance(line, Line):
+        line.write(file, start, end)
+    else:
+        file.write(memoryview(line)[start:end])
 
 
 @dataclass
 class Outcome:
     """What became of one input document: its docs-table row and, once processed, its run-state line (`{"doc",
-    "record", "rows"}` as JSON, ending in a newline), where its annotation record lies in that line, how many rows it
-    adds to each table (in TABLES order) and the flags of its flagged facts."""
+    "record", "rows"}` as JSON, ending in a newline: bytes, or a Line for a long document), where its annotation record
+    lies in that line, how many rows it adds to each table (in TABLES order) and the flags of its flagged facts."""
 
     doc: dict[str, Any]
-    line: bytes = b""
+    line: bytes | Line = b""
     record: tuple[int, int] = (0, 0)
     counts: tuple[int, ...] = ()
     flags: list[str] = field(default_factory=list)
+    tables: dict[str, SpilledTable] | None = None  # a long document's rows; else they are in its Batch's tables
 
     @property
-    def annotation(self) -> memoryview:
+    def annotation(self) -> bytes:
         """Its annotation record, JSON bytes (no newline)."""
-        return memoryview(self.line)[self.record[0] : self.record[1]]
+        if isinstance(self.line, Line):
+            return self.line.read(*self.record)
+        return self.line[self.record[0] : self.record[1]]
 
 
 @dataclass
@@ -83,17 +171,23 @@ def doc_row(item: Document | Rejected, version: str, status: str = PROCESSED, er
     return {"doc_id": item.id, "source": source, "encoding": item.encoding, **facts, "version": version}
 
 
+ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
 def dumps(value: Any) -> str:
     """JSON as the output files hold it: UTF-8 text, finite numbers (else ValueError)."""
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return ENCODER.encode(value)
 
 
 class TableRows:
-    """Table rows in order: dicts until there are ARROW_ROWS of them, then Arrow tables."""
+    """Table rows in order: dicts until there are ARROW_ROWS of them, then Arrow tables (or, with `spill`, Arrow
+    record batches in temporary files: a long document's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, spill: bool = False) -> None:
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         self.tables: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
+        self.spilled: dict[str, SpilledTable] | None = None
+        self.spill = spill
         self.count = 0
 
     def add(self, rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -101,27 +195,48 @@ class TableRows:
             self.rows[name] += table
             self.count += len(table)
         if self.count >= ARROW_ROWS:
-            self.convert()
+            self.convert(spill=self.spill)
 
-    def convert(self) -> None:
-        """Turn the rows held as dicts into Arrow tables."""
+    def convert(self, spill: bool = False) -> None:
+        """Turn the rows held as dicts into Arrow tables (spilled ones, once `spill` started them)."""
+        if spill and self.spilled is None:
+            self.spilled = {name: SpilledTable(name) for name in TABLES}
         for name, rows in self.rows.items():
             if rows:
-                self.tables[name].append(arrow_table(name, rows))
+                table = arrow_table(name, rows)
+                self.spilled[name].add(table) if self.spilled else self.tables[name].append(table)
         self.rows, self.count = {name: [] for name in TABLES}, 0
-
-    def extend(self, other: TableRows) -> None:
-        """Add the rows of `other` after these."""
-        if any(other.tables.values()):
-            self.convert()
-            for name, tables in other.tables.items():
-                self.tables[name] += tables
-        self.add(other.rows)
 
     def finished(self) -> dict[str, pa.Table]:
         """One Arrow table per table."""
         self.convert()
         return {name: pa.concat_tables(tables) if tables else SCHEMAS[name].empty_table() for name, tables in self.tables.items()}
+
+
+class SpilledTable:
+    """A long document's rows of one table: Arrow record batches in a temporary file, read back one at a time. It
+    pickles as one Arrow table, to cross to another process."""
+
+    def __init__(self, name: str) -> None:
+        self.file = tempfile.TemporaryFile()
+        self.writer = pa.ipc.new_stream(self.file, SCHEMAS[name])
+        self.num_rows = 0
+
+    def add(self, table: pa.Table) -> None:
+        self.writer.write_table(table)
+        self.num_rows += table.num_rows
+
+    def batches(self) -> Iterator[pa.Table]:
+        """The rows, a table per batch written."""
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+        self.file.seek(0)
+        for batch in pa.ipc.open_stream(self.file):
+            yield pa.Table.from_batches([batch])
+
+    def __reduce__(self) -> tuple[Any, tuple[list[pa.Table]]]:
+        return pa.concat_tables, (list(self.batches()),)
 
 
 class DocumentResults:
@@ -132,9 +247,9 @@ class DocumentResults:
     def __init__(self, document: Document, version: str, concepts_key: str, tokens: bool) -> None:
         self.document, self.version, self.concepts_key, self.tokens = document, version, concepts_key, tokens
         self.texts: list[str] = []
-        self.lists: dict[str, list[bytes]] = {key: [] for key in RECORD_LISTS}  # JSON fragments: the items of each list
-        self.row_lists: dict[str, list[bytes]] = {name: [] for name in TABLES}
-        self.rows = TableRows()
+        self.lists = {key: Spool() for key in RECORD_LISTS}  # the items of each list of the record
+        self.row_lists = {name: Spool() for name in TABLES}
+        self.rows = TableRows(spill=True)
         self.counts = [0] * len(TABLES)
         self.flags: list[str] = []
         self.chars = self.token_count = 0
@@ -155,10 +270,10 @@ class DocumentResults:
         try:
             for key in RECORD_LISTS:
                 if record.get(key):
-                    self.lists[key].append(dumps(record[key])[1:-1].encode())
+                    self.lists[key].add(dumps(record[key])[1:-1].encode())
             for index, (name, table) in enumerate(rows.items()):
                 if table:
-                    self.row_lists[name].append(dumps(table)[1:-1].encode())
+                    self.row_lists[name].add(dumps(table)[1:-1].encode())
                     self.counts[index] += len(table)
         except (TypeError, ValueError) as error:
             self.failure = (error, "the results cannot be written as JSON")
@@ -183,18 +298,28 @@ class DocumentResults:
             fields = [("id", dumps(document.id)), ("text", dumps("".join(self.texts))), ("meta", dumps(document.meta or {}))]
         except (TypeError, ValueError) as error:
             return failed(document, version, error, "the results cannot be written as JSON")
-        record = [b"{", *joined([(key, [value.encode()]) for key, value in fields]), b", "]
-        record += [*joined([(key, [b"[", b", ".join(self.lists[key]), b"]"]) for key in RECORD_LISTS if key != "tokens" or self.tokens]), b"}"]
-        rows = [b"{", *joined([(name, [b"[", b", ".join(self.row_lists[name]), b"]"]) for name in TABLES]), b"}"]
+        record: list[bytes | Spool] = [b"{", *joined([(key, [value.encode()]) for key, value in fields]), b", "]
+        record += [*joined([(key, [b"[", self.lists[key], b"]"]) for key in RECORD_LISTS if key != "tokens" or self.tokens]), b"}"]
+        rows = [b"{", *joined([(name, [b"[", self.row_lists[name], b"]"]) for name in TABLES]), b"}"]
         head = [b'{"doc": ', row, b', "record": ']
         start = sum(map(len, head))
-        line = b"".join([*head, *record, b', "rows": ', *rows, b"}\n"])
-        return Outcome(doc_row(document, version), line, (start, start + sum(map(len, record))), tuple(self.counts), self.flags)
+        line = Line([*head, *record, b', "rows": ', *rows, b"}\n"])
+        spools = [*self.lists.values(), *self.row_lists.values()]
+        end = start + len(Line(record))
+        if self.rows.spilled:
+            try:
+                self.rows.convert()
+            except Exception as error:  # noqa: BLE001 - any error is reported in the docs table
+                return failed(document, version, error, "exporting failed")
+        outcome = Outcome(doc_row(document, version), line, (start, end), tuple(self.counts), self.flags, self.rows.spilled)
+        if all(spool.file is None for spool in spools):  # all in memory: one byte string
+            outcome.line = b"".join(part.value() if isinstance(part, Spool) else part for part in line.parts)
+        return outcome
 
 
-def joined(members: list[tuple[str, list[bytes]]]) -> list[bytes]:
-    """The members of a JSON object, `"key": value, ...`, as byte fragments (the value given as fragments)."""
-    fragments: list[bytes] = []
+def joined(members: list[tuple[str, list[Any]]]) -> list[Any]:
+    """The members of a JSON object, `"key": value, ...`, as fragments (the value given as fragments)."""
+    fragments: list[Any] = []
     for index, (key, value) in enumerate(members):
         fragments += [b", " if index else b"", f'"{key}": '.encode(), *value]
     return fragments
@@ -245,8 +370,8 @@ def process_documents(
             results.add(doc)
             if last:
                 outcomes.append(results.outcome())
-                if outcomes[-1].line:
-                    rows.extend(results.rows)
+                if outcomes[-1].line and not outcomes[-1].tables:
+                    rows.add(results.rows.rows)
                 results = None
         return Batch(outcomes, rows.finished())
     except Exception:  # any error: find the documents at fault

@@ -22,7 +22,7 @@ from components.fact_checks import CHECKS
 
 from ..files import remove, swap_in, temporary_for
 from .export import DOC_COLUMNS, SCHEMAS, TABLES, arrow_table, frame
-from .processing import PROCESSED, line_parts, unprocessed_line
+from .processing import PROCESSED, Line, SpilledTable, line_parts, unprocessed_line, write_line
 
 FLUSH_DOCS = 256  # documents whose rows are gathered into one row group (or run of CSV lines) before they are written
 
@@ -72,7 +72,7 @@ class Results:
             for folder in self.folders:
                 folder.mkdir()
         self._open_tables()
-        self.pending: dict[str, list[pa.Table | list[dict[str, Any]]]] = {name: [] for name in TABLES}  # Arrow tables, or rows read back
+        self.pending: dict[str, list[Any]] = {name: [] for name in TABLES}  # Arrow tables, spilled ones, or rows read back
         self.pending_docs: list[dict[str, Any]] = []
         self.flagged = 0
         self.flag_counts: Counter[str] = Counter()
@@ -82,10 +82,10 @@ class Results:
             path = target / f"part-{self.part:05d}.{self.format}" if self.partition_docs else target
             self.tables[name] = TableFile(path, name, self.format)
 
-    def add(self, row: dict[str, Any], line: bytes | None = None, record: memoryview | bytes | None = None,
+    def add(self, row: dict[str, Any], line: bytes | Line | None = None, record: tuple[int, int] = (0, 0),
             tables: dict[str, Any] | None = None, flags: list[str] | None = None) -> None:
-        """Add a document: its docs-table row and, if it was processed, its run-state line, annotation record, rows
-        (per table, an Arrow table or a list of row dicts) and the flags of its flagged facts."""
+        """Add a document: its docs-table row and, if it was processed, its run-state line, where its annotation record
+        lies in it, its rows (per table, an Arrow table or a list of row dicts) and the flags of its flagged facts."""
         if self.partition_docs and self.in_part == self.partition_docs:
             self.flush()
             for table in self.tables.values():
@@ -97,12 +97,12 @@ class Results:
         if line is None:
             self.lines.write(unprocessed_line(row))
         else:
-            self.lines.write(line)
-            self.annotations.write(record)
+            write_line(self.lines, line)
+            write_line(self.annotations, line, *record)
             self.annotations.write(b"\n")
             for name, table in (tables or {}).items():
                 pending = self.pending[name]
-                if isinstance(table, pa.Table):
+                if not isinstance(table, list):
                     pending.append(table)
                 elif pending and isinstance(pending[-1], list):
                     pending[-1] += table
@@ -121,18 +121,29 @@ class Results:
             return
         parsed = json.loads(line[rows[0] : rows[1]])
         flags = [fact["flags"] for fact in parsed.get("facts", ()) if fact.get("flags")]
-        self.add(row, line, memoryview(line)[record[0] : record[1]], {name: parsed.get(name, []) for name in TABLES}, flags)
+        self.add(row, line, record, {name: parsed.get(name, []) for name in TABLES}, flags)
 
     def flush(self) -> None:
         """Write the rows gathered so far: one row group (or run of CSV lines) per table."""
         for name, pending in self.pending.items():
-            tables = [item if isinstance(item, pa.Table) else arrow_table(name, item) for item in pending]
-            if tables:
-                self.tables[name].write(pa.concat_tables(tables))
+            tables: list[pa.Table] = []
+            for item in pending:
+                if isinstance(item, SpilledTable):  # a long document's: written as it is read back
+                    self._write(name, tables)
+                    for table in item.batches():
+                        self.tables[name].write(table)
+                    tables = []
+                else:
+                    tables.append(item if isinstance(item, pa.Table) else arrow_table(name, item))
+            self._write(name, tables)
         if self.pending_docs:
             self.tables["docs"].write(arrow_table("docs", self.pending_docs))
         self.pending = {name: [] for name in TABLES}
         self.pending_docs = []
+
+    def _write(self, name: str, tables: list[pa.Table]) -> None:
+        if tables:
+            self.tables[name].write(pa.concat_tables(tables))
 
     def flags(self) -> dict[str, int]:
         """The facts each check flagged (those that flagged any, in the order of the checks)."""

@@ -33,7 +33,7 @@ from ..loading import pipeline_version
 from .annotate import CHUNK_CHARS
 from .engines import Engine, open_engine
 from .export import TABLES
-from .processing import PROCESSED, Batch, Outcome, doc_row, line_parts, outcome_class
+from .processing import PROCESSED, Batch, Outcome, doc_row, line_parts, outcome_class, write_line
 from .reading import (
     SUFFIXES,
     Document,
@@ -175,7 +175,7 @@ class OutputFolder:
             with temporary.open("wb") as file:
                 file.write(self.header())
                 for outcome in outcomes:
-                    file.write(outcome.line)
+                    write_line(file, outcome.line)
                 file.flush()
                 os.fsync(file.fileno())
 
@@ -376,10 +376,10 @@ class _Batches:
         for entry, outcome in zip(entries, batch.outcomes):
             entry.row = outcome.doc
             if outcome.line:
-                entry.outcome, entry.tables = outcome, {}
-                for name, count in zip(TABLES, outcome.counts):
-                    entry.tables[name] = batch.tables[name].slice(starts[name], count)
-                    starts[name] += count
+                entry.outcome, entry.tables = outcome, outcome.tables
+                if entry.tables is None:  # its rows are in the batch's tables
+                    entry.tables = {name: batch.tables[name].slice(starts[name], count) for name, count in zip(TABLES, outcome.counts)}
+                    starts = {name: starts[name] + count for name, count in zip(TABLES, outcome.counts)}
         self._write_ready()
 
     def _write_ready(self) -> None:
@@ -400,7 +400,7 @@ class _Batches:
         self.counts[outcome_class(row["status"])] += 1
         if entry.outcome:
             outcome = entry.outcome
-            self.results.add(row, outcome.line, outcome.annotation, entry.tables, outcome.flags)
+            self.results.add(row, outcome.line, outcome.record, entry.tables, outcome.flags)
         elif entry.stored:
             self.results.add_line(self.folder.line(entry.stored))
             self.already_done += 1
