@@ -65,11 +65,11 @@ class Results:
         self.annotations: BinaryIO = self.temporaries[0].open("wb")
         self.lines: BinaryIO = self.temporaries[-1].open("wb")
         self.lines.write(header)
-        self.folders = self.temporaries[1:-1]
+        self.table_paths = self.temporaries[1:-1]
         self.tables: dict[str, TableFile] = {}
         self.part = self.in_part = 0
         if partition_docs:
-            for folder in self.folders:
+            for folder in self.table_paths:
                 folder.mkdir()
         self._open_tables()
         self.pending: dict[str, list[Any]] = {name: [] for name in TABLES}  # Arrow tables, spilled ones, or rows read back
@@ -78,7 +78,7 @@ class Results:
         self.flag_counts: Counter[str] = Counter()
 
     def _open_tables(self) -> None:
-        for name, target in zip((*TABLES, "docs"), self.folders):
+        for name, target in zip((*TABLES, "docs"), self.table_paths):
             path = target / f"part-{self.part:05d}.{self.format}" if self.partition_docs else target
             self.tables[name] = TableFile(path, name, self.format)
 
