@@ -163,26 +163,22 @@ def arrow_schema(columns: dict[str, str]) -> pa.Schema:
 SCHEMAS: dict[str, pa.Schema] = {name: arrow_schema(columns) for name, (columns, _) in TABLES.items()} | {"docs": arrow_schema(DOC_COLUMNS)}
 
 
+DATE_COLUMNS: dict[str, list[str]] = {name: [field.name for field in schema if field.type == pa.date32()] for name, schema in SCHEMAS.items()}
+
+
 def arrow_table(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
     """The rows of table `name` (one of TABLES, or `docs`) as an Arrow table of its schema, typed as `frame` types them:
-    column by column where every value already has its column's type (ISO strings in a date column), else through
-    `frame`."""
+    straight from the dicts where every value already has its column's type (ISO strings in a date column), else
+    through `frame`."""
     rows = list(rows)
-    schema = SCHEMAS[name]
+    schema, dates = SCHEMAS[name], DATE_COLUMNS[name]
     try:
-        return pa.Table.from_arrays([arrow_column(field.type, [row.get(field.name) for row in rows]) for field in schema], schema=schema)
+        if dates:
+            rows = [{**row, **{column: date.fromisoformat(row[column]) if row.get(column) is not None else None for column in dates}} for row in rows]
+        return pa.Table.from_pylist(rows, schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
         columns = DOC_COLUMNS if name == "docs" else TABLES[name][0]
         return pa.Table.from_pandas(frame(rows, columns), schema=schema, preserve_index=False)
-
-
-def arrow_column(kind: pa.DataType, values: list[Any]) -> pa.Array:
-    """A column of plain values (None for missing); a date column from ISO strings. Raises where a value has another type."""
-    if kind == pa.date32():
-        values = [date.fromisoformat(value) if value is not None else None for value in values]
-    elif pa.types.is_floating(kind) and any(isinstance(value, bool) for value in values):
-        raise TypeError("a truth value in a number column")
-    return pa.array(values, type=kind, from_pandas=True)
 
 
 def frames_from_rows(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
