@@ -66,8 +66,9 @@ def test_workers_load_the_pipeline_once_and_refuse_another_version():
         version = engine.client.run(lambda dask_worker: dask_worker.plugins["econ-facts-pipeline"].version)
         (worker_version,) = version.values()
         loaded = engine.client.run(lambda dask_worker: id(dask_worker.plugins["econ-facts-pipeline"].nlp))
-        (outcome,) = engine.submit([document], worker_version)()
-        assert [(row["text"], row["value"]) for row in outcome.rows["facts"]] == [("12 percent", 12.0), ("$3.1 billion", 3.1e9)]
+        batch = engine.submit([document], worker_version)()
+        assert [outcome.doc["status"] for outcome in batch.outcomes] == ["processed"]
+        assert [(row["text"], row["value"]) for row in batch.tables["facts"].to_pylist()] == [("12 percent", 12.0), ("$3.1 billion", 3.1e9)]
         assert engine.client.run(lambda dask_worker: id(dask_worker.plugins["econ-facts-pipeline"].nlp)) == loaded
         with pytest.raises(EngineError, match="has pipeline version .* the run 0.0.1"):
             engine.submit([document], "0.0.1+00000000")()

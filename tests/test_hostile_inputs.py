@@ -20,9 +20,9 @@ import pytest
 
 import pipeline
 from components.extensions import DOC_ATTRIBUTES
-from pipeline.run import reading
+from pipeline.run import processing, reading
 from pipeline.run.annotate import annotate, chunk_bounds
-from pipeline.run.export import doc_to_record, table_rows
+from pipeline.run.export import TABLES, doc_to_record, frame, table_rows
 from pipeline.run.processing import PIPELINE_ERROR, outcome_class, process_documents
 from pipeline.run.reading import (
     BINARY,
@@ -42,6 +42,7 @@ from pipeline.run.reading import (
     read_jsonl_file,
     read_text_file,
 )
+from pipeline.run.running import run_inputs
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 GOOD_ARTICLES = [
@@ -245,6 +246,25 @@ def test_a_long_text_in_pieces_gives_the_rows_of_its_pieces(nlp):
     assert set(DOC_ATTRIBUTES) == {"doc_id", "meta", "figures", "relations", "facts"}  # what join_pieces carries over
 
 
+@pytest.mark.parametrize("tokens", [False, True])
+def test_run_builds_a_long_text_from_its_pieces_as_if_they_were_one_doc(nlp, tokens):
+    """`run` never joins the pieces: it shifts their records and rows, and gets what the joined Doc gives."""
+    paragraphs = [path.read_text(encoding="utf-8").strip() for path in GOOD_ARTICLES]
+    documents = [Document("long", "\n\n".join(paragraphs * 2), {"date": "2024-03-25"}), Document("short", paragraphs[0])]
+    batch = process_documents(nlp, documents, "test", chunk_chars=2500, tokens=tokens)
+    wholes = list(annotate(nlp, documents, chunk_chars=2500))
+    starts = dict.fromkeys(TABLES, 0)
+    for outcome, whole in zip(batch.outcomes, wholes):
+        record = json.dumps(doc_to_record(whole, tokens=tokens), ensure_ascii=False)
+        assert bytes(outcome.annotation) == record.encode()
+        line = json.loads(outcome.line)
+        assert line["rows"] == table_rows(whole) and line["doc"]["status"] == "processed"
+        for name, count in zip(TABLES, outcome.counts):
+            rows = batch.tables[name].slice(starts[name], count).to_pandas()
+            pd.testing.assert_frame_equal(rows, frame(table_rows(whole)[name], TABLES[name][0]))
+            starts[name] += count
+
+
 def test_a_document_that_breaks_the_pipeline_fails_alone():
     nlp = pipeline.load()
 
@@ -261,14 +281,16 @@ def test_a_document_that_breaks_the_pipeline_fails_alone():
         Document("c", "Imports fell 2 percent.", {"weight": float("nan")}),  # NaN cannot be written as JSON
         Document("d", "Imports fell 3 percent."),
     ]
-    outcomes = process_documents(nlp, documents, "test")
+    batch = process_documents(nlp, documents, "test")
+    outcomes = batch.outcomes
     assert [(o.doc["doc_id"], o.doc["status"], o.doc["error"]) for o in outcomes] == [
         ("a", "processed", None),
         ("b", PIPELINE_ERROR, "the pipeline failed: RuntimeError: boom second line"),
         ("c", PIPELINE_ERROR, "the results cannot be written as JSON: ValueError: Out of range float values are not JSON compliant"),
         ("d", "processed", None),
     ]
-    assert [o.record["id"] for o in outcomes if o.record] == ["a", "d"]
+    assert [json.loads(bytes(o.annotation))["id"] for o in outcomes if o.line] == ["a", "d"]
+    assert batch.tables["facts"].column("doc_id").to_pylist() == ["a", "d"]
 
 
 # -- a dirty archive through the command line -------------------------------------------------
@@ -370,3 +392,21 @@ def test_an_unwritable_output_folder_is_one_error_line(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert re.fullmatch(r"error: out/\.parts: .+\n", result.stderr)
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_long_document_held_in_temporary_files_gives_the_same_files(nlp, tmp_path, monkeypatch, n_process):
+    """Past SPOOL_BYTES of JSON and ARROW_ROWS rows, a document's line and rows wait in temporary files; the files
+    of the run are the same, also when they cross from worker processes."""
+    paragraphs = [path.read_text(encoding="utf-8").strip() for path in GOOD_ARTICLES]
+    records = [{"id": "long", "text": "\n\n".join(paragraphs * 3)}, {"id": "short", "text": paragraphs[0]}]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wire.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    run_inputs([tmp_path / "in"], tmp_path / "held", nlp=nlp, chunk_chars=2500)
+    monkeypatch.setattr(processing, "ARROW_ROWS", 40)
+    monkeypatch.setattr(processing, "SPOOL_BYTES", 2000)
+    run_inputs([tmp_path / "in"], tmp_path / "spilled", nlp=nlp, chunk_chars=2500, n_process=n_process)
+    for name in ("annotations.jsonl", ".parts/part-000001.jsonl"):
+        assert (tmp_path / "spilled" / name).read_bytes() == (tmp_path / "held" / name).read_bytes()
+    for name in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "spilled" / f"{name}.parquet"), pd.read_parquet(tmp_path / "held" / f"{name}.parquet"))

@@ -164,3 +164,24 @@ def test_a_batch_is_committed_by_count_or_by_size(nlp, tmp_path, monkeypatch):
     counts.clear()
     run_inputs([tmp_path / "in"], tmp_path / "by_size", batch_size=64, nlp=nlp, progress=counts.append)
     assert counts == [2, 3]  # 23 + 23 characters reach 40
+
+
+@pytest.mark.parametrize("table_format", ["parquet", "csv"])
+def test_a_run_that_adds_inputs_gives_the_files_of_one_run_over_all(nlp, tmp_path, table_format):
+    folders = [tmp_path / "first", tmp_path / "second"]
+    for folder, texts in zip(folders, (["Exports rose 5 percent in 2023.", "GDP grew 3 percent."], ["Imports fell 2 percent to $4 billion."])):
+        folder.mkdir()
+        for index, text in enumerate(texts):
+            (folder / f"{folder.name}-{index}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "second" / "scan.txt").write_bytes(b"%PDF-1.4\n\x00\x01")
+    for folder in folders:
+        run_inputs([folder], tmp_path / "added", nlp=nlp, table_format=table_format, batch_size=1)
+    summary = run_inputs(folders, tmp_path / "whole", nlp=nlp, table_format=table_format, batch_size=1)
+    assert (summary.processed, summary.skipped) == (3, 1)
+    for name in ("annotations.jsonl", *(f"{table}.{table_format}" for table in TABLES)):
+        got, expected = tmp_path / "added" / name, tmp_path / "whole" / name
+        if name.endswith(".parquet"):
+            pd.testing.assert_frame_equal(pd.read_parquet(got), pd.read_parquet(expected))
+        else:
+            assert got.read_bytes() == expected.read_bytes(), name
+    assert len(list((tmp_path / "added" / PARTS).iterdir())) == 1

@@ -1,4 +1,4 @@
-"""The command line: `python -m pipeline run | evaluate | patterns | bench`, one module per command (group).
+"""The command line: `python -m pipeline run | evaluate | patterns | bench | annotations`, one module per command (group).
 
 The commands import what they run when they run, so `--help` stays quick.
 """
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import typer
 
+from .annotations import annotations_command
 from .bench import bench_command
 from .evaluate import evaluate_command
 from .patterns import patterns_app
@@ -18,6 +19,7 @@ app.add_typer(patterns_app, name="patterns")
 app.command("run")(run_command)
 app.command("evaluate")(evaluate_command)
 app.command("bench")(bench_command)
+app.command("annotations")(annotations_command)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""`python -m pipeline bench`: the pipeline's speed on the bundled articles (the work is `pipeline.run.bench`)."""
+"""`python -m pipeline bench`: the pipeline's and `run`'s speed on the bundled articles (the work is `pipeline.run.bench`)."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -7,22 +7,24 @@ import typer
 
 from .common import BUNDLED_INPUTS
 
+WORDS_HELP = "Build a corpus of at least this many words from the bundled articles (each copy perturbed)."
+N_PROCESS_HELP = "Also measure run end to end with this many worker processes, and its speed-up over one."
+ROUNDS_HELP = "Time the tokenizer and the pipeline in turn, batch by batch, this many times; each speed keeps its fastest round, the ratio is the median."
+DOCUMENT_HELP = "Also measure run on one document of this many megabytes (its time and peak memory)."
+
 
 def bench_command(
-    words: Annotated[int, typer.Option(min=1, help="Build a corpus of at least this many words from the bundled articles.")] = 300_000,
+    words: Annotated[int, typer.Option(min=1, help=WORDS_HELP)] = 300_000,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
-    n_process: Annotated[int, typer.Option(
-        min=1, help="Also measure run's work per document in this process and on a pool of this many worker processes, and the speed-up."
-    )] = 1,
-    rounds: Annotated[int, typer.Option(
-        min=1,
-        help="Time the tokenizer and the pipeline in turn, batch by batch, this many times; each speed keeps its fastest round, "
-        "the ratio is the median round's.",
-    )] = 3,
+    n_process: Annotated[int, typer.Option(min=1, help=N_PROCESS_HELP)] = 1,
+    rounds: Annotated[int, typer.Option(min=1, help=ROUNDS_HELP)] = 3,
+    document_mb: Annotated[float, typer.Option(min=0, help=DOCUMENT_HELP)] = 0.0,
 ) -> None:
-    """Words per second of the bare tokenizer and of the full pipeline, load time and peak memory (prints only)."""
+    """Words per second of the bare tokenizer, the full pipeline and run end to end, load time and peak memory (prints only)."""
     from ..run.bench import bundled_texts, run_bench
 
-    result = run_bench(bundled_texts(BUNDLED_INPUTS), min_words=words, batch_size=batch_size, n_process=n_process, rounds=rounds)
+    result = run_bench(
+        bundled_texts(BUNDLED_INPUTS), min_words=words, batch_size=batch_size, n_process=n_process, rounds=rounds, document_mb=document_mb
+    )
     for line in result.lines():
         print(line)

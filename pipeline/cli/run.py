@@ -41,6 +41,7 @@ def run_command(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786); default: start a local cluster.")] = None,
     workers: Annotated[Optional[int], typer.Option(min=1, help="Dask workers: of the local cluster (default: one per core), or to wait for.")] = None,
     partition_docs: Annotated[int, typer.Option(min=1, help="Documents per part file of the dask engine's partitioned tables.")] = 10_000,
+    tokens: Annotated[bool, typer.Option("--tokens", help="Give annotation records Prodigy tokens and spans their token_start/token_end.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first document that fails.")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Delete the results and run state in --out first.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks, also of the documents that fail.")] = False,
@@ -66,7 +67,7 @@ def run_command(
                 if bar.disable:
                     typer.echo(f"{count} documents done", err=True)
 
-            options = {"batch_size": batch_size, "n_process": n_process, "strict": strict, "overwrite": overwrite}
+            options = {"batch_size": batch_size, "n_process": n_process, "strict": strict, "overwrite": overwrite, "tokens": tokens}
             cluster = {"engine": engine.value, "scheduler": scheduler, "workers": workers, "partition_docs": partition_docs}
             summary = run_inputs(sources, out, table_format=table_format.value, progress=report, **options, **cluster)
     except KeyboardInterrupt:

@@ -1,7 +1,6 @@
 """Running the pipeline over documents: Docs that carry their id and meta, long texts in pieces."""
 from __future__ import annotations
 
-import itertools
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -29,22 +28,39 @@ def annotate(
 ) -> Iterator[Doc]:
     """Process documents with `nlp.pipe`, one Doc each; the components see each Doc's id and meta (its date resolves periods).
 
-    A text longer than `chunk_chars` is processed in pieces (`chunk_bounds`), joined back into one Doc
-    (`join_pieces`), so memory and time stay bounded; no relation links two pieces.
+    A text longer than `chunk_chars` is processed in pieces (`annotate_pieces`), joined back into one Doc
+    (`join_pieces`); no relation links two pieces. `run` never joins them: it builds a document's record and rows
+    from its pieces' (`pipeline.run.processing`).
     """
-    layout: deque[list[int]] = deque()  # the piece starts of each document read so far
+    group: list[tuple[int, Doc]] = []
+    for _, start, doc, last in annotate_pieces(nlp, documents, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars):
+        group.append((start, doc))
+        if last:
+            yield doc if len(group) == 1 else join_pieces([piece for _, piece in group], [start for start, _ in group])
+            group = []
+
+
+def annotate_pieces(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 64, n_process: int = 1, chunk_chars: int = CHUNK_CHARS
+) -> Iterator[tuple[Document, int, Doc, bool]]:
+    """(document, start, Doc, last) for each processed piece of each document, in order: a text longer than
+    `chunk_chars` is processed in pieces (`chunk_bounds`), so memory and time stay bounded; `start` is the piece's
+    offset in the text, `last` whether it is the document's last piece."""
+    layout: deque[tuple[Document, list[int]]] = deque()  # each document read so far, with its piece starts
 
     def pieces() -> Iterator[Doc]:
         for document in documents:
             bounds = chunk_bounds(document.text, chunk_chars)
-            layout.append([start for start, _ in bounds])
+            layout.append((document, [start for start, _ in bounds]))
             for start, end in bounds:
                 yield make_doc(nlp, document, document.text[start:end])
 
-    docs = iter(nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process))
-    for first in docs:
-        starts = layout.popleft()
-        yield first if len(starts) == 1 else join_pieces([first, *itertools.islice(docs, len(starts) - 1)], starts)
+    starts: deque[int] = deque()
+    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process):
+        if not starts:
+            document, first = layout.popleft()
+            starts.extend(first)
+        yield document, starts.popleft(), doc, not starts
 
 
 def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:

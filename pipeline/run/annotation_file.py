@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +35,16 @@ def read_annotations(
     `check_tokens`, if given, is called with each valid record and returns None or a
     problem description (e.g. a span that does not fall on token boundaries).
     """
+    return list(iter_annotations(path, check_tokens=check_tokens))
+
+
+def iter_annotations(
+    path: str | os.PathLike[str],
+    *,
+    check_tokens: Callable[[dict], str | None] | None = None,
+) -> Iterator[dict]:
+    """The records of a JSONL annotation file one by one, as `read_annotations` reads them."""
     path = Path(path)
-    records: list[dict] = []
     seen: set[str] = set()
     with path.open("rb") as file:
         for line_no, raw in enumerate(file, 1):
@@ -56,8 +64,7 @@ def read_annotations(
             if problem is not None:
                 raise AnnotationError(path, line_no, problem)
             seen.add(record["id"])
-            records.append(record)
-    return records
+            yield record
 
 
 def write_annotations(path: str | os.PathLike[str], records: Iterable[dict]) -> int:

@@ -1,31 +1,54 @@
-"""`python -m pipeline bench`: words per second of the bare tokenizer and of the full pipeline.
+"""`python -m pipeline bench`: words per second of the bare tokenizer, of the full pipeline and of `run` end to end.
 
-Both run in the same process on the same corpus (the bundled articles repeated until it
-holds `min_words` words); the full pipeline is timed through to the table rows. The two are
-timed in turn batch by batch, so a slow moment of a shared machine slows both alike, for
-`rounds` rounds: each speed is its fastest round, the ratio the median of the rounds' ratios.
-It also reports the time to load the pipeline and the peak memory. It prints; it asserts
-nothing.
+All run on the same text: the bundled articles repeated until it holds `min_words` words, each copy perturbed
+(every number, and one word in `WORD_SHARE`), so the tokenizer's, the lemmatizer's and the normaliser's caches
+see new words as real news brings them and flatter no one; each round, and `run`, has a perturbation of its own.
+The tokenizer and the pipeline (through to the table rows) run in this process, timed in turn batch by batch, so
+a slow moment of a shared machine slows both alike, for `rounds` rounds: each speed is its fastest round, the
+ratio the median of the rounds' ratios. `run` runs in a fresh process on the corpus as a JSONL file, with one
+process and with `n_process` in turn, `rounds` times, and reports the fastest round's words per second, end to
+end and after the pipeline's load, and its peak memory; with `document_mb`, also on one document of that many
+megabytes. It prints; it asserts nothing.
 """
 from __future__ import annotations
 
+import json
+import random
+import re
 import resource
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
-from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import spacy
 from spacy.language import Language
 
+from components.periods import DATE_LINE
+
 from ..loading import load
 from .annotate import annotate
-from .engines import open_engine
 from .export import table_rows
-from .processing import process_documents
 from .reading import Document
+
+WORD_SHARE = 20  # one lower-case word in this many gets a letter changed
+NUMBER = re.compile(r"\d+")
+LONG_WORD = re.compile(r"\b[a-z]{5,}\b")
+
+
+@dataclass
+class RunMeasure:
+    """One `run` in a fresh process: its seconds (all, and for loading the pipeline), its peak memory and that of its
+    largest worker process."""
+
+    seconds: float
+    load_seconds: float
+    peak_memory_mb: float
+    worker_memory_mb: float
 
 
 @dataclass
@@ -41,9 +64,8 @@ class BenchResult:
     peak_memory_mb: float
     n_process: int = 1
     rounds: int = 1
-    run_words_per_second: float | None = None  # `run`'s work (records, rows, JSON check) in this process, when n_process > 1
-    multiprocess_words_per_second: float | None = None  # the same work on `n_process` worker processes
-    pool_start_seconds: float | None = None  # for those processes to start and load the pipeline
+    runs: dict[int, RunMeasure] = field(default_factory=dict)  # `run` by number of processes
+    document: tuple[float, int, RunMeasure] | None = None  # `run` on one long document: its megabytes, words, measure
 
     @property
     def ratio(self) -> float:
@@ -51,53 +73,94 @@ class BenchResult:
         return statistics.median(self.ratios)
 
     def lines(self) -> list[str]:
-        return [
-            f"corpus: {self.documents} documents, {self.words:,} words",
+        lines = [
+            f"corpus: {self.documents} documents, {self.words:,} words (numbers and one word in {WORD_SHARE} perturbed)",
             f"pipeline load: {self.load_seconds:.2f} s",
             f"spacy.blank('en') tokenizer: {self.tokenizer_words_per_second:,.0f} words/s (fastest of {self.rounds} rounds)",
             f"full pipeline to table rows: {self.pipeline_words_per_second:,.0f} words/s (fastest of {self.rounds} rounds)",
             f"ratio: {self.ratio:.1%} (median of {self.rounds} rounds: {', '.join(f'{ratio:.1%}' for ratio in self.ratios)})",
-            *(
-                [f"run's work (annotation records, rows, JSON check) in this process: {self.run_words_per_second:,.0f} words/s",
-                 f"run's work on {self.n_process} processes: {self.multiprocess_words_per_second:,.0f} words/s "
-                 f"(speed-up {self.multiprocess_words_per_second / self.run_words_per_second:.2f}x, "
-                 f"after {self.pool_start_seconds:.1f} s to start them)"]
-                if self.multiprocess_words_per_second and self.run_words_per_second
-                else []
-            ),
-            f"peak memory: {self.peak_memory_mb:,.0f} MB",
         ]
+        one = self.runs.get(1)
+        for processes, measure in self.runs.items():
+            speed = self.words / measure.seconds
+            if processes == 1:
+                after = self.words / (measure.seconds - measure.load_seconds)
+                detail = (
+                    f"{after:,.0f} words/s after its {measure.load_seconds:.1f} s load: {after / self.pipeline_words_per_second:.1%} of the pipeline, "
+                    f"{after / self.tokenizer_words_per_second:.1%} of the tokenizer"
+                )
+            else:
+                detail = f"speed-up {one.seconds / measure.seconds:.2f}x over 1 process" if one else "no 1-process run to compare"
+            memory = f"peak memory {measure.peak_memory_mb:,.0f} MB" + (f", largest worker {measure.worker_memory_mb:,.0f} MB" if processes > 1 else "")
+            lines.append(f"run, {processes} process{'es' if processes > 1 else ''}: {speed:,.0f} words/s end to end ({detail}); {memory}")
+        if self.document:
+            megabytes, words, measure = self.document
+            lines.append(
+                f"run, one {megabytes:.1f} MB document ({words:,} words): {measure.seconds:.1f} s, peak memory {measure.peak_memory_mb:,.0f} MB"
+            )
+        lines.append(f"peak memory of the timings in this process: {self.peak_memory_mb:,.0f} MB")
+        return lines
 
 
-def bench_corpus(texts: Iterable[str], min_words: int) -> list[str]:
-    """The texts repeated until they hold at least `min_words` words."""
+def perturbed(text: str, rng: random.Random) -> str:
+    """The text with new numbers (a year stays a year, every other number keeps its digit count) and one long
+    lower-case word in WORD_SHARE given another letter; a leading date line is kept."""
+    found = DATE_LINE.match(text)
+    head, body = (text[: found.end()], text[found.end() :]) if found else ("", text)
+
+    def number(match: re.Match[str]) -> str:
+        digits = match.group()
+        if len(digits) == 4 and digits[:2] in ("19", "20"):
+            return str(rng.randint(1995, 2025))
+        return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in digits[1:]) if len(digits) > 1 else str(rng.randint(0, 9))
+
+    def word(match: re.Match[str]) -> str:
+        text = match.group()
+        if rng.randrange(WORD_SHARE):
+            return text
+        at = rng.randrange(1, len(text) - 1)
+        return text[:at] + rng.choice("abcdefghijklmnopqrstuvwxyz") + text[at + 1 :]
+
+    return head + LONG_WORD.sub(word, NUMBER.sub(number, body))
+
+
+def bench_corpus(texts: Iterable[str], min_words: int, seed: int = 0) -> list[str]:
+    """The texts repeated until they hold at least `min_words` words, each copy perturbed (`perturbed`)."""
     base = [text for text in texts if text.strip()]
+    rng = random.Random(seed)
     corpus: list[str] = []
     words = 0
     while words < min_words and base:
         for text in base:
-            corpus.append(text)
-            words += len(text.split())
+            corpus.append(perturbed(text, rng))
+            words += len(corpus[-1].split())
     return corpus
 
 
 def run_bench(
-    texts: Iterable[str], *, min_words: int = 300_000, batch_size: int = 64, n_process: int = 1, rounds: int = 3
+    texts: Iterable[str],
+    *,
+    min_words: int = 300_000,
+    batch_size: int = 64,
+    n_process: int = 1,
+    rounds: int = 3,
+    document_mb: float = 0.0,
 ) -> BenchResult:
-    """Measure the bare tokenizer and the full pipeline on the same corpus, in this process, in turn for
-    `rounds` rounds (each keeps its fastest); with `n_process` > 1, also `run`'s work per document, in
-    this process and on a pool of that many worker processes (from their start)."""
-    corpus = bench_corpus(texts, min_words)
+    """Measure the bare tokenizer and the full pipeline on the same corpus, in this process, in turn for `rounds`
+    rounds (each keeps its fastest); then `run` on it in a fresh process, with one process and with `n_process`, in
+    turn for `rounds` rounds (each keeps its fastest); with `document_mb`, also `run` on one document of that size."""
+    texts = list(texts)
+    corpus = bench_corpus(texts, min_words, seed=rounds)  # `run`'s, perturbed unlike any round's
     words = sum(len(text.split()) for text in corpus)
     started = time.perf_counter()
     nlp = load()
     load_seconds = time.perf_counter() - started
     blank = spacy.blank("en")
-    documents = [Document(id=f"bench-{index}", text=text, meta={}) for index, text in enumerate(corpus)]
-    timings = [time_in_turn(blank, nlp, documents, batch_size) for _ in range(rounds)]
-    run_seconds = time_run_work(nlp, documents, batch_size) if n_process > 1 else None
-    pool_start, multiprocess_seconds = time_pool(documents, batch_size, n_process) if n_process > 1 else (None, None)
-    return BenchResult(
+    timings = []
+    for round_number in range(rounds):  # each round on its own perturbation: no cache has seen its numbers
+        documents = [Document(id=f"bench-{index}", text=text, meta={}) for index, text in enumerate(bench_corpus(texts, min_words, seed=round_number))]
+        timings.append(time_in_turn(blank, nlp, documents, batch_size))
+    result = BenchResult(
         words=words,
         documents=len(corpus),
         load_seconds=load_seconds,
@@ -107,10 +170,69 @@ def run_bench(
         peak_memory_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         n_process=n_process,
         rounds=rounds,
-        run_words_per_second=words / run_seconds if run_seconds else None,
-        multiprocess_words_per_second=words / multiprocess_seconds if multiprocess_seconds else None,
-        pool_start_seconds=pool_start,
     )
+    del documents, nlp
+    with tempfile.TemporaryDirectory(prefix="econ-bench-") as folder:
+        records = Path(folder) / "corpus.jsonl"
+        records.write_text("".join(json.dumps({"id": f"bench-{index}", "text": text}) + "\n" for index, text in enumerate(corpus)), encoding="utf-8")
+        for _ in range(rounds):  # in turn, each keeping its fastest round
+            for processes in sorted({1, n_process}):
+                measure = measure_run(records, Path(folder) / f"out-{processes}", processes, batch_size)
+                if processes not in result.runs or measure.seconds < result.runs[processes].seconds:
+                    result.runs[processes] = measure
+        if document_mb:
+            long_text = long_document(bench_corpus(texts, int(document_mb * 2**20 / 6), seed=rounds + 1), document_mb)  # perturbed throughout
+            records.write_text(json.dumps({"id": "long", "text": long_text}) + "\n", encoding="utf-8")
+            result.document = (len(long_text.encode()) / 2**20, len(long_text.split()), measure_run(records, Path(folder) / "out-long", 1, batch_size))
+    return result
+
+
+def long_document(corpus: list[str], megabytes: float) -> str:
+    """One text of about `megabytes` MB: the corpus' articles one after another, a paragraph break between them."""
+    parts, size = [], 0
+    for text in corpus * (1 + int(megabytes * 2**20) // max(1, sum(map(len, corpus)))):
+        if size >= megabytes * 2**20:
+            break
+        parts.append(text.strip())
+        size += len(parts[-1].encode()) + 2
+    return "\n\n".join(parts)
+
+
+def measure_run(records: Path, out: Path, n_process: int, batch_size: int) -> RunMeasure:
+    """`run` on a JSONL file in a fresh process, as `python -m pipeline run` does it (see `run_child`)."""
+    command = [sys.executable, "-c", "from pipeline.run.bench import run_child; run_child()", str(records), str(out), str(n_process), str(batch_size)]
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    return RunMeasure(**json.loads(result.stdout.splitlines()[-1]))
+
+
+def run_child() -> None:
+    """In a fresh process: load the pipeline (one process) or not (the workers load it), run it on the file, and print
+    the seconds, the load's seconds and the peak memories (this process, largest worker) as JSON."""
+    from .running import run_inputs
+
+    records, out, n_process, batch_size = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    started = time.perf_counter()
+    nlp = load() if n_process == 1 else None
+    loaded = time.perf_counter()
+    run_inputs([records], out, nlp=nlp, n_process=n_process, batch_size=batch_size, overwrite=True)
+    seconds = time.perf_counter() - started
+    measure: dict[str, Any] = {
+        "seconds": seconds,
+        "load_seconds": loaded - started,
+        "peak_memory_mb": own_peak_memory_mb(),
+        "worker_memory_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+    print(json.dumps(measure))
+
+
+def own_peak_memory_mb() -> float:
+    """This process's peak memory since it started its program: VmHWM (Linux), where getrusage would also count the
+    memory of the process it was forked from; else getrusage's."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="utf-8")
+        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def time_in_turn(blank: Language, nlp: Language, documents: list[Document], batch_size: int) -> tuple[float, float]:
@@ -128,28 +250,6 @@ def time_in_turn(blank: Language, nlp: Language, documents: list[Document], batc
         tokenizer_seconds += tokenized - started
         pipeline_seconds += time.perf_counter() - tokenized
     return tokenizer_seconds, pipeline_seconds
-
-
-def time_run_work(nlp: Language, documents: list[Document], batch_size: int) -> float:
-    """Seconds for `run`'s work on the documents in this process: batches to Outcomes (records and table rows)."""
-    started = time.perf_counter()
-    for start in range(0, len(documents), batch_size):
-        process_documents(nlp, documents[start : start + batch_size], "bench", batch_size=batch_size)
-    return time.perf_counter() - started
-
-
-def time_pool(documents: list[Document], batch_size: int, n_process: int) -> tuple[float, float]:
-    """Seconds for `run`'s pool of worker processes to start (and load the pipeline), and then to take
-    the documents to their records and table rows."""
-    started = time.perf_counter()
-    with closing(open_engine("local", n_process=n_process, batch_size=batch_size)) as engine:
-        for result in [engine.submit(documents[:1], "bench") for _ in range(n_process)]:
-            result()
-        ready = time.perf_counter()
-        batches = [documents[start : start + batch_size] for start in range(0, len(documents), batch_size)]
-        for result in [engine.submit(batch, "bench") for batch in batches]:
-            result()
-        return ready - started, time.perf_counter() - ready
 
 
 def bundled_texts(folders: Iterable[Path]) -> list[str]:

@@ -1,17 +1,16 @@
 """From Docs to the spec's annotation records and to pandas tables with fixed dtypes."""
 from __future__ import annotations
 
-from pathlib import Path
+from datetime import date
 from typing import Any, Callable, Iterable
 
 import pandas as pd
+import pyarrow as pa
 from spacy.tokens import Doc
 
 from components.doc_arrays import doc_arrays
 from components.relations import linked_spans_key
 from components.schema import CheckedFact, EntityRow, Reading, RelationRow, columns
-
-from ..files import replace_atomically
 
 FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
 ENTITY_COLUMNS = columns(EntityRow)
@@ -19,14 +18,14 @@ FACT_COLUMNS = columns(CheckedFact)
 RELATION_COLUMNS = columns(RelationRow)
 
 
-def doc_to_record(doc: Doc, concepts_key: str | None = None) -> dict[str, Any]:
+def doc_to_record(doc: Doc, concepts_key: str | None = None, *, tokens: bool = False) -> dict[str, Any]:
     """The Doc as one annotation record (see `shared/spec/annotations.md`): spans with values, relations.
 
-    It is also a Prodigy-style task: `tokens` (text, start, end, id, ws), and `token_start` /
-    `token_end` (inclusive) on every span and relation end, so it opens in annotation tools. A figure
-    that fails a check carries its `flags` (see `components/fact_checks.py`), a reviewer's cue.
-    `concepts_key` is the `doc.spans` key of the linked INDICATOR/PERIOD spans, `linked_spans_key(nlp)`
-    (by default the relations factory's).
+    With `tokens` it is also a Prodigy-style task: `tokens` (text, start, end, id, ws), and `token_start` /
+    `token_end` (inclusive) on every span and relation end, so it opens in annotation tools (`pipeline.run.tokens`
+    adds them to a record afterwards). A figure that fails a check carries its `flags` (see
+    `components/fact_checks.py`), a reviewer's cue. `concepts_key` is the `doc.spans` key of the linked
+    INDICATOR/PERIOD spans, `linked_spans_key(nlp)` (by default the relations factory's).
     """
     concepts_key = concepts_key or linked_spans_key()
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
@@ -34,27 +33,29 @@ def doc_to_record(doc: Doc, concepts_key: str | None = None) -> dict[str, Any]:
     spans = []
     for ent in sorted([*doc.ents, *doc.spans.get(concepts_key, ())], key=lambda span: (span.start, span.end)):
         span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
-        span.update(token_start=ent.start, token_end=ent.end - 1)
+        if tokens:
+            span.update(token_start=ent.start, token_end=ent.end - 1)
         figure = figures.get((ent.start_char, ent.end_char))
         if figure is not None:
             span.update({key: figure[key] for key in FIGURE_KEYS if figure.get(key) is not None and figure[key] is not False})
             if (ent.start_char, ent.end_char) in flags:
                 span["flags"] = flags[(ent.start_char, ent.end_char)]  # the checks it fails: an extra key, which scoring ignores
         spans.append(span)
-    relations = [
-        {
-            "head_span": with_token_range(doc, relation["head"]),
-            "child_span": with_token_range(doc, relation["child"]),
-            "label": relation["label"],
-        }
-        for relation in doc._.relations or ()
-    ]
+    end = (lambda span: with_token_range(doc, span)) if tokens else dict
+    relations = [{"head_span": end(relation["head"]), "child_span": end(relation["child"]), "label": relation["label"]} for relation in doc._.relations or ()]
     arrays = doc_arrays(doc)  # not one Token object per token
-    tokens = [
-        {"text": text, "start": start, "end": start + len(text), "id": index, "ws": bool(spaced)}
-        for index, (text, start, spaced) in enumerate(zip(arrays.texts, arrays.offsets, arrays.spaced))
+    record = {"id": doc._.doc_id, "text": arrays.text, "meta": doc._.meta or {}}
+    if tokens:
+        record["tokens"] = token_list(arrays.texts, arrays.offsets, arrays.spaced)
+    return {**record, "spans": spans, "relations": relations}
+
+
+def token_list(texts: list[str], offsets: list[int], spaced: list[int], first_id: int = 0) -> list[dict[str, Any]]:
+    """Prodigy tokens (text, start, end, id, ws) of a Doc's token arrays, numbered from `first_id`."""
+    return [
+        {"text": text, "start": start, "end": start + len(text), "id": index, "ws": bool(space)}
+        for index, (text, start, space) in enumerate(zip(texts, offsets, spaced), first_id)
     ]
-    return {"id": doc._.doc_id, "text": arrays.text, "meta": doc._.meta or {}, "tokens": tokens, "spans": spans, "relations": relations}
 
 
 def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
@@ -149,6 +150,37 @@ def table_rows(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     return {name: rows_of(doc) for name, (_, rows_of) in TABLES.items()}
 
 
+def arrow_schema(columns: dict[str, str]) -> pa.Schema:
+    """The Arrow schema of a table with `columns` (a `date` column is `date32`), with the pandas metadata that makes
+    `pd.read_parquet` give back the dtypes of `frame`."""
+    schema = pa.Schema.from_pandas(frame([], columns), preserve_index=False)
+    for index, (name, dtype) in enumerate(columns.items()):
+        if dtype == "date":
+            schema = schema.set(index, pa.field(name, pa.date32()))
+    return schema
+
+
+SCHEMAS: dict[str, pa.Schema] = {name: arrow_schema(columns) for name, (columns, _) in TABLES.items()} | {"docs": arrow_schema(DOC_COLUMNS)}
+
+
+DATE_COLUMNS: dict[str, list[str]] = {name: [field.name for field in schema if field.type == pa.date32()] for name, schema in SCHEMAS.items()}
+
+
+def arrow_table(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
+    """The rows of table `name` (one of TABLES, or `docs`) as an Arrow table of its schema, typed as `frame` types them:
+    straight from the dicts where every value already has its column's type (ISO strings in a date column), else
+    through `frame`."""
+    rows = list(rows)
+    schema, dates = SCHEMAS[name], DATE_COLUMNS[name]
+    try:
+        if dates:
+            rows = [{**row, **{column: date.fromisoformat(row[column]) if row.get(column) is not None else None for column in dates}} for row in rows]
+        return pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        columns = DOC_COLUMNS if name == "docs" else TABLES[name][0]
+        return pa.Table.from_pandas(frame(rows, columns), schema=schema, preserve_index=False)
+
+
 def frames_from_rows(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
     """Typed DataFrames from collected rows (every table present, possibly empty)."""
     return {name: frame(rows.get(name, ()), columns) for name, (columns, _) in TABLES.items()}
@@ -161,33 +193,3 @@ def to_frames(docs: Iterable[Doc]) -> dict[str, pd.DataFrame]:
         for name, rows in table_rows(doc).items():
             collected[name].extend(rows)
     return frames_from_rows(collected)
-
-
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path, file_format: str) -> list[Path]:
-    """Write each table as one file `<name>.parquet` or `<name>.csv` in `out_dir`."""
-    return [
-        replace_atomically(out_dir / f"{name}.{file_format}", lambda path, table=table: _write_table(table, path, file_format))
-        for name, table in frames.items()
-    ]
-
-
-def write_datasets(partitions: list[dict[str, pd.DataFrame]], out_dir: Path, file_format: str) -> list[Path]:
-    """Write each table as a partitioned dataset: a folder `<name>.parquet/` (or `.csv/`) holding
-    `part-NNNNN.<format>`, one file per partition, in order. `pd.read_parquet(folder)` reads it whole."""
-    written = []
-    for name in partitions[0]:
-
-        def write(folder: Path, name: str = name) -> None:
-            folder.mkdir()
-            for number, tables in enumerate(partitions):
-                _write_table(tables[name], folder / f"part-{number:05d}.{file_format}", file_format)
-
-        written.append(replace_atomically(out_dir / f"{name}.{file_format}", write))
-    return written
-
-
-def _write_table(table: pd.DataFrame, path: Path, file_format: str) -> None:
-    if file_format == "parquet":
-        table.to_parquet(path, index=False)
-    else:
-        table.to_csv(path, index=False)

@@ -4,20 +4,19 @@ An output folder holds the results and, in `.parts/`, the run state they are bui
 
     annotations.jsonl                               one record per processed document
     entities, facts, relations, docs (.parquet|.csv)
-    .parts/part-NNNNNN.jsonl                        committed batches of processed documents
+    .parts/part-NNNNNN.jsonl                        committed documents: a header line, then one line each
 
-Each batch goes through `process_documents` (plain data in and out, so an engine can call it on
-its workers) and is committed as one part file: written to a temp file, then renamed. The results
-are rebuilt from the parts at the end of every run, atomically file by file, and the parts are
-compacted into one. A run first reads the parts: a document whose id is there with the same text
-is already done, so a killed run resumes after its last committed batch and a finished one is not
-redone.
+Each batch goes through `process_documents` (plain data in and out, so an engine can call it on its workers, which
+encode the results) and is committed as one part file: written to a temp file, then renamed. As batches commit, the
+results are appended to in input order (`results.Results`), together with the part that will replace the run's
+parts, and at the end of the run all are renamed into place. A run first reads the parts: a document whose id is
+there with the same text is already done (its line is copied when its turn comes), so a killed run resumes after
+its last committed batch and a finished one is not redone.
 """
 from __future__ import annotations
 
-import itertools
 import json
-import logging
+import os
 import re
 import shutil
 from collections import Counter, deque
@@ -25,26 +24,16 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from spacy.language import Language
 
-from components.fact_checks import CHECKS
-
-from ..files import remove
+from ..files import remove, replace_atomically
 from ..loading import pipeline_version
 from .annotate import CHUNK_CHARS
-from .annotation_file import write_annotations
 from .engines import Engine, open_engine
-from .export import (
-    DOC_COLUMNS,
-    TABLES,
-    frame,
-    frames_from_rows,
-    write_datasets,
-    write_tables,
-)
-from .processing import PROCESSED, Outcome, doc_row, outcome_class
+from .export import TABLES
+from .processing import PROCESSED, Batch, Outcome, doc_row, line_parts, outcome_class, write_line
 from .reading import (
     SUFFIXES,
     Document,
@@ -54,8 +43,7 @@ from .reading import (
     find_inputs,
     read_found,
 )
-
-log = logging.getLogger(__name__)
+from .results import Results
 
 BATCH_CHARS = 2_000_000  # a batch is also committed once its texts reach this many characters
 PARTS = ".parts"
@@ -88,18 +76,29 @@ class RunSummary:
     flags: dict[str, int] = field(default_factory=dict)  # facts each check flagged, in the order of the checks
 
 
+@dataclass
+class Stored:
+    """A processed document of the run state: its docs-table row, and where its line lies in which part."""
+
+    doc: dict[str, Any]
+    path: Path
+    offset: int
+    length: int
+
+
 class OutputFolder:
     """An output folder: the results, and the committed parts in `.parts/` they are built from.
 
     `done` holds the processed documents of the parts by id, in the order they were committed.
     """
 
-    def __init__(self, out: Path, version: str, *, overwrite: bool = False) -> None:
+    def __init__(self, out: Path, version: str, *, overwrite: bool = False, tokens: bool = False) -> None:
         """Open `out` for a run (made if missing). Without `overwrite` it must be empty of results, or
-        hold the results and run state of this pipeline version; `overwrite` deletes both first."""
+        hold the results and run state of this pipeline version, with tokens in its records if and only if
+        `tokens`; `overwrite` deletes both first."""
         if out.exists() and not out.is_dir():
             raise OutputError(f"{out}: the output path exists and is not a folder")
-        self.out, self.version, self.parts = out, version, out / PARTS
+        self.out, self.version, self.tokens, self.parts = out, version, tokens, out / PARTS
         if overwrite:
             shutil.rmtree(self.parts, ignore_errors=True)
             for name in RESULT_FILES:
@@ -107,17 +106,19 @@ class OutputFolder:
         elif not self.parts.is_dir() and any((out / name).exists() for name in RESULT_FILES):
             raise OutputError(f"{out} holds results but no run state ({PARTS}/) to resume from; rerun with --overwrite to replace them")
         self.parts.mkdir(parents=True, exist_ok=True)
-        self.done: dict[str, Outcome] = {}
+        self.done: dict[str, Stored] = {}
         self.numbers: list[int] = []
+        self.reserved = 0  # the number of the part that the results of this run will come with
+        self.files: dict[Path, BinaryIO] = {}
         self._load()
 
     def _load(self) -> None:
         for stale in self.parts.glob(".*.tmp"):  # a write that a kill interrupted: never trusted
-            stale.unlink()
+            remove(stale)
         found = sorted((int(match.group(1)), path) for path in self.parts.iterdir() if (match := PART_FILE.fullmatch(path.name)))
         parts = [(number, path, *self._read(path)) for number, path in found]
         floor = max((header.get("supersedes", 0) for _, _, header, _ in parts), default=0)
-        for number, path, header, outcomes in parts:
+        for number, path, header, stored in parts:
             if number <= floor:  # compacted into a later part
                 path.unlink()
                 continue
@@ -126,53 +127,77 @@ class OutputFolder:
                     f"{self.out} was made by pipeline version {header.get('version')}, this is {self.version}; "
                     "rerun with --overwrite to redo it, or choose another --out"
                 )
-            for outcome in outcomes:
-                self.done.setdefault(outcome.doc["doc_id"], outcome)
+            if header.get("tokens", False) != self.tokens:
+                made, asked = ("with", "without") if header.get("tokens") else ("without", "with")
+                raise OutputError(
+                    f"{self.out} was made {made} --tokens and this run is {asked}; rerun {made} --tokens to resume "
+                    "(`python -m pipeline annotations --tokens` adds tokens to a file), or --overwrite to redo it"
+                )
+            for entry in stored:
+                self.done.setdefault(entry.doc["doc_id"], entry)
             self.numbers.append(number)
 
-    def _read(self, path: Path) -> tuple[dict[str, Any], list[Outcome]]:
+    def _read(self, path: Path) -> tuple[dict[str, Any], list[Stored]]:
+        """The header of a part and its processed documents (their docs-table rows and where their lines lie)."""
+        stored = []
         try:
-            header, *lines = path.read_text(encoding="utf-8").splitlines()
-            return json.loads(header), [Outcome(**json.loads(line)) for line in lines]
-        except (ValueError, TypeError) as error:
+            with path.open("rb") as file:
+                header = json.loads(file.readline())
+                offset = file.tell()
+                for line in file:
+                    row = line_parts(line)[0]
+                    if row["status"] == PROCESSED:
+                        stored.append(Stored(row, path, offset, len(line)))
+                    offset += len(line)
+            return header, stored
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
             raise OutputError(f"{path}: damaged run state ({error}); rerun with --overwrite to start afresh") from None
 
-    def _write_part(self, outcomes: list[Outcome], **header: Any) -> None:
-        number = max(self.numbers, default=0) + 1
-        lines = ({"doc": outcome.doc, "record": outcome.record, "rows": outcome.rows} for outcome in outcomes)
-        write_annotations(self.parts / f"part-{number:06d}.jsonl", itertools.chain([{"version": self.version, **header}], lines))
-        self.numbers.append(number)
+    def line(self, stored: Stored) -> bytes:
+        """The run-state line of a stored document."""
+        file = self.files.get(stored.path)
+        if file is None:
+            file = self.files[stored.path] = stored.path.open("rb")
+        file.seek(stored.offset)
+        return file.read(stored.length)
+
+    def header(self, **fields: Any) -> bytes:
+        """The first line of a part."""
+        return (json.dumps({"version": self.version, **({"tokens": True} if self.tokens else {}), **fields}) + "\n").encode()
 
     def commit(self, outcomes: list[Outcome]) -> None:
-        """Commit processed documents as one part (temp file, then rename)."""
-        if outcomes:
-            self._write_part(outcomes)
-            self.done.update((outcome.doc["doc_id"], outcome) for outcome in outcomes)
+        """Commit processed documents as one part (temp file, synced, then renamed)."""
+        if not outcomes:
+            return
+        number = max([*self.numbers, self.reserved]) + 1
 
-    def finish(self, docs: list[dict[str, Any]], table_format: str, partition_docs: int | None = None) -> list[Path]:
-        """Write the results for the docs-table rows `docs`, in that order, then compact the parts into one.
+        def write(temporary: Path) -> None:
+            with temporary.open("wb") as file:
+                file.write(self.header())
+                for outcome in outcomes:
+                    write_line(file, outcome.line)
+                file.flush()
+                os.fsync(file.fileno())
 
-        With `partition_docs`, each table is a partitioned dataset, a part file per that many documents.
-        """
-        annotations = self.out / "annotations.jsonl"
-        write_annotations(annotations, (self.done[row["doc_id"]].record for row in docs if row["status"] == PROCESSED))
-        if partition_docs:
-            groups = [docs[start : start + partition_docs] for start in range(0, len(docs), partition_docs)] or [[]]
-            written = write_datasets([self._tables(group) for group in groups], self.out, table_format)
-        else:
-            written = write_tables(self._tables(docs), self.out, table_format)
-        old = list(self.numbers)
-        self._write_part([self.done[row["doc_id"]] for row in docs if row["status"] == PROCESSED], supersedes=max(old, default=0))
-        for number in old:
-            (self.parts / f"part-{number:06d}.jsonl").unlink()
-        self.numbers = self.numbers[-1:]
-        return [annotations, *written]
+        replace_atomically(self.parts / f"part-{number:06d}.jsonl", write)
+        self.numbers.append(number)
 
-    def _tables(self, docs: list[dict[str, Any]]) -> dict[str, Any]:
-        """The tables of the documents whose docs-table rows are `docs`."""
-        processed = [self.done[row["doc_id"]] for row in docs if row["status"] == PROCESSED]
-        rows = {name: [row for outcome in processed for row in outcome.rows[name]] for name in TABLES}
-        return {**frames_from_rows(rows), "docs": frame(docs, DOC_COLUMNS)}
+    def results(self, table_format: str, partition_docs: int | None) -> Results:
+        """The results of this run, to be written as its documents are committed, with the part that replaces the parts."""
+        self.reserved = self.reserved or max(self.numbers, default=0) + 1
+        state = self.parts / f"part-{self.reserved:06d}.jsonl"
+        return Results(self.out, state, self.header(supersedes=self.reserved - 1), table_format, partition_docs)
+
+    def finish(self, results: Results) -> list[Path]:
+        """Rename the results into place, then delete the parts their run-state part replaces."""
+        for file in self.files.values():
+            file.close()
+        self.files = {}
+        written = results.finish()
+        for number in self.numbers:
+            (self.parts / f"part-{number:06d}.jsonl").unlink(missing_ok=True)
+        self.numbers, self.reserved = [self.reserved], 0
+        return written
 
 
 def run_inputs(
@@ -191,6 +216,7 @@ def run_inputs(
     scheduler: str | None = None,
     workers: int | None = None,
     partition_docs: int = 10_000,
+    tokens: bool = False,
 ) -> RunSummary:
     """Process every input document into `out`, resuming from the parts earlier runs committed there.
 
@@ -201,7 +227,8 @@ def run_inputs(
 
     `engine` is `local` (the pipeline `nlp`, else `load()` once there is something to process) or
     `dask` (on the cluster at `scheduler`, else on a local one of `workers` processes); the dask
-    engine writes each table as a partitioned dataset, a part per `partition_docs` documents.
+    engine writes each table as a partitioned dataset, a part per `partition_docs` documents. With `tokens`,
+    the annotation records carry Prodigy tokens (and `out` must have been made with them).
     Raises InputError when no input file exists at all, OutputError when `out` cannot be used,
     EngineError when the engine cannot start or loses its workers.
     """
@@ -212,124 +239,173 @@ def run_inputs(
         reasons = [f"{item.source}: {item.error}" for item in found if isinstance(item, Rejected)]
         names = ", ".join(map(str, inputs))
         raise InputError("; ".join(reasons) or f"no {', '.join(SUFFIXES)} documents found in {names}")
-    folder = OutputFolder(out, pipeline_version(), overwrite=overwrite)
-    stored = list(folder.done)
-    options = {"batch_size": batch_size, "n_process": n_process, "chunk_chars": chunk_chars}
-    with closing(open_engine(engine, nlp=nlp, scheduler=scheduler, workers=workers, ordered=strict, **options)) as processor:
-        batches = _Batches(folder, processor, strict=strict, progress=progress)
-        stopped = False
-        for item in read_found(found):
-            is_failure = batches.add(item)
-            if len(batches.pending) >= batch_size or batches.pending_chars >= BATCH_CHARS or (strict and is_failure):
-                stopped = batches.flush()
-                if stopped:
-                    break
-        stopped = stopped or batches.flush(drain=True)
-    rows = batches.rows
-    done_here = {row["doc_id"] for row in rows if row["status"] == PROCESSED}
-    kept = [folder.done[doc_id].doc for doc_id in stored if doc_id not in done_here]
-    counts = Counter(outcome_class(row["status"]) for row in rows)
-    facts = [fact for row in kept + rows if row["status"] == PROCESSED for fact in folder.done[row["doc_id"]].rows["facts"]]
-    flagged, flags = flag_counts(facts)
+    folder = OutputFolder(out, pipeline_version(), overwrite=overwrite, tokens=tokens)
+    options = {"batch_size": batch_size, "n_process": n_process, "chunk_chars": chunk_chars, "tokens": tokens}
+    partitions = partition_docs if engine == "dask" else None
+    results = folder.results(table_format, partitions)
+    try:
+        with closing(open_engine(engine, nlp=nlp, scheduler=scheduler, workers=workers, ordered=strict, **options)) as processor:
+            batches = _Batches(folder, processor, results, strict=strict, progress=progress)
+            for item in read_found(found):
+                is_failure = batches.add(item)
+                if len(batches.pending) >= batch_size or batches.pending_chars >= BATCH_CHARS or (strict and is_failure):
+                    if batches.flush():
+                        break
+            batches.flush(drain=True)
+        kept = [stored for doc_id, stored in folder.done.items() if doc_id not in batches.processed]
+        if kept:
+            results = with_kept(folder, results, kept, table_format, partitions)
+    except BaseException:
+        results.abandon()
+        raise
+    counts = batches.counts
     return RunSummary(
         out=out,
         version=folder.version,
-        inputs=len(rows),
+        inputs=sum(counts.values()),
         processed=counts["processed"],
-        already_done=len(done_here.intersection(stored)),
+        already_done=batches.already_done,
         skipped=counts["skipped"],
         failed=counts["failed"],
         kept=len(kept),
-        stopped=stopped,
-        problems=[row for row in rows if row["status"] != PROCESSED],
-        written=folder.finish(kept + rows, table_format, partition_docs if engine == "dask" else None),
-        flagged=flagged,
-        flags=flags,
+        stopped=batches.stopped,
+        problems=batches.problems,
+        written=folder.finish(results),
+        flagged=results.flagged,
+        flags=results.flags(),
     )
 
 
-def flag_counts(facts: Iterable[dict[str, Any]]) -> tuple[int, dict[str, int]]:
-    """How many facts fail a check, and how many each check flagged (those that flagged any, in the order of the checks)."""
-    counts: Counter[str] = Counter()
-    flagged = 0
-    for fact in facts:
-        names = [name for name in (fact.get("flags") or "").split(";") if name]
-        flagged += bool(names)
-        counts.update(names)
-    return flagged, {name: counts[name] for name in CHECKS if counts[name]}
+def with_kept(folder: OutputFolder, results: Results, kept: list[Stored], table_format: str, partition_docs: int | None) -> Results:
+    """The results written again with the documents of earlier runs that are not among this run's inputs (`kept`)
+    first, as every run lists them, then this run's, read back from the run-state part written with them."""
+    this_run = results.discard()
+    rebuilt = folder.results(table_format, partition_docs)
+    for stored in kept:
+        rebuilt.add_line(folder.line(stored))
+    with this_run.open("rb") as file:
+        file.readline()  # the header
+        for line in file:
+            rebuilt.add_line(line)
+    this_run.unlink()
+    return rebuilt
+
+
+@dataclass
+class _Entry:
+    """An input document in the run's order: its docs row once it is known (None while it is processed), and the
+    stored document or the Outcome (with its rows) that it comes with."""
+
+    row: dict[str, Any] | None = None
+    stored: Stored | None = None
+    outcome: Outcome | None = None
+    tables: dict[str, Any] | None = None
 
 
 class _Batches:
-    """The docs rows of a run in input order, the documents waiting for the next batch, and the
-    batches submitted to the engine but not yet committed (oldest first)."""
+    """The inputs of a run in order, from reading to the results: the documents waiting for the next batch, the
+    batches submitted to the engine but not yet committed (oldest first), and the entries not yet written, which
+    are written in input order as soon as every one before them is known."""
 
-    def __init__(self, folder: OutputFolder, engine: Engine, *, strict: bool, progress: Callable[[int], None] | None) -> None:
-        self.folder, self.engine, self.strict, self.progress = folder, engine, strict, progress
-        self.rows: list[dict[str, Any]] = []  # an empty dict holds the place of a document being processed
-        self.pending: list[tuple[int, Document]] = []
+    def __init__(self, folder: OutputFolder, engine: Engine, results: Results, *, strict: bool, progress: Callable[[int], None] | None) -> None:
+        self.folder, self.engine, self.results, self.strict, self.progress = folder, engine, results, strict, progress
+        self.queue: deque[_Entry] = deque()
+        self.pending: list[Document] = []
+        self.pending_entries: list[_Entry] = []
         self.pending_chars = 0
-        self.submitted: deque[tuple[list[int], Callable[[], list[Outcome]]]] = deque()
+        self.submitted: deque[tuple[list[_Entry], Callable[[], Batch]]] = deque()
         self.claimed: dict[str, str] = {}  # id -> source of the document that has it in this run
-        self.checked = 0  # rows before this one hold no failure (strict)
+        self.processed: set[str] = set()  # the ids written as processed
+        self.counts: Counter[str] = Counter()  # written entries by outcome class
+        self.problems: list[dict[str, Any]] = []  # the docs rows of the skipped and failed ones
+        self.already_done = 0
+        self.added = self.in_flight = 0
+        self.stopped = False  # `strict` stopped at a failure
 
     def add(self, item: Document | Rejected) -> bool:
         """Give the next input its docs row, or queue it for processing; True if it failed outright."""
         version = self.folder.version
+        entry = _Entry()
         if isinstance(item, Rejected):
-            row = doc_row(item, version)
+            entry.row = doc_row(item, version)
         elif item.id in self.claimed:
-            row = doc_row(item, version, DUPLICATE_ID, f"id {item.id!r} is already the id of {self.claimed[item.id]}")
+            entry.row = doc_row(item, version, DUPLICATE_ID, f"id {item.id!r} is already the id of {self.claimed[item.id]}")
         else:
             self.claimed[item.id] = item.source or ""
             stored = self.folder.done.get(item.id)
             if stored is None:
-                self.pending.append((len(self.rows), item))
+                self.pending.append(item)
+                self.pending_entries.append(entry)
                 self.pending_chars += len(item.text)
-                row = {}
             elif stored.doc["content_hash"] == content_hash(item.text):
-                row = stored.doc
+                entry.row, entry.stored = stored.doc, stored
             else:
                 error = (
                     f"id {item.id!r} is in {self.folder.out} for another text (from {stored.doc['source']}); "
                     "rerun with --overwrite to redo it"
                 )
-                row = doc_row(item, version, DUPLICATE_ID, error)
-        self.rows.append(row)
-        return bool(row) and outcome_class(row["status"]) == "failed"
+                entry.row = doc_row(item, version, DUPLICATE_ID, error)
+        self.queue.append(entry)
+        self.added += 1
+        if not self.pending and not self.submitted:
+            self._write_ready()
+        return entry.row is not None and outcome_class(entry.row["status"]) == "failed"
 
     def flush(self, drain: bool = False) -> bool:
-        """Submit the pending documents as a batch, then commit the oldest batches until no more than
-        the engine's `in_flight` are left (none when `drain`). With `strict`, drop the rows after the
-        first failure, commit nothing after it, and return True if there was one."""
-        if self.pending:
-            documents = [document for _, document in self.pending]
-            self.submitted.append(([index for index, _ in self.pending], self.engine.submit(documents, self.folder.version)))
-            self.pending, self.pending_chars = [], 0
-        stopped = False
-        while self.submitted and (drain or len(self.submitted) > self.engine.in_flight) and not stopped:
-            stopped = self._commit_oldest()
-        if not stopped and not self.submitted:
-            stopped = self._strict_failure() is not None
+        """Submit the pending documents as a batch, then commit the oldest batches until no more than the engine's
+        `in_flight` are left (none when `drain`). True if `strict` stopped the run at a failure: its later entries
+        are dropped, and nothing after it is committed."""
+        if self.pending and not self.stopped:
+            self.submitted.append((self.pending_entries, self.engine.submit(self.pending, self.folder.version)))
+            self.in_flight += len(self.pending)
+            self.pending, self.pending_entries, self.pending_chars = [], [], 0
+        while self.submitted and (drain or len(self.submitted) > self.engine.in_flight) and not self.stopped:
+            self._commit_oldest()
+        if not self.submitted:
+            self._write_ready()
         if self.progress:
-            self.progress(len(self.rows) - sum(len(indices) for indices, _ in self.submitted))
-        return stopped
+            self.progress(self.added - self.in_flight)
+        return self.stopped
 
-    def _commit_oldest(self) -> bool:
-        """Wait for the oldest submitted batch and commit it; True if `strict` stops the run there."""
-        indices, result = self.submitted.popleft()
-        outcomes = list(zip(indices, result()))
-        for index, outcome in outcomes:
-            self.rows[index] = outcome.doc
-        failure = self._strict_failure()  # with strict, the engine is ordered: this was the only batch submitted
-        self.folder.commit([o for i, o in outcomes if o.doc["status"] == PROCESSED and (failure is None or i < failure)])
-        return failure is not None
+    def _commit_oldest(self) -> None:
+        """Wait for the oldest submitted batch, then write what is ready."""
+        entries, result = self.submitted.popleft()
+        batch = result()
+        self.in_flight -= len(entries)
+        starts = dict.fromkeys(TABLES, 0)
+        for entry, outcome in zip(entries, batch.outcomes):
+            entry.row = outcome.doc
+            if outcome.line:
+                entry.outcome, entry.tables = outcome, outcome.tables
+                if entry.tables is None:  # its rows are in the batch's tables
+                    entry.tables = {name: batch.tables[name].slice(starts[name], count) for name, count in zip(TABLES, outcome.counts)}
+                    starts = {name: starts[name] + count for name, count in zip(TABLES, outcome.counts)}
+        self._write_ready()
 
-    def _strict_failure(self) -> int | None:
-        """With `strict`, the index of the first failed row (whose later rows are then dropped)."""
-        if not self.strict:
-            return None
-        failure = next((i for i in range(self.checked, len(self.rows)) if outcome_class(self.rows[i]["status"]) == "failed"), None)
-        self.checked = len(self.rows)
-        if failure is not None:
-            del self.rows[failure + 1 :]
-        return failure
+    def _write_ready(self) -> None:
+        """Commit the documents processed in this run among the entries whose every predecessor is known, as one part,
+        then write them all to the results (with `strict`, up to the first failure)."""
+        ready = []
+        while self.queue and self.queue[0].row is not None and not self.stopped:
+            ready.append(self.queue.popleft())
+            self.stopped = self.strict and outcome_class(ready[-1].row["status"]) == "failed"
+        if self.stopped:
+            self.queue.clear()
+        self.folder.commit([entry.outcome for entry in ready if entry.outcome])
+        for entry in ready:
+            self._write(entry)
+
+    def _write(self, entry: _Entry) -> None:
+        row = entry.row
+        self.counts[outcome_class(row["status"])] += 1
+        if entry.outcome:
+            outcome = entry.outcome
+            self.results.add(row, outcome.line, outcome.record, entry.tables, outcome.flags)
+        elif entry.stored:
+            self.results.add_line(self.folder.line(entry.stored))
+            self.already_done += 1
+        else:
+            self.results.add(row)
+            self.problems.append(row)
+        if row["status"] == PROCESSED:
+            self.processed.add(row["doc_id"])

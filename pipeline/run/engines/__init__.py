@@ -1,8 +1,8 @@
 """Where a run's batches are processed: in this process or a pool of worker processes (`local`),
 or on a Dask cluster (`dask`).
 
-An engine takes batches of documents and gives back their Outcomes, in order. `submit` returns a
-function that waits for the batch's Outcomes; a run keeps up to `in_flight` batches submitted
+An engine takes batches of documents and gives back a Batch each: their Outcomes, in order, encoded
+where they were made, and their rows as Arrow tables. `submit` returns a function that waits for the Batch; a run keeps up to `in_flight` batches submitted
 before it waits for the oldest, so a cluster is kept busy while results are committed in input order.
 
 The interface is in `base` (Engine, EngineError), the engines in `local` and `dask`; this module

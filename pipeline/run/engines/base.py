@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from ..processing import Outcome
+from ..processing import Batch
 from ..reading import Document
 
 
@@ -13,10 +13,10 @@ class EngineError(RuntimeError):
 
 
 class Engine(Protocol):
-    """Processes batches of documents into Outcomes."""
+    """Processes batches of documents into Batches (Outcomes, encoded, and Arrow rows)."""
 
     in_flight: int  # how many batches may stay submitted and not yet waited for
 
-    def submit(self, documents: list[Document], version: str) -> Callable[[], list[Outcome]]: ...
+    def submit(self, documents: list[Document], version: str) -> Callable[[], Batch]: ...
 
     def close(self) -> None: ...

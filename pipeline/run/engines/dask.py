@@ -1,9 +1,10 @@
 """`--engine dask`: a run's batches processed on the workers of a Dask cluster.
 
 Each worker loads the pipeline once, from its own installed copy of this package, when the
-`PipelinePlugin` is registered; the driver ships documents (plain data) and gets Outcomes back, and
-never ships the pipeline. A worker whose pipeline version differs from the driver's refuses work,
-so one run never mixes the output of two pattern sets. The driver keeps reading the inputs and
+`PipelinePlugin` is registered; the driver ships documents (plain data) and gets Batches back (records
+and run-state lines encoded on the worker, rows as Arrow tables), and never ships the pipeline. A
+worker whose pipeline version differs from the driver's refuses work, so one run never mixes the
+output of two pattern sets. The driver keeps reading the inputs and
 writing the output folder, so the workers need no access to either.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
 from ...loading import load, pipeline_version
-from ..processing import Outcome, process_documents
+from ..processing import Batch, process_documents
 from ..reading import Document
 from .base import EngineError
 
@@ -36,7 +37,7 @@ class PipelinePlugin(WorkerPlugin):
         self.lock = threading.Lock()  # a worker with several threads runs one batch at a time
 
 
-def process_on_worker(documents: list[Document], version: str, options: dict[str, Any]) -> list[Outcome]:
+def process_on_worker(documents: list[Document], version: str, options: dict[str, Any]) -> Batch:
     """A batch on this worker's pipeline; runs on the worker."""
     worker = get_worker()
     plugin: PipelinePlugin = worker.plugins[PLUGIN]
@@ -75,10 +76,10 @@ class DaskEngine:
         threads = sum(self.client.nthreads().values())
         self.in_flight = 0 if ordered else 2 * max(threads, 1)
 
-    def submit(self, documents: list[Document], version: str) -> Callable[[], list[Outcome]]:
+    def submit(self, documents: list[Document], version: str) -> Callable[[], Batch]:
         future = self.client.submit(process_on_worker, documents, version, self.options, pure=False)
 
-        def result() -> list[Outcome]:
+        def result() -> Batch:
             try:
                 return future.result()
             except EngineError:

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from ...loading import load
-from ..processing import Outcome, process_documents
+from ..processing import Batch, process_documents
 from ..reading import Document
 from .base import EngineError
 
@@ -25,7 +25,7 @@ class LocalEngine:
     def __init__(self, nlp: Language | None = None, **options: Any) -> None:
         self.nlp, self.options = nlp, options
 
-    def submit(self, documents: list[Document], version: str) -> Callable[[], list[Outcome]]:
+    def submit(self, documents: list[Document], version: str) -> Callable[[], Batch]:
         if self.nlp is None:
             self.nlp = load()
         outcomes = process_documents(self.nlp, documents, version, **self.options)
@@ -43,7 +43,7 @@ def _load_worker_pipeline() -> None:
     _worker_nlp = load()
 
 
-def _process_in_worker(documents: list[Document], version: str, options: dict[str, Any]) -> list[Outcome]:
+def _process_in_worker(documents: list[Document], version: str, options: dict[str, Any]) -> Batch:
     assert _worker_nlp is not None
     return process_documents(_worker_nlp, documents, version, **options)
 
@@ -51,8 +51,8 @@ def _process_in_worker(documents: list[Document], version: str, options: dict[st
 class ProcessEngine:
     """Batches on `n_process` worker processes, each loading the pipeline once when it starts.
 
-    Workers send back Outcomes (plain data: the annotation record and table rows), not Docs, so the
-    main process only reads inputs and commits; up to two batches per worker are in flight.
+    Workers send back Batches (records and run-state lines JSON-encoded, rows as Arrow tables), not Docs,
+    so the main process only reads inputs and appends what it gets; up to two batches per worker are in flight.
     """
 
     def __init__(self, n_process: int, *, ordered: bool = False, **options: Any) -> None:
@@ -60,10 +60,10 @@ class ProcessEngine:
         self.pool = ProcessPoolExecutor(n_process, initializer=_load_worker_pipeline)
         self.in_flight = 0 if ordered else 2 * n_process
 
-    def submit(self, documents: list[Document], version: str) -> Callable[[], list[Outcome]]:
+    def submit(self, documents: list[Document], version: str) -> Callable[[], Batch]:
         future = self.pool.submit(_process_in_worker, documents, version, self.options)
 
-        def result() -> list[Outcome]:
+        def result() -> Batch:
             try:
                 return future.result()
             except BrokenProcessPool as error:
