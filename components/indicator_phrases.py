@@ -183,7 +183,7 @@ class IndicatorPhrases(LexiconPipe):
         for index in range(1, len(doc)):
             if lemmas[index] not in self.change_verbs or words[index] == lemmas[index] or "verb" not in self.classes.get(lemmas[index], ()):
                 continue  # an inflected verb: `expanded`, `fell`; not the noun `increase`
-            figure = figures.get(index + 1 + (words[index + 1 : index + 2] == ["by"]))
+            figure = figures.get(self.past_manner(index + 1, words))
             end = index - 2 if words[index - 2 : index] == [",", "which"] else index  # `food and beverages, which rose by`
             start = self.modifiers_start(end, view)
             if figure is None or start == end or not self.is_noun(end - 1, view):
@@ -199,6 +199,19 @@ class IndicatorPhrases(LexiconPipe):
             found.append(Span(doc, start, end, label="INDICATOR"))
             found += self.elliptic_items(figure, figures, view)
         return found
+
+    def past_manner(self, index: int, words: list[str]) -> int:
+        """Where a change verb's figure would start after `by` or a manner phrase (`at an annualised pace of`)."""
+        if words[index : index + 1] == ["by"]:
+            return index + 1
+        if words[index : index + 1] != ["at"]:
+            return index
+        end = index + 1
+        while end < len(words) and words[end] not in self.cues.pace_words and (words[end] in self.cues.articles or words[end] in self.cues.basis_words):
+            end += 1
+        if end < len(words) - 1 and words[end] in self.cues.pace_words and words[end + 1] == "of":
+            return end + 2
+        return index
 
     def elliptic_items(self, figure: Span, figures: dict[int, Span], view: "PhraseView") -> list[Span]:
         """The noun phrases of a list continuing a change with its verb left out (`, manufacturing by 3.2 per cent`)."""

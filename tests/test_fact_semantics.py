@@ -74,6 +74,10 @@ CASES = [
     row("new-level-after-a-change", "The jobless rate fell 0.3 percentage points to 4.6% in June.", "4.6%",
         kind="rate", direction=None, change_pct=None),
     row("share-has-no-change", "Oil accounted for 54.2% of exports in 2023.", "54.2%", kind="share", change_pct=None),
+    row("made-up-money-is-an-amount", "Retail turnover in the capital made up 1.4 trillion tenge in 2023.",
+        "1.4 trillion tenge", kind="level", direction=None),
+    row("accounted-for-money-is-an-amount", "Services accounted for $2.6 billion in the first half.", "$2.6 billion", kind="level"),
+    row("accounted-for-money-of-the-total-is-a-share", "Machinery accounted for $2.6 billion of the total in 2023.", "$2.6 billion", kind="share"),
     row("yoy-change-takes-a-carried-base-period", "Budget receipts rose 12% from 2022. By tax, VAT gave +8.1% yoy and "
         "excise +3.4% yoy.", "+8.1%", kind="change", direction="up", change_pct=8.1, compared_to="2022"),
     row("yoy-change-takes-no-carried-base-figure", "Budget receipts rose 12% from $40 billion. By tax, VAT gave +8.1% yoy "

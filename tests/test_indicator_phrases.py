@@ -44,6 +44,12 @@ CASES = [
     ("relative-clause-subject", "Leading the rise was clothing and footwear, which increased by 1.7 percent.", "1.7 percent", "clothing and footwear"),
     ("subject-after-an-opening-phrase", "Among the groups, housing and utilities rose by 0.9%.", "0.9%", "housing and utilities"),
     ("clause-indicator-wins-over-its-sector", "Output in the mining sector rose 3.4 percent in May.", "3.4 percent", "Output"),
+    ("measure-of-complement", "The volume of construction work in the region came to 96.4 billion tenge.", "96.4 billion tenge",
+     "volume of construction work"),
+    ("value-of-complement", "The value of building permits reached $1.9 billion in March.", "$1.9 billion", "value of building permits"),
+    ("manner-rate-is-no-indicator", "Chile's economy grew at an annual rate of 2.3% in the third quarter.", "2.3%", "economy"),
+    ("manner-pace-is-no-indicator", "The euro zone economy expanded at a seasonally adjusted pace of 0.4 percent.", "0.4 percent", "economy"),
+    ("named-rate-after-at-stays", "The government borrowed at an interest rate of 4.2 percent.", "4.2 percent", "interest rate"),
 ]
 
 

@@ -33,6 +33,7 @@ class Cues:
     document_nouns: frozenset[str]  # `the May budget`: a month before one dates the document, not a figure
     phrase_prepositions: frozenset[str]  # `in global trade`, `to the country's budget`: a mention inside a phrase, not a subject
     measure_words: frozenset[str]  # `share`, `volume`: a quantity only with what it measures
+    pace_words: frozenset[str]  # `grew at an annual pace of 2%`: the manner between a change verb and its figure
     bare_measures: frozenset[str]  # `its share fell to N`: alone, a share of the quantity named before
     own_bases: tuple[str, ...]  # `yoy`, `m/m` right after a change: its own comparison
     basis_words: frozenset[str]  # with change nouns, a bare change (`the y-o-y growth`) that refers back to its quantity
@@ -64,6 +65,7 @@ class Cues:
     list_marks: frozenset[str]  # dashes and `:` between a list entry's name and its figure (`metallurgy - 10.6 percent`)
     passive_auxiliaries: frozenset[str]  # `was`, `were`: `N was recorded in X`
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
+    share_verb_texts: frozenset[str] = frozenset()  # `made up`, `accounted for`: a share for a percentage, for money only with `of total` after
     change_words: frozenset[str] = frozenset()  # up, down and change nouns: a change is named
 
     @classmethod
@@ -74,7 +76,7 @@ class Cues:
         def phrases(*roles: str) -> tuple[tuple[str, ...], ...]:
             return tuple(sorted((tuple(text.split()) for role in roles for text in texts(role)), key=len, reverse=True))
 
-        share = phrases("share")
+        share = phrases("share", "share_verb")
         articles, possessives = frozenset(texts("article")), frozenset(texts("possessive"))
         change_nouns = frozenset(row["word"] for row in indicator_rows if row.get("role") == "change_noun")
         return cls(
@@ -90,6 +92,7 @@ class Cues:
             down_after=frozenset(texts("down_after")),
             share=share,
             share_texts=tuple(" ".join(phrase) for phrase in share),
+            share_verb_texts=frozenset(texts("share_verb")),
             rate_words=frozenset(texts("rate_indicator")),
             index_words=frozenset(texts("index_indicator")),
             index_phrases=phrases("index_phrase"),
@@ -109,6 +112,7 @@ class Cues:
             phrase_prepositions=frozenset(texts("phrase_preposition")),
             own_bases=tuple(texts("own_basis")),
             basis_words=frozenset(texts("basis_word")),
+            pace_words=frozenset(texts("pace_word")),
             bare_measures=frozenset(texts("bare_measure")),
             measure_words=frozenset(row["word"].lower() for row in indicator_rows if row.get("role") == "measure"),
             complement_prepositions=frozenset(texts("complement_preposition")),

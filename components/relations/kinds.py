@@ -30,7 +30,7 @@ class KindRules(ComparisonRules):
         after = self.words_after(end, figure.span)
         near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
         shares = [text for text in self.cues.share_texts if text in near]
-        share = shares[0] if shares else None
+        share = self.states_share(figure, shares)
         direction = self.stated_direction(figure, before, after, shares)
         hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
         if (self.states_level(before) or self.states_level(before + hedge)) and after[:1] != ["more"]:
@@ -56,6 +56,13 @@ class KindRules(ComparisonRules):
         figure.direction = direction
         if figure.kind == "index":
             figure.direction = index_direction(figure)
+
+    def states_share(self, figure: Figure, shares: list[str]) -> bool:
+        """Whether the share phrases around a figure make it a share: a share verb (`made up`, `accounted for`)
+        makes a money figure one only beside a share noun (`$2 billion of the total`), else it states the amount."""
+        if figure.data["label"] == "MONEY":
+            return any(text not in self.cues.share_verb_texts for text in shares)
+        return bool(shares)
 
     def words_after(self, end: int, span: Span) -> list[str]:
         """The words from `end` (past the figure's equivalent and restatement) that can say its direction: up to
