@@ -74,6 +74,8 @@ CASES = [
     row("new-level-after-a-change", "The jobless rate fell 0.3 percentage points to 4.6% in June.", "4.6%",
         kind="rate", direction=None, change_pct=None),
     row("share-has-no-change", "Oil accounted for 54.2% of exports in 2023.", "54.2%", kind="share", change_pct=None),
+    row("coordinated-changes-share-the-kind", "Coal and copper output grew 3.3% and 7.9%, respectively, in 2023.",
+        "7.9%", kind="change", direction="up", change_pct=7.9),
     row("made-up-money-is-an-amount", "Retail turnover in the capital made up 1.4 trillion tenge in 2023.",
         "1.4 trillion tenge", kind="level", direction=None),
     row("accounted-for-money-is-an-amount", "Services accounted for $2.6 billion in the first half.", "$2.6 billion", kind="level"),

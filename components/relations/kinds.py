@@ -46,6 +46,7 @@ class KindRules(ComparisonRules):
             figure.kind = "change"
         elif previous is not None and previous.kind in ("change", "share") and (
             continues_list([forms[0] for forms in before], self.cues.list_marks) or relative_form(before) or elliptic_change(before)
+            or coordinated(before)
             or (before[-1:] and before[-1][0] == "and" and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
         ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
@@ -169,6 +170,11 @@ def multiple_change(size: float, sign: int) -> float | None:
 def elliptic_change(before: list[list[str]]) -> bool:
     """Whether a figure continues the change before it with its verb left out (`and construction output by 1.7%`)."""
     return bool(before) and before[-1][0] == "by"
+
+
+def coordinated(before: list[list[str]]) -> bool:
+    """Whether a figure is coordinated with the previous one, nothing else between (`rose 4.1% and 6.3%, respectively`)."""
+    return [forms[0] for forms in before] in (["and"], [","], [",", "and"])
 
 
 def relative_form(before: list[list[str]]) -> bool:
