@@ -578,6 +578,23 @@ CASES = [
         "$400 to $500 million", indicator="exports of wheat flour", period="2026", region="Kazakhstan", kind="level"),
     row("range-percent-dash", "The central bank expects inflation in Uzbekistan of 5%-6% in 2026.", "5%-6%",
         indicator="inflation", period="2026", region="Uzbekistan"),
+    # --- an earlier event after `, after` / `, following` keeps its period to itself ---
+    row("after-clause-period-is-its-own", "Car sales fell 4.2% month on month, after a 1.8% gain in the previous month.", "4.2%",
+        indicator="Car sales", period=None, compared_to=None),
+    row("after-clause-figure-takes-it", "Car sales fell 4.2% month on month, after a 1.8% gain in the previous month.", "1.8%",
+        period="the previous month"),
+    row("following-a-drop", "Freight volumes rose 2.6% in June, following a 0.9% drop in May.", "2.6%", period="June"),
+    # --- a period opening the next clause after a comma is that clause's ---
+    row("clause-period-after-comma", "In 2022 cement output grew 4.4%, in 2023 it rose 6.9%.", "4.4%", period="2022"),
+    row("clause-period-after-comma-next", "In 2022 cement output grew 4.4%, in 2023 it rose 6.9%.", "6.9%", period="2023"),
+    row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
+        period="the second quarter"),
+    # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---
+    row("exceeded-period-level", "Budget receipts exceeded the previous year's level by 8.3%.", "8.3%",
+        indicator="Budget receipts", compared_to="the previous year", direction="up"),
+    row("surpassed-earlier-figure", "In 2020 the harvest grew 3.3%, in 2021 it surpassed the 2020 figure by 1.5 times.", "1.5 times",
+        period="2021", compared_to="3.3%"),
+    row("exceeded-amount-is-no-base", "Wheat exports exceeded $2 billion in 2023.", "$2 billion", kind="level", compared_to=None, period="2023"),
 ]
 
 

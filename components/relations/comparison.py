@@ -89,6 +89,8 @@ class ComparisonRules(IndicatorRules):
             phrase = self.cue_at(index)
             if phrase is None or self.contrasts(min(index, figure.span.start), max(index, figure.span.end)):
                 continue  # not `rose 3.6% compared to 2014, but in 2014 the growth was 4.8%`
+            if phrase in self.cues.comparison_verbs and index > figure.span.start:
+                continue  # `surpassed the 2016 level by 1.9 times` is the base of the figure after the verb only
             lead = index < figure.span.start and not any(index < f.span.start < figure.span.start for f in figures)
             if not (lead or self.same_indicator_at(index, figure)):  # a lead clause's base holds for its components
                 continue
@@ -108,11 +110,23 @@ class ComparisonRules(IndicatorRules):
                 period = periods.get(position)
                 if period is not None and (period.start, period.end) in self.comparison:
                     follower = next((f for f in figures if f.span.start > period.end and only_brackets_between(self.words, period, f.span)), None)
-                    return follower if follower is not None and follower is not figure else period
+                    if follower is not None and follower is not figure:
+                        return follower
+                    return self.figure_of(period, figure, figures) if phrase in self.cues.comparison_verbs else period
                 if self.words[position] not in self.cues.base_skip and position not in self.indicator_tokens:
                     break  # `compared with a loss of GH¢1.05 billion`: the base's own indicator is passed over
                 position += 1
         return None
+
+    def figure_of(self, period: Span, figure: Figure, figures: list[Figure]) -> Span | Figure:
+        """The base a comparison verb names by its period: the figure of that period stated earlier in the sentence
+        (`In 2016 growth was 7.7%; in 2017 it surpassed the 2016 figure by two times`), else the period."""
+        meaning = self.meaning(period)
+        earlier = [
+            f for f in figures
+            if f.span.start < figure.span.start and f.period is not None and self.same_sentence(f.span, figure.span) and self.meaning(f.period) == meaning
+        ]
+        return earlier[-1] if earlier else period
 
     def own_cue(self, span: Span) -> bool:
         """Whether a comparison cue follows a figure within `DIRECTION_AFTER` words, past its equivalent (`less than expected`)."""

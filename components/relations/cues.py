@@ -52,6 +52,7 @@ class Cues:
     refer_determiners: frozenset[str]  # `the growth`, `its share`: a bare change that refers back
     phrase_determiners: frozenset[str]  # skipped between a preposition and its mention (`in the 2024-25 budget`)
     receiving_prepositions: frozenset[str]  # `remittances to Kenya`: after an inflow, the receiving economy
+    comparison_verbs: frozenset[tuple[str, ...]]  # `exceeded the 2022 level by 14%`: the base of a figure after it, a period
     period_only_comparisons: frozenset[tuple[str, ...]]  # `on`: compares with a period (`on a year earlier`), never a figure
     weak_comparisons: frozenset[tuple[str, ...]]  # `from`, `over`, `on`: a comparison period only with a shifted period
     multiple_directions: dict[str, str]  # `doubled`, `a doubling`: a multiple that says its own direction
@@ -83,7 +84,7 @@ class Cues:
             multiple_directions={
                 row["word"].lower(): "up" if row["value"] > 1 else "down" for row in multiple_rows if row.get("form") in ("verb", "noun")
             },
-            comparison=phrases("comparison", "index_phrase"),  # `in % to January-May 2023` compares too
+            comparison=phrases("comparison", "index_phrase", "comparison_verb"),  # `in % to January-May 2023` compares too
             partner=frozenset(texts("partner")),
             up=frozenset(texts("up")),
             down=frozenset(texts("down")),
@@ -130,7 +131,8 @@ class Cues:
             refer_determiners=frozenset(texts("refer_determiner")),
             phrase_determiners=frozenset(texts("phrase_determiner")),
             receiving_prepositions=frozenset(texts("receiving_preposition")),
-            period_only_comparisons=frozenset(phrases("period_only_comparison")),
+            comparison_verbs=frozenset(phrases("comparison_verb")),
+            period_only_comparisons=frozenset(phrases("period_only_comparison", "comparison_verb")),
             weak_comparisons=frozenset(phrases("weak_comparison")),
             horizon_prepositions=frozenset(texts("horizon_preposition")),
             aim_lemmas=frozenset(texts("aim_lemma")),

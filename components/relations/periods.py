@@ -43,7 +43,7 @@ class PeriodRules(ComparisonRules):
             p for p in same
             if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator)
             and not self.in_aside(p, span, bracket_needs_figure=True)
-            and not (span.end <= p.start and self.contrasts(span.end, p.start))  # a period of the next `, but` clause
+            and not (span.end <= p.start and (self.contrasts(span.end, p.start) or self.opens_clause(p)))  # a period of the next clause
         ]
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
         own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
@@ -58,6 +58,15 @@ class PeriodRules(ComparisonRules):
             if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span, bracket_needs_figure=True)
         ]
         return earlier[-1] if earlier and len({self.meaning(p) for p in earlier}) == 1 else None  # none when they differ
+
+    def opens_clause(self, period: Span) -> bool:
+        """Whether a period opens a clause with a figure of its own after a comma (`was 7.7%, in 2017 it doubled`)."""
+        start = period.start
+        if start < 2 or self.words[start - 2] != "," or self.words[start - 1] not in self.cues.owner_gaps:
+            return False
+        if self.words[period.end : period.end + 1] == [","]:
+            return False  # `rose 5%, in the first quarter, to $3 billion`: an aside of the figure before
+        return any(period.end <= f.start < self.sentence_end(period) for f in self.figure_spans)
 
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`,
@@ -128,6 +137,7 @@ class PeriodRules(ComparisonRules):
             return False
         sentence = self.words[self.sentence_start(period) : self.sentence_end(period)]
         return self.owner(period) is None and not self.cues.rate_words & set(sentence)
+
     def dates_no_figure(self, period: Span) -> bool:
         """Whether a period is the time of no figure: a record span, a report date or a document's date."""
         return self.is_record_span(period) or self.is_report_date(period) or self.is_document_date(period)
