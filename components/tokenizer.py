@@ -101,9 +101,10 @@ class PlainSpaceTokenizer(Tokenizer):
 
 
 @registry.tokenizers("econ.tokenizer.v1")
-def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """Return a factory building the default tokenizer with the figure splits added (its words: `lexicons/tokenizer.jsonl`)."""
-    rows = read_jsonl(BUNDLED_LEXICONS / TOKENIZER_WORDS)
+def create_tokenizer(extra_words: str | None = None) -> Callable[[Language], Tokenizer]:
+    """Return a factory building the language's default tokenizer with the figure splits added (its words:
+    `lexicons/tokenizer.jsonl` of the bundled `configs/`, plus a language's own file `extra_words` there, e.g. `ru/tokenizer.jsonl`)."""
+    rows = read_jsonl(BUNDLED_LEXICONS / TOKENIZER_WORDS) + (read_jsonl(BUNDLED_LEXICONS / extra_words) if extra_words else [])
 
     def texts(role: str) -> list[str]:
         return [row["text"] for row in rows if row["role"] == role]

@@ -139,6 +139,7 @@ DOC_COLUMNS: dict[str, str] = {  # the docs table of `python -m pipeline run`: o
     "encoding": "string",
     "html": "boolean",
     "normalised": "boolean",
+    "lang": "string",
     "chars": "Int64",
     "content_hash": "string",
     "version": "string",
