@@ -31,6 +31,7 @@ from .gazetteer import (
     organisation_patterns,
     region_patterns,
 )
+from .russian import russian_organisation_patterns, russian_region_patterns
 
 LEARNED_LEXICON_DIR = "learned"
 """Sub-folder of `lexicons/` with the lexicon entries `patterns train` learned (read as extra entries)."""
@@ -86,7 +87,11 @@ def russian_generators(config_dir: Path) -> dict[str, Callable[[], list[dict[str
     tokenize = pattern_tokenizer("ru", "ru/tokenizer.jsonl")
     files: dict[str, Callable[[], list[dict[str, Any]]]] = {
         "ru/figures.jsonl": lambda: figure_patterns(read_figure_lexicon(config_dir, "ru"), tokenize, is_english_word),
+        "ru/regions.jsonl": lambda: russian_region_patterns(config_dir / "lexicons"),
+        "ru/organisations.jsonl": lambda: russian_organisation_patterns(config_dir / "lexicons"),
     }
+    for grammar in sorted((config_dir / GRAMMAR_DIR / "ru").glob("*.jsonl")):
+        files[f"ru/{grammar.name}"] = lambda grammar=grammar: grammar_patterns(grammar, config_dir / "lexicons" / "ru")
     return files
 
 
