@@ -19,7 +19,7 @@ from typing import Any
 import spacy
 
 from components.lexicon import FigureLexicon
-from components.tokenizer import create_tokenizer
+from components.tokenizer import create_language_tokenizer, create_tokenizer
 
 from ..files import replace_atomically
 from ..loading import CONFIG_DIR
@@ -41,7 +41,7 @@ GRAMMAR_DIR = "grammar"
 
 def pattern_tokenizer(lang: str = "en", extra_words: str | None = None) -> Callable[[str], list[str]]:
     """Tokenize a surface as the pipeline's tokenizer of a language does (token texts)."""
-    tokenizer = create_tokenizer(extra_words)(spacy.blank(lang))
+    tokenizer = (create_language_tokenizer(extra_words) if extra_words else create_tokenizer())(spacy.blank(lang))
     return lambda text: [token.text for token in tokenizer(text)]
 
 
