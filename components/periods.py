@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 
@@ -21,6 +21,7 @@ SPLIT_YEAR = re.compile(r"\b((?:19|20)\d\d)[-–/](\d\d)\b")  # a fiscal year: `
 FISCAL_CODE = re.compile(r"\bFY ?(\d{4}|\d\d)(?:[-–/](\d{4}|\d\d))?\b", re.IGNORECASE)  # `FY24`, `FY2024`, `FY2024/25`
 WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+(?:st|nd|rd|th|[A-Za-z])?")  # `3rd` is one word
 MONTH_CODE = re.compile(r"(?:[1-9]|1[0-2])m")  # `9M2017`, `9M 2016`: the first nine months
+FOREIGN_WORD = re.compile(r"(?<![\w-])[IV]+(?![\w-])|(?<!\w)(?:\d-м|[^\W\d_A-Za-z][^\W\d_]*\.?)")  # a word of another script, a Roman numeral (`I квартал`)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class PeriodWords:
     parts: dict[str, int]  # part of a year -> its months: `quarter` 3, `half` 6, `year` 12
     ending: frozenset[str]  # `to`, `ended`: a stretch ending with a month (`the year to June`)
     fiscal: frozenset[str]  # `fiscal`, `financial`, `fy`
+    translations: dict[str, str] = field(default_factory=dict)  # another language's period word -> the English it reads as (`means`)
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> "PeriodWords":
@@ -59,7 +61,15 @@ class PeriodWords:
             parts=by("part", "months"),
             ending=listed("ending"),
             fiscal=listed("fiscal"),
+            translations={row["word"].lower(): row["means"] for row in rows if "means" in row},
         )
+
+    def in_english(self, text: str) -> str:
+        """A period of another language as the English words its lexicon rows mean (`январе-марте 2024 года` ->
+        `January-March 2024 year`); English text (no translations) as it is."""
+        if not self.translations:
+            return text
+        return FOREIGN_WORD.sub(lambda found: self.translations.get(found[0].lower(), found[0]), text)
 
     def part_length(self, word: str) -> int | None:
         """The months of a part word, singular or plural (`quarters` 3)."""
@@ -424,6 +434,6 @@ def resolve_period(
     the figure being compared, for `the same period in 2022` and `a year earlier`; `fiscal`
     is the fiscal year of the article's country, for `FY2024` and `2023-24`.
     """
-    period = PeriodText.read(text, words, published, reference, fiscal)
+    period = PeriodText.read(words.in_english(text), words, published, reference, fiscal)
     resolve = next((resolve for applies, resolve in PERIOD_RULES if applies(period)), whole_year)
     return resolve(period)

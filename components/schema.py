@@ -102,6 +102,12 @@ class CheckedFact(Fact, total=False):
     flags: OptionalText  # the names of the checks it fails, joined by `;`; empty when it passes them all
 
 
+class FactRow(CheckedFact):
+    """A row of the facts table: a checked fact and the language of its document (`en`, `ru`: its pipeline's)."""
+
+    lang: OptionalText
+
+
 class Mention(SpanRef):
     """A span with its surface."""
 

@@ -103,7 +103,19 @@ class PlainSpaceTokenizer(Tokenizer):
 @registry.tokenizers("econ.tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Return a factory building the default tokenizer with the figure splits added (its words: `lexicons/tokenizer.jsonl`)."""
-    rows = read_jsonl(BUNDLED_LEXICONS / TOKENIZER_WORDS)
+    return tokenizer_factory(None)
+
+
+@registry.tokenizers("econ.language_tokenizer.v1")
+def create_language_tokenizer(extra_words: str) -> Callable[[Language], Tokenizer]:
+    """`econ.tokenizer.v1` on the language's own defaults, with its own words too (`extra_words`, a file of the bundled
+    `configs/lexicons/`, e.g. `ru/tokenizer.jsonl`)."""
+    return tokenizer_factory(extra_words)
+
+
+def tokenizer_factory(extra_words: str | None) -> Callable[[Language], Tokenizer]:
+    """A factory building the language's default tokenizer with the figure splits added."""
+    rows = read_jsonl(BUNDLED_LEXICONS / TOKENIZER_WORDS) + (read_jsonl(BUNDLED_LEXICONS / extra_words) if extra_words else [])
 
     def texts(role: str) -> list[str]:
         return [row["text"] for row in rows if row["role"] == role]

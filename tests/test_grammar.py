@@ -181,8 +181,9 @@ def test_check_passes_on_the_bundled_configs():
 @pytest.mark.parametrize(
     "lexicon,row,edited,generated",
     [
-        ("periods.jsonl", '{"word": "Jan", "role": "month", "number": 1}', '{"word": "Jan", "role": "month", "number": 1, "alone": true}', "periods.jsonl"),
-        ("number_words.jsonl", '"kind": "sign", "before_percent": true', '"kind": "sign"', "figures.jsonl"),
+        ("periods.jsonl", '{"word": "Jan", "role": "month", "number": 1}', '{"word": "Jan", "role": "month", "number": 1, "alone": true}', ["periods.jsonl"]),
+        # the Russian figure patterns read the shared figure lexicon too
+        ("number_words.jsonl", '"kind": "sign", "before_percent": true', '"kind": "sign"', ["figures.jsonl", "ru/figures.jsonl"]),
     ],
 )
 def test_check_names_the_file_an_edited_lexicon_row_changes(configs, lexicon, row, edited, generated):
@@ -190,12 +191,12 @@ def test_check_names_the_file_an_edited_lexicon_row_changes(configs, lexicon, ro
     text = path.read_text(encoding="utf-8")
     assert row in text
     path.write_text(text.replace(row, edited), encoding="utf-8")
-    before = {file: file.read_bytes() for file in (configs / "patterns").iterdir()}
+    before = {file: file.read_bytes() for file in (configs / "patterns").rglob("*.jsonl")}
     result = invoke("patterns", "build", "--check", "--config", str(configs))
     assert result.exit_code == 1
-    stale = (configs / "patterns" / generated).resolve()
-    assert result.output.splitlines() == [f"{stale}: out of date; run `python -m pipeline patterns build`"]
-    assert {file: file.read_bytes() for file in (configs / "patterns").iterdir()} == before  # --check writes nothing
+    stale = [(configs / "patterns" / name).resolve() for name in generated]
+    assert result.output.splitlines() == [f"{path}: out of date; run `python -m pipeline patterns build`" for path in stale]
+    assert {file: file.read_bytes() for file in (configs / "patterns").rglob("*.jsonl")} == before  # --check writes nothing
 
 
 def test_a_bad_grammar_line_stops_the_build_with_one_error_line(configs):

@@ -94,7 +94,7 @@ def test_text_files_of_every_kind(tmp_path):
         (tmp_path / name).write_bytes(data)
     read = {name: read_text_file(tmp_path / name) for name in files}
 
-    assert read["ru.txt"] == Document("ru", RUSSIAN, {"source": str(tmp_path / "ru.txt")}, str(tmp_path / "ru.txt"), "cp1251")
+    assert read["ru.txt"] == Document("ru", RUSSIAN, {"source": str(tmp_path / "ru.txt")}, str(tmp_path / "ru.txt"), "cp1251", lang="ru")
     for name in ("empty.txt", "blank.txt", "blank_page.htm"):
         assert (read[name].status, read[name].id) == (EMPTY, Path(name).stem)
     assert (read["scan.txt"].status, read["scan.txt"].error) == (BINARY, "a PDF file")

@@ -19,7 +19,7 @@ from typing import Any
 import spacy
 
 from components.lexicon import FigureLexicon
-from components.tokenizer import create_tokenizer
+from components.tokenizer import create_language_tokenizer, create_tokenizer
 
 from ..files import replace_atomically
 from ..loading import CONFIG_DIR
@@ -31,6 +31,7 @@ from .gazetteer import (
     organisation_patterns,
     region_patterns,
 )
+from .russian import russian_organisation_patterns, russian_region_patterns
 
 LEARNED_LEXICON_DIR = "learned"
 """Sub-folder of `lexicons/` with the lexicon entries `patterns train` learned (read as extra entries)."""
@@ -38,16 +39,17 @@ GRAMMAR_DIR = "grammar"
 """Folder of a config folder with the INDICATOR and PERIOD grammar: each file gives the pattern file of its name."""
 
 
-def pattern_tokenizer() -> Callable[[str], list[str]]:
-    """Tokenize a surface as the pipeline's tokenizer does (token texts)."""
-    tokenizer = create_tokenizer()(spacy.blank("en"))
+def pattern_tokenizer(lang: str = "en", extra_words: str | None = None) -> Callable[[str], list[str]]:
+    """Tokenize a surface as the pipeline's tokenizer of a language does (token texts)."""
+    tokenizer = (create_language_tokenizer(extra_words) if extra_words else create_tokenizer())(spacy.blank(lang))
     return lambda text: [token.text for token in tokenizer(text)]
 
 
-def read_figure_lexicon(config_dir: Path | str = CONFIG_DIR) -> FigureLexicon:
-    """The figure lexicon of a config folder: `lexicons/*.jsonl` plus the learned entries of `lexicons/learned/`."""
+def read_figure_lexicon(config_dir: Path | str = CONFIG_DIR, lang: str | None = None) -> FigureLexicon:
+    """The figure lexicon of a config folder: `lexicons/*.jsonl` plus the learned entries of `lexicons/learned/`, and for
+    another language than English its own entries (`lexicons/<lang>/`)."""
     lexicon_dir = Path(config_dir) / "lexicons"
-    return FigureLexicon.from_dir(lexicon_dir, [lexicon_dir / LEARNED_LEXICON_DIR])
+    return FigureLexicon.from_dir(lexicon_dir, [lexicon_dir / LEARNED_LEXICON_DIR, *([lexicon_dir / lang] if lang else [])])
 
 
 def jsonl_line(row: dict[str, Any]) -> str:
@@ -74,6 +76,22 @@ def generators(config_dir: Path) -> dict[str, Callable[[], list[dict[str, Any]]]
     for grammar in sorted((config_dir / GRAMMAR_DIR).glob("*.jsonl")):
         files[grammar.name] = lambda grammar=grammar: grammar_patterns(grammar, lexicon_dir)
     files["../lexicons/country_currencies.jsonl"] = country_currencies
+    if (lexicon_dir / "ru").is_dir():
+        files.update(russian_generators(config_dir))
+    return files
+
+
+def russian_generators(config_dir: Path) -> dict[str, Callable[[], list[dict[str, Any]]]]:
+    """The generated files of the Russian pipeline (under `patterns/ru/`): figures from the shared and the Russian
+    lexicons, places and organisations from `lexicons/ru/` (`pipeline.patterns.russian`), and the Russian grammar."""
+    tokenize = pattern_tokenizer("ru", "ru/tokenizer.jsonl")
+    files: dict[str, Callable[[], list[dict[str, Any]]]] = {
+        "ru/figures.jsonl": lambda: figure_patterns(read_figure_lexicon(config_dir, "ru"), tokenize, is_english_word),
+        "ru/regions.jsonl": lambda: russian_region_patterns(config_dir / "lexicons"),
+        "ru/organisations.jsonl": lambda: russian_organisation_patterns(config_dir / "lexicons"),
+    }
+    for grammar in sorted((config_dir / GRAMMAR_DIR / "ru").glob("*.jsonl")):
+        files[f"ru/{grammar.name}"] = lambda grammar=grammar: grammar_patterns(grammar, config_dir / "lexicons" / "ru")
     return files
 
 

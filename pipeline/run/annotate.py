@@ -4,11 +4,14 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..languages import document_language
+from ..loading import Pipelines
 from .reading import Document
 
 CHUNK_CHARS = 10_000  # a longer text is processed in pieces of at most this many characters
@@ -45,7 +48,25 @@ def annotate_pieces(
 ) -> Iterator[tuple[Document, int, Doc, bool]]:
     """(document, start, Doc, last) for each processed piece of each document, in order: a text longer than
     `chunk_chars` is processed in pieces (`chunk_bounds`), so memory and time stay bounded; `start` is the piece's
-    offset in the text, `last` whether it is the document's last piece."""
+    offset in the text, `last` whether it is the document's last piece.
+
+    Each run of documents in one language goes through that language's pipeline (`nlp` for its own, the others
+    loaded when first needed: `Pipelines.around`).
+    """
+    pipelines = Pipelines.around(nlp)
+    for lang, run in groupby(documents, key=language_of):
+        yield from annotate_in_language(pipelines[lang], run, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars)
+
+
+def language_of(document: Document) -> str:
+    """The document's language: the one reading found, else from its meta and text."""
+    return document.lang or document_language(document.text, document.meta)
+
+
+def annotate_in_language(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int, n_process: int, chunk_chars: int
+) -> Iterator[tuple[Document, int, Doc, bool]]:
+    """`annotate_pieces` for documents of the pipeline's language."""
     layout: deque[tuple[Document, list[int]]] = deque()  # each document read so far, with its piece starts
 
     def pieces() -> Iterator[Doc]:

@@ -10,11 +10,11 @@ from spacy.tokens import Doc
 
 from components.doc_arrays import doc_arrays
 from components.relations import linked_spans_key
-from components.schema import CheckedFact, EntityRow, Reading, RelationRow, columns
+from components.schema import EntityRow, FactRow, Reading, RelationRow, columns
 
 FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
 ENTITY_COLUMNS = columns(EntityRow)
-FACT_COLUMNS = columns(CheckedFact)
+FACT_COLUMNS = columns(FactRow)
 RELATION_COLUMNS = columns(RelationRow)
 
 
@@ -65,8 +65,9 @@ def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
 
 
 def fact_rows(doc: Doc) -> list[dict[str, Any]]:
-    """One row per figure: the columns of its fact."""
-    return [{name: fact.get(name) for name in FACT_COLUMNS} for fact in doc._.facts or ()]
+    """One row per figure: the columns of its fact, and the language of the Doc."""
+    lang = doc.lang_
+    return [{**{name: fact.get(name) for name in FACT_COLUMNS}, "lang": lang} for fact in doc._.facts or ()]
 
 
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -139,6 +140,7 @@ DOC_COLUMNS: dict[str, str] = {  # the docs table of `python -m pipeline run`: o
     "encoding": "string",
     "html": "boolean",
     "normalised": "boolean",
+    "lang": "string",
     "chars": "Int64",
     "content_hash": "string",
     "version": "string",

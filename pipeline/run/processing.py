@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from components.relations import linked_spans_key
 
+from ..languages import document_language
 from .annotate import CHUNK_CHARS, annotate_pieces
 from .export import SCHEMAS, TABLES, arrow_table, doc_to_record, table_rows
 from .reading import Document, Rejected, content_hash
@@ -162,11 +163,18 @@ def one_line(text: str, limit: int = 300) -> str:
 def doc_row(item: Document | Rejected, version: str, status: str = PROCESSED, error: str | None = None) -> dict[str, Any]:
     """The docs-table row of an input (see `export.DOC_COLUMNS`); a Rejected brings its own status and error."""
     if isinstance(item, Rejected):
-        source, facts = item.source, {"status": item.status, "error": item.error, "html": None, "normalised": None, "chars": None, "content_hash": None}
+        source = item.source
+        facts = {"status": item.status, "error": item.error, "html": None, "normalised": None, "lang": item.lang, "chars": None, "content_hash": None}
     else:
         source = item.source or item.meta.get("source")
         facts = {
-            "status": status, "error": error, "html": item.html, "normalised": item.normalised, "chars": len(item.text), "content_hash": content_hash(item.text)
+            "status": status,
+            "error": error,
+            "html": item.html,
+            "normalised": item.normalised,
+            "lang": item.lang or document_language(item.text, item.meta),
+            "chars": len(item.text),
+            "content_hash": content_hash(item.text),
         }
     return {"doc_id": item.id, "source": source, "encoding": item.encoding, **facts, "version": version}
 

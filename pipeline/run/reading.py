@@ -21,6 +21,8 @@ from typing import Any, BinaryIO
 from components.periods import DATE_LINE
 from components.unicode_text import plain_spaces, without_invisible_marks
 
+from ..languages import document_language, supported
+
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
 MAX_BYTES = 8 * 2**20  # a larger file (or JSONL line) is `failed: too large`: a processed MB of text takes ~0.5 GB of memory
@@ -28,6 +30,7 @@ SNIFF_BYTES = 8192
 
 EMPTY = "empty"
 BINARY = "skipped: binary"
+UNSUPPORTED_LANGUAGE = "skipped: unsupported language"
 NOT_FOUND = "failed: not found"
 UNREADABLE = "failed: unreadable"
 TOO_LARGE = "failed: too large"
@@ -80,6 +83,7 @@ class Document:
     encoding: str = "utf-8"
     html: bool = False  # the text is what remained after removing HTML markup
     normalised: bool = False  # Unicode spaces or invisible marks of the input were made plain (`components.unicode_text`)
+    lang: str | None = None  # its language (`pipeline.languages`); None: decided from `meta.lang` or the text when it is processed
 
 
 @dataclass
@@ -87,10 +91,11 @@ class Rejected:
     """An input that is not a document to process: where it is, its status and a one-line reason."""
 
     source: str
-    status: str  # EMPTY, BINARY or "failed: <reason>"
+    status: str  # EMPTY, BINARY, UNSUPPORTED_LANGUAGE or "failed: <reason>"
     error: str
     id: str | None = None
     encoding: str | None = None
+    lang: str | None = None  # the language of a text no pipeline reads
 
 
 def content_hash(text: str) -> str:
@@ -253,7 +258,12 @@ def make_document(text: str, doc_id: str | None, meta: dict[str, Any], *, source
     meta.setdefault("source", source)
     if "date" not in meta and (found := DATE_LINE.match(text)):
         meta["date"] = found.group(1)
-    return Document(id=doc_id or content_hash(text), text=text, meta=meta, source=source, encoding=encoding, html=is_html, normalised=normalised)
+    lang, doc_id = document_language(text, meta), doc_id or content_hash(text)
+    if not supported(lang):
+        return Rejected(source, UNSUPPORTED_LANGUAGE, f"the text is in {lang!r}, which no pipeline reads yet", id=doc_id, encoding=encoding, lang=lang)
+    return Document(
+        id=doc_id, text=text, meta=meta, source=source, encoding=encoding, html=is_html, normalised=normalised, lang=lang
+    )
 
 
 def open_regular(path: Path) -> BinaryIO:

@@ -1,0 +1,143 @@
+"""The Russian pipeline: language routing, figures, places, organisations and periods (sentences of our own)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import pipeline
+from pipeline.languages import detect_language, document_language
+from pipeline.loading import Pipelines
+from pipeline.run.annotate import annotate
+from pipeline.run.reading import UNSUPPORTED_LANGUAGE, Document, make_document
+from pipeline.run.running import run_inputs
+
+
+@pytest.fixture(scope="module")
+def ru():
+    return pipeline.load(lang="ru")
+
+
+@pytest.mark.parametrize(
+    "text,meta,lang",
+    [
+        ("Exports rose 5% in 2023.", {}, "en"),
+        ("Импорт Узбекистана вырос на 7,1% за девять месяцев.", {}, "ru"),
+        ("Импорт вырос на 7%.", {"lang": "EN"}, "en"),  # meta.lang decides
+        ("Қазақстанның өнеркәсіп өндірісі 4,2% өсті, өңірлерде өсім байқалды.", {}, "kk"),
+        ("Акимат Шымкента (Shymkent) сообщил о росте на 3%.", {}, "ru"),
+        ("1 234 567", {}, "en"),
+    ],
+)
+def test_language_of_a_document(text, meta, lang):
+    assert document_language(text, meta) == lang
+
+
+def test_a_russian_text_quoting_one_kazakh_letter_stays_russian():
+    text = "Товарооборот области Абай составил 12 млрд тенге, сообщает портал «Әділет». " + "Экспорт вырос на 4,5%, импорт снизился на 2,1%. " * 10
+    assert detect_language(text) == "ru"
+
+
+def test_kazakh_is_refused_with_its_own_status():
+    refused = make_document("Қазақстан экспорты 2023 жылы өсті.", "kk1", {}, source="kk.txt", encoding="utf-8", is_html=False)
+    assert (refused.status, refused.lang) == (UNSUPPORTED_LANGUAGE, "kk")
+
+
+def test_an_english_run_never_loads_the_russian_pipeline():
+    nlp = pipeline.load()
+    list(annotate(nlp, [Document("e", "Exports rose 5% in 2023.")]))
+    assert set(Pipelines.around(nlp).loaded) == {"en"}
+
+
+FIGURES = [
+    ("Выручка сети достигла 4,25 млрд тенге.", "4,25 млрд тенге", 4.25e9, "KZT"),
+    ("Долг компании — 1 250 млн тенге.", "1 250 млн тенге", 1.25e9, "KZT"),
+    ("Фонд получил ₸310,4 млрд за квартал.", "₸310,4 млрд", 3.104e11, "KZT"),
+    ("Поступило 18 тыс. тг на счёт.", "18 тыс. тг", 1.8e4, "KZT"),
+    ("Зарплата выросла до 412 300 тенге.", "412 300 тенге", 412300.0, "KZT"),
+    ("Приток инвестиций составил $2,75 млрд.", "$2,75 млрд.", 2.75e9, "USD"),
+    ("Экспорт оценивается в 640 млн долл. США.", "640 млн долл. США", 6.4e8, "USD"),
+    ("Импорт составил 3 миллиарда долларов.", "3 миллиарда долларов", 3e9, "USD"),
+    ("Бюджет вырос на 95,5 трлн сумов.", "95,5 трлн сумов", 9.55e13, "UZS"),
+    ("Доходы составили 41 миллиард 300 миллионов сомов.", "41 миллиард 300 миллионов сомов", 4.13e10, "KGS"),
+    ("Сделка оценена в 12,5 млн евро.", "12,5 млн евро", 1.25e7, "EUR"),
+    ("Поставки на 870 млн юаней.", "870 млн юаней", 8.7e8, "CNY"),
+    ("Оплата 25 тысяч рублей.", "25 тысяч рублей", 2.5e4, "RUB"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,value,unit", FIGURES)
+def test_money_in_russian(ru, sentence, surface, value, unit):
+    (figure,) = [f for f in ru(sentence)._.figures if f["label"] == "MONEY"]
+    assert (figure["text"], figure["unit"]) == (surface, unit)
+    assert figure["value"] == pytest.approx(value)
+
+
+PERCENTS = [
+    ("Индекс цен составил 108,3%.", "108,3%", 108.3, "%", None),
+    ("Розница выросла на 6,4 процента.", "6,4 процента", 6.4, "%", None),
+    ("Доля снизилась на 1,2 п.п.", "1,2 п.п.", 1.2, "pp", None),
+    ("Ставка выросла на 0,75 процентных пункта.", "0,75 процентных пункта", 0.75, "pp", None),
+    ("Выпуск увеличился в 2,3 раза.", "2,3 раза", 2.3, "x", None),
+    ("Экспорт вырос вдвое.", "вдвое", 2.0, "x", None),
+    ("Рост составил почти 9%.", "9%", 9.0, "%", "почти"),
+    ("Инфляция превысила свыше 12,1%.", "12,1%", 12.1, "%", "свыше"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,value,unit,hedge", PERCENTS)
+def test_percentages_in_russian(ru, sentence, surface, value, unit, hedge):
+    (figure,) = ru(sentence)._.figures
+    assert (figure["text"], figure["unit"], figure["approx"]) == (surface, unit, hedge)
+    assert figure["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "sentence,label,surface",
+    [
+        ("Товарооборот в Казахстане вырос.", "REGION", "Казахстане"),
+        ("Промышленность Павлодарской области выросла.", "REGION", "Павлодарской"),
+        ("Рост отмечен в Северо-Казахстанской области.", "REGION", "Северо-Казахстанской"),
+        ("Экспорт из Узбекистана вырос.", "REGION", "Узбекистана"),
+        ("Торговля с Центральной Азией выросла.", "REGION", "Центральной Азией"),
+        ("По данным Бюро национальной статистики, рост продолжился.", "ORG", "Бюро национальной статистики"),
+        ("Решение принял Национальный банк.", "ORG", "Национальный банк"),
+        ("Об этом сообщили в Минфине.", "ORG", "Минфине"),
+        ("Как сообщает Всемирный банк, рост замедлился.", "ORG", "Всемирный банк"),
+    ],
+)
+def test_places_and_organisations_in_every_case(ru, sentence, label, surface):
+    assert (surface, label) in [(ent.text, ent.label_) for ent in ru(sentence).ents]
+
+
+@pytest.mark.parametrize(
+    "sentence,period,start,end",
+    [
+        ("В январе-сентябре 2023 года экспорт составил 40,2 млрд долларов.", "январе-сентябре 2023 года", "2023-01-01", "2023-09-30"),
+        ("Во II квартале 2024 года ВВП вырос на 3,1%.", "II квартале 2024 года", "2024-04-01", "2024-06-30"),
+        ("За 10 месяцев 2023 года импорт составил 18,4 млрд долларов.", "За 10 месяцев 2023 года", "2023-01-01", "2023-10-31"),
+        ("В 2022 году инфляция составила 20,3%.", "2022 году", "2022-01-01", "2022-12-31"),
+        ("С начала года выпуск вырос на 4,1%.", "С начала года", "2024-01-01", "2024-05-15"),
+        ("В прошлом году экспорт вырос на 6,2%.", "прошлом году", "2023-01-01", "2023-12-31"),
+    ],
+)
+def test_periods_resolve_to_dates(ru, sentence, period, start, end):
+    (doc,) = annotate(ru, [Document("p", sentence, {"date": "2024-05-15", "lang": "ru"})])
+    (fact,) = doc._.facts
+    assert (fact["period"], fact["period_start"], fact["period_end"]) == (period, start, end)
+
+
+def test_a_mixed_folder_runs_in_one_run(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "en.txt").write_text("Kazakhstan's exports rose 5.2% to $40 billion in 2023.\n", encoding="utf-8")
+    (inputs / "ru.txt").write_text("Экспорт Казахстана в 2023 году вырос на 5,2%, до $40 млрд.\n", encoding="utf-8")
+    (inputs / "kk.txt").write_text("Қазақстанның экспорты 2023 жылы 5,2% өсті, өңірлер өсім көрсетті.\n", encoding="utf-8")
+    summary = run_inputs([str(inputs)], str(tmp_path / "out"))
+    assert (summary.processed, summary.skipped) == (2, 1)
+    docs = pd.read_parquet(tmp_path / "out" / "docs.parquet").set_index("doc_id")
+    assert docs["lang"].to_dict() == {"en": "en", "kk": "kk", "ru": "ru"}
+    assert docs.loc["kk", "status"] == UNSUPPORTED_LANGUAGE
+    facts = pd.read_parquet(tmp_path / "out" / "facts.parquet")
+    assert sorted(set(zip(facts["doc_id"], facts["lang"]))) == [("en", "en"), ("ru", "ru")]
+    ru_facts = facts[facts["doc_id"] == "ru"].set_index("text")
+    assert ru_facts.loc["$40 млрд.", "value"] == 4e10 and ru_facts.loc["5,2%", "region"] == "Казахстана"
