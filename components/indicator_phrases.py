@@ -335,7 +335,7 @@ class IndicatorPhrases(LexiconPipe):
             if words[end] == "of":
                 return end  # `deficit of the state budget`: the owner, not a part
             index += 1
-        last_noun = None
+        first, last_noun = index, None
         while index < limit:
             word = words[index]
             if word in ("and", ",") and last_noun is not None and index + 1 < limit and self.is_content(index + 1, view):
@@ -347,11 +347,13 @@ class IndicatorPhrases(LexiconPipe):
                     index = following  # `the businesses’ own funds`
                     continue
             if not self.is_content(index, view):
+                if index > first and word in self.complement_stops and doc[index].text.islower() and self.is_noun(index, view):
+                    last_noun = index  # `investments in fixed capital`: a generic noun after a modifier is a specific one
                 break
             if self.is_noun(index, view):
                 last_noun = index
             index += 1
-        if last_noun is None or words[last_noun] in self.complement_stops:
+        if last_noun is None or (last_noun == first and words[last_noun] in self.complement_stops):
             return end
         return last_noun + 1 if doc[last_noun].text[:1].islower() or doc[last_noun].is_upper else end
 

@@ -49,6 +49,8 @@ CASES = [
     ("value-of-complement", "The value of building permits reached $1.9 billion in March.", "$1.9 billion", "value of building permits"),
     ("manner-rate-is-no-indicator", "Chile's economy grew at an annual rate of 2.3% in the third quarter.", "2.3%", "economy"),
     ("manner-pace-is-no-indicator", "The euro zone economy expanded at a seasonally adjusted pace of 0.4 percent.", "0.4 percent", "economy"),
+    ("generic-noun-after-a-modifier-ends-a-complement", "Investments in fixed capital rose 7.7 percent in 2023.", "7.7 percent",
+     "Investments in fixed capital"),
     ("named-rate-after-at-stays", "The government borrowed at an interest rate of 4.2 percent.", "4.2 percent", "interest rate"),
 ]
 
