@@ -1,6 +1,11 @@
-"""Shared fixtures: one pipeline per test session (building it takes about a second)."""
+"""Shared fixtures: one pipeline per test session (building it takes about a second).
+
+Processes the tests start (`python -m pipeline ...` in a temp folder) import this checkout's code, not whichever
+copy the environment has installed: PYTHONPATH starts with the project folder.
+"""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +14,7 @@ from spacy.language import Language
 import pipeline
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,7 @@ from pipeline.run.reading import (
     TOO_LARGE,
     UNREADABLE,
     Document,
+    Foreign,
     Rejected,
     content_hash,
     decode,
@@ -157,6 +158,7 @@ def test_find_inputs_reports_missing_paths_and_keeps_order(tmp_path):
         tmp_path / "b" / "1.txt",
         tmp_path / "b" / "2.txt",
         tmp_path / "c.html",
+        Foreign(tmp_path / "skip.csv"),
         Rejected(str(tmp_path / "missing.txt"), NOT_FOUND, "no such file or folder", id="missing"),
     ]
 

@@ -157,13 +157,13 @@ def test_a_batch_is_committed_by_count_or_by_size(nlp, tmp_path, monkeypatch):
     (tmp_path / "in").mkdir()
     for name, text in (("a", "Exports rose 5 percent."), ("b", "Imports fell 2 percent."), ("c", "GDP grew 3 percent.")):
         (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
-    counts: list[int] = []
-    run_inputs([tmp_path / "in"], tmp_path / "by_count", batch_size=2, nlp=nlp, progress=counts.append)
-    assert counts == [2, 3]
+    counts: list[tuple[float, int]] = []
+    run_inputs([tmp_path / "in"], tmp_path / "by_count", batch_size=2, nlp=nlp, progress=lambda *done_of: counts.append(done_of))
+    assert counts == [(1, 3), (2, 3), (2, 3), (3, 3), (3, 3)]  # each document, then each batch committed
     monkeypatch.setattr(running, "BATCH_CHARS", 40)
     counts.clear()
-    run_inputs([tmp_path / "in"], tmp_path / "by_size", batch_size=64, nlp=nlp, progress=counts.append)
-    assert counts == [2, 3]  # 23 + 23 characters reach 40
+    run_inputs([tmp_path / "in"], tmp_path / "by_size", batch_size=64, nlp=nlp, progress=lambda *done_of: counts.append(done_of))
+    assert counts == [(1, 3), (2, 3), (2, 3), (3, 3), (3, 3)]  # 23 + 23 characters reach 40
 
 
 @pytest.mark.parametrize("table_format", ["parquet", "csv"])

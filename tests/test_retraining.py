@@ -320,3 +320,36 @@ def test_annotation_records_carry_prodigy_tokens(nlp):
     glued = next(s for s in record["spans"] if s["text"] == "KZT1.4 trillion")
     assert glued["token_end"] - glued["token_start"] == 2  # KZT | 1.4 | trillion
     assert token_boundary_check(nlp)(record) is None  # an exported record is a valid training record
+
+
+def test_run_and_evaluate_take_a_config_folder_trained_with_into(tmp_path, configs):
+    corrected = write_jsonl(tmp_path / "corrected.jsonl", corrected_records({key: {"id": key, "text": text, "spans": []} for key, text in TRAIN.items()}))
+    dev = write_jsonl(tmp_path / "dev.jsonl", dev_records())
+    assert invoke("patterns", "train", str(corrected), "--dev", str(dev), "--into", str(configs)).exit_code == 0
+    write_jsonl(tmp_path / "new.jsonl", [{"id": "new", "text": NEW}])
+    money = {}
+    for name, option in (("bundled", []), ("trained", ["--config", str(configs)])):
+        result = invoke("run", str(tmp_path / "new.jsonl"), "--out", str(tmp_path / name), *option)
+        assert result.exit_code == 0, result.output
+        (record,) = read_jsonl(tmp_path / name / "annotations.jsonl")
+        money[name] = {(s["text"], s["value"], s["unit"]) for s in record["spans"] if s["label"] == "MONEY"}
+    assert money == {"bundled": set(), "trained": {("XCW 300bn", 3e11, "XCW"), ("45 thousand cowries", 45000.0, "XCW")}}
+    scores = {}
+    for name, option in (("bundled", []), ("trained", ["--config", str(configs)])):
+        result = invoke("evaluate", str(dev), "--json", *option)
+        assert result.exit_code == 0, result.output
+        scores[name] = json.loads(result.stdout)["spans"]["labels"]["MONEY"]["f1"]
+    assert scores["trained"] == 1.0 > scores["bundled"]
+
+
+@pytest.mark.parametrize("command", [["run", "new.jsonl"], ["evaluate", "dev.jsonl"], ["annotations", "--tokens", "dev.jsonl", "out.jsonl"], ["bench"]])
+@pytest.mark.parametrize("folder, error", [("nowhere", "nowhere: not a config folder (no pipeline.cfg)"), ("broken", "broken: the pipeline cannot be built")])
+def test_a_bad_config_folder_is_one_error_line(tmp_path, monkeypatch, command, folder, error):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "pipeline.cfg").write_text("[nlp]\nlang = \"en\"\npipeline = [\"no_such_pipe\"]\n", encoding="utf-8")
+    write_jsonl(tmp_path / "new.jsonl", [{"id": "new", "text": NEW}])
+    write_jsonl(tmp_path / "dev.jsonl", dev_records())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*command, "--config", folder])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {error}") and result.stderr.count("\n") == 1, result.stderr

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import fail
+from .common import ConfigOption, config_folder, fail, load_pipeline
 
 TOKENS_HELP = "Add `tokens` and each span's `token_start`/`token_end` (inclusive), as annotation tools read them; --no-tokens takes them off."
 
@@ -15,17 +15,17 @@ def annotations_command(
     source: Annotated[Path, typer.Argument(help="An annotation file (JSONL), such as a run's annotations.jsonl.")],
     target: Annotated[Path, typer.Argument(help="The file to write (it may be the same file).")],
     tokens: Annotated[bool, typer.Option("--tokens/--no-tokens", help=TOKENS_HELP)] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Write an annotation file with Prodigy tokens (the pipeline's tokenizer), or without them."""
     from ..run.annotation_file import AnnotationError, iter_annotations, write_annotations
     from ..run.tokens import with_tokens, without_tokens
 
+    folder = config_folder(config)
     if not source.is_file():
         fail(f"{source}: no such file")
     if tokens:
-        from ..loading import load
-
-        nlp = load()
+        nlp = load_pipeline(folder)
         records = (with_tokens(nlp, record) for record in iter_annotations(source))
     else:
         records = (without_tokens(record) for record in iter_annotations(source))

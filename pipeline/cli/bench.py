@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .common import BUNDLED_INPUTS
+from .common import BUNDLED_INPUTS, ConfigOption, config_folder, fail
 
 WORDS_HELP = "Build a corpus of at least this many words from the bundled articles (each copy perturbed)."
 N_PROCESS_HELP = "Also measure run end to end with this many worker processes, and its speed-up over one."
@@ -19,12 +19,16 @@ def bench_command(
     n_process: Annotated[int, typer.Option(min=1, help=N_PROCESS_HELP)] = 1,
     rounds: Annotated[int, typer.Option(min=1, help=ROUNDS_HELP)] = 3,
     document_mb: Annotated[float, typer.Option(min=0, help=DOCUMENT_HELP)] = 0.0,
+    config: ConfigOption = None,
 ) -> None:
     """Words per second of the bare tokenizer, the full pipeline and run end to end, load time and peak memory (prints only)."""
     from ..run.bench import bundled_texts, run_bench
+    from ..run.engines import EngineError
 
-    result = run_bench(
-        bundled_texts(BUNDLED_INPUTS), min_words=words, batch_size=batch_size, n_process=n_process, rounds=rounds, document_mb=document_mb
-    )
+    options = {"batch_size": batch_size, "n_process": n_process, "rounds": rounds, "document_mb": document_mb, "config_dir": config_folder(config)}
+    try:
+        result = run_bench(bundled_texts(BUNDLED_INPUTS), min_words=words, **options)
+    except EngineError as error:
+        fail(str(error))
     for line in result.lines():
         print(line)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .common import fail
+from .common import CONFIG_HELP, ConfigOption, config_folder, fail, load_pipeline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,22 +24,9 @@ if TYPE_CHECKING:
 
 patterns_app = typer.Typer(no_args_is_help=True, help="Manage the ruler's pattern files: build, train from corrections, list.")
 
-CONFIG_HELP = "Config folder laid out like configs/ (pipeline.cfg, patterns/, lexicons/); default: the bundled configs/."
-
-
-def config_folder(path: Path | None) -> Path:
-    """The config folder given, or the bundled one; exits with an error if it has no pipeline.cfg."""
-    from ..loading import CONFIG_DIR
-
-    folder = path if path is not None else CONFIG_DIR
-    if not (folder / "pipeline.cfg").is_file():
-        fail(f"{folder}: not a config folder (no pipeline.cfg)")
-    return folder
-
-
 @patterns_app.command("build")
 def build_command(
-    config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
+    config: ConfigOption = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 naming each generated file that differs from what build would write.")] = False,
 ) -> None:
     """Regenerate figures, regions, organisations, indicators and periods from the lexicons, the grammar and the gazetteer (learned files are kept)."""
@@ -94,13 +81,11 @@ def train_command(
 @patterns_app.command("list")
 def list_command(
     label: Annotated[str | None, typer.Option("--label", help="Only patterns of this label (e.g. ORG, MONEY).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Show the patterns a config folder loads, by source, and every learned one with where it came from."""
-    from ..loading import load
-
     folder = config_folder(config)
-    print(format_inventory(load(folder), folder, label.upper() if label else None))
+    print(format_inventory(load_pipeline(folder), folder, label.upper() if label else None))
 
 
 def format_inventory(nlp: Language, config_dir: Path, label: str | None = None) -> str:

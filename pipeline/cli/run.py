@@ -6,14 +6,14 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from ..run.reading import InputError
-from .common import BUNDLED_INPUTS, fail
+from .common import BUNDLED_INPUTS, ConfigOption, config_folder, fail
 
 if TYPE_CHECKING:
     from ..run.running import RunSummary
@@ -45,6 +45,7 @@ def run_command(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first document that fails.")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Delete the results and run state in --out first.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks, also of the documents that fail.")] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Extract figures, places and organisations into --out: annotations.jsonl and the entities, facts,
     relations and docs tables. A rerun resumes: documents already done are not redone. Exits 1 if any
@@ -57,19 +58,14 @@ def run_command(
         logger.setLevel(logging.DEBUG)
         logger.addHandler(logging.StreamHandler())
     sources = list(inputs) if inputs else [path for path in BUNDLED_INPUTS if path.exists()]
+    config_dir = config_folder(config)
     started = time.perf_counter()
     try:
         with progress() as bar:
-            task = bar.add_task("documents", total=None)
-
-            def report(count: int) -> None:
-                bar.update(task, completed=count)
-                if bar.disable:
-                    typer.echo(f"{count} documents done", err=True)
-
+            report = progress_reporter(bar, bar.add_task("documents", total=None))
             options = {"batch_size": batch_size, "n_process": n_process, "strict": strict, "overwrite": overwrite, "tokens": tokens}
             cluster = {"engine": engine.value, "scheduler": scheduler, "workers": workers, "partition_docs": partition_docs}
-            summary = run_inputs(sources, out, table_format=table_format.value, progress=report, **options, **cluster)
+            summary = run_inputs(sources, out, table_format=table_format.value, progress=report, config_dir=config_dir, **options, **cluster)
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to resume", 130)
     except Exception as error:  # one line each, never a traceback (unless --debug)
@@ -107,12 +103,29 @@ def print_summary(summary: RunSummary, seconds: float, shown: int = 5) -> None:
 
 
 def progress() -> Progress:
-    """A progress bar on stderr; when stderr is not a terminal, `run` prints a line every tenth instead."""
+    """A progress bar on stderr: documents done of all, time taken and time left; when stderr is not a terminal,
+    `run` prints a line every tenth instead (`progress_reporter`)."""
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
         console=err,
         disable=not sys.stderr.isatty(),
     )
+
+
+def progress_reporter(bar: Progress, task: TaskID) -> Callable[[float, int], None]:
+    """What `run_inputs` reports progress to: the bar, or without one a line each time another tenth of the documents is done."""
+    tenths = 0
+
+    def report(done: float, total: int) -> None:
+        nonlocal tenths
+        bar.update(task, completed=done, total=total)
+        if bar.disable and total and int(10 * done / total) > tenths:
+            tenths = int(10 * done / total)
+            typer.echo(f"{int(done)}/{total} documents done", err=True)
+
+    return report

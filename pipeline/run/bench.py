@@ -30,8 +30,9 @@ from spacy.language import Language
 
 from components.periods import DATE_LINE
 
-from ..loading import load
+from ..loading import CONFIG_DIR, load
 from .annotate import annotate
+from .engines.base import load_pipeline
 from .export import table_rows
 from .reading import Document
 
@@ -145,15 +146,17 @@ def run_bench(
     n_process: int = 1,
     rounds: int = 3,
     document_mb: float = 0.0,
+    config_dir: Path | None = None,
 ) -> BenchResult:
     """Measure the bare tokenizer and the full pipeline on the same corpus, in this process, in turn for `rounds`
     rounds (each keeps its fastest); then `run` on it in a fresh process, with one process and with `n_process`, in
-    turn for `rounds` rounds (each keeps its fastest); with `document_mb`, also `run` on one document of that size."""
+    turn for `rounds` rounds (each keeps its fastest); with `document_mb`, also `run` on one document of that size.
+    The pipeline is built from `config_dir` (default: the bundled configs/)."""
     texts = list(texts)
     corpus = bench_corpus(texts, min_words, seed=rounds)  # `run`'s, perturbed unlike any round's
     words = sum(len(text.split()) for text in corpus)
     started = time.perf_counter()
-    nlp = load()
+    nlp = load_pipeline(config_dir)
     load_seconds = time.perf_counter() - started
     blank = spacy.blank("en")
     timings = []
@@ -177,13 +180,14 @@ def run_bench(
         records.write_text("".join(json.dumps({"id": f"bench-{index}", "text": text}) + "\n" for index, text in enumerate(corpus)), encoding="utf-8")
         for _ in range(rounds):  # in turn, each keeping its fastest round
             for processes in sorted({1, n_process}):
-                measure = measure_run(records, Path(folder) / f"out-{processes}", processes, batch_size)
+                measure = measure_run(records, Path(folder) / f"out-{processes}", processes, batch_size, config_dir)
                 if processes not in result.runs or measure.seconds < result.runs[processes].seconds:
                     result.runs[processes] = measure
         if document_mb:
             long_text = long_document(bench_corpus(texts, int(document_mb * 2**20 / 6), seed=rounds + 1), document_mb)  # perturbed throughout
             records.write_text(json.dumps({"id": "long", "text": long_text}) + "\n", encoding="utf-8")
-            result.document = (len(long_text.encode()) / 2**20, len(long_text.split()), measure_run(records, Path(folder) / "out-long", 1, batch_size))
+            long_run = measure_run(records, Path(folder) / "out-long", 1, batch_size, config_dir)
+            result.document = (len(long_text.encode()) / 2**20, len(long_text.split()), long_run)
     return result
 
 
@@ -198,9 +202,10 @@ def long_document(corpus: list[str], megabytes: float) -> str:
     return "\n\n".join(parts)
 
 
-def measure_run(records: Path, out: Path, n_process: int, batch_size: int) -> RunMeasure:
+def measure_run(records: Path, out: Path, n_process: int, batch_size: int, config_dir: Path | None = None) -> RunMeasure:
     """`run` on a JSONL file in a fresh process, as `python -m pipeline run` does it (see `run_child`)."""
-    command = [sys.executable, "-c", "from pipeline.run.bench import run_child; run_child()", str(records), str(out), str(n_process), str(batch_size)]
+    arguments = [records, out, n_process, batch_size, config_dir or CONFIG_DIR]
+    command = [sys.executable, "-c", "from pipeline.run.bench import run_child; run_child()", *map(str, arguments)]
     result = subprocess.run(command, check=True, capture_output=True, text=True)
     return RunMeasure(**json.loads(result.stdout.splitlines()[-1]))
 
@@ -210,11 +215,11 @@ def run_child() -> None:
     the seconds, the load's seconds and the peak memories (this process, largest worker) as JSON."""
     from .running import run_inputs
 
-    records, out, n_process, batch_size = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    records, out, n_process, batch_size, config_dir = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5])
     started = time.perf_counter()
-    nlp = load() if n_process == 1 else None
+    nlp = load(config_dir) if n_process == 1 else None
     loaded = time.perf_counter()
-    run_inputs([records], out, nlp=nlp, n_process=n_process, batch_size=batch_size, overwrite=True)
+    run_inputs([records], out, nlp=nlp, n_process=n_process, batch_size=batch_size, overwrite=True, config_dir=config_dir)
     seconds = time.perf_counter() - started
     measure: dict[str, Any] = {
         "seconds": seconds,

@@ -12,7 +12,7 @@ import io
 import json
 import logging
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -361,9 +361,11 @@ def process_documents(
     n_process: int = 1,
     chunk_chars: int = CHUNK_CHARS,
     tokens: bool = False,
+    progress: Callable[[float], None] | None = None,
 ) -> Batch:
     """Annotate documents: one Outcome each, in order, `processed` or `failed: pipeline error`, and the table rows of
-    the processed ones; with `tokens`, the annotation records carry Prodigy tokens.
+    the processed ones; with `tokens`, the annotation records carry Prodigy tokens. `progress` is called after each
+    piece with the documents done so far, the one in progress counting as the share of its characters done.
 
     When the batch fails, its documents are redone one at a time, so only the ones at fault fail.
     Plain data in and out: an engine can run this on its workers.
@@ -373,7 +375,7 @@ def process_documents(
         outcomes, rows = [], TableRows()
         results: DocumentResults | None = None
         pieces = annotate_pieces(nlp, documents, batch_size=batch_size, n_process=n_process, chunk_chars=chunk_chars)
-        for document, _, doc, last in pieces:  # one piece alive at a time
+        for document, start, doc, last in pieces:  # one piece alive at a time
             results = results or DocumentResults(document, version, concepts_key, tokens)
             results.add(doc)
             if last:
@@ -381,6 +383,8 @@ def process_documents(
                 if outcomes[-1].line and not outcomes[-1].tables:
                     rows.add(results.rows.rows)
                 results = None
+            if progress:
+                progress(len(outcomes) + (0 if last else (start + len(doc.text)) / len(document.text)))
         return Batch(outcomes, rows.finished())
     except Exception:  # any error: find the documents at fault
         log.debug("a batch failed; processing its documents one at a time", exc_info=True)

@@ -1,7 +1,9 @@
 """Reading input documents: `.txt`/`.html` files, `.jsonl` files of records, and folders of them.
 
 `read_inputs` accounts for every input: each one is either a `Document` or a `Rejected` that says
-why it is not (status `empty`, `skipped: binary` or `failed: <reason>`, plus a one-line error).
+why it is not (status `empty`, `skipped: binary`, `skipped: unsupported type` or `failed: <reason>`, plus a
+one-line error). Every file in a folder is an input: one of another type is a `Foreign` file, read only to say why
+it is skipped.
 """
 from __future__ import annotations
 
@@ -27,10 +29,12 @@ HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
 MAX_BYTES = 8 * 2**20  # a larger file (or JSONL line) is `failed: too large`: a processed MB of text takes ~0.5 GB of memory
 SNIFF_BYTES = 8192
+COUNT_BYTES = 1 << 20  # a JSONL file's records are counted reading this many bytes at a time
 
 EMPTY = "empty"
 BINARY = "skipped: binary"
 UNSUPPORTED_LANGUAGE = "skipped: unsupported language"
+UNSUPPORTED = "skipped: unsupported type"
 NOT_FOUND = "failed: not found"
 UNREADABLE = "failed: unreadable"
 TOO_LARGE = "failed: too large"
@@ -53,6 +57,7 @@ TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1b")
 HIGH_BYTES = bytes(range(0x80, 0x100))
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 LEGACY_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
+BLANK_LINE = re.compile(rb"\n[ \t\r\v\f]*(?=\n)")  # a line break, then a line of nothing but (bytes) whitespace
 
 HTML_START = re.compile(
     r"\s*<(?:!doctype\s+html|!--|html|head|body|article|main|section|div|p|span|table|ul|ol|h[1-6]|title|meta)[\s>/]",
@@ -98,17 +103,25 @@ class Rejected:
     lang: str | None = None  # the language of a text no pipeline reads
 
 
+@dataclass(frozen=True)
+class Foreign:
+    """A file found in a folder that is not of a type `run` reads there (not `.txt`, `.html`, `.htm` or `.jsonl`)."""
+
+    path: Path
+
+
 def content_hash(text: str) -> str:
     """16 hex digits of the SHA-256 of a text: the id of a record that gives none, and the docs table's `content_hash`."""
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
 
 
-def find_inputs(paths: Iterable[Path | str]) -> list[Path | Rejected]:
-    """Files named, plus the `.txt`/`.html`/`.jsonl` files found (recursively, sorted) in folders named.
+def find_inputs(paths: Iterable[Path | str]) -> list[Path | Foreign | Rejected]:
+    """Files named, plus the files found (recursively, sorted) in folders named: the `.txt`/`.html`/`.jsonl` ones as
+    paths, the others as `Foreign`.
 
     A path that does not exist, or a folder that cannot be listed, comes back as a `Rejected`.
     """
-    found: list[Path | Rejected] = []
+    found: list[Path | Foreign | Rejected] = []
     for item in map(Path, paths):
         try:
             is_dir = item.is_dir()
@@ -125,14 +138,51 @@ def find_inputs(paths: Iterable[Path | str]) -> list[Path | Rejected]:
     return found
 
 
-def folder_inputs(folder: Path) -> list[Path | Rejected]:
-    """The input files under a folder, sorted by path; sub-folders that cannot be listed as `Rejected`."""
+def folder_inputs(folder: Path) -> list[Path | Foreign | Rejected]:
+    """Every file under a folder, sorted by path: an input file as its path, another as `Foreign`; sub-folders that
+    cannot be listed as `Rejected`."""
     errors: list[OSError] = []
-    found: list[Path | Rejected] = []
+    found: list[Path | Foreign | Rejected] = []
     for root, _, names in os.walk(folder, onerror=errors.append):
-        found.extend(Path(root, name) for name in names if Path(name).suffix in SUFFIXES)
+        found.extend(path if path.suffix.lower() in SUFFIXES else Foreign(path) for path in (Path(root, name) for name in names))
     found.extend(Rejected(str(error.filename), UNREADABLE, describe(error)) for error in errors)
-    return sorted(found, key=lambda item: item if isinstance(item, Path) else Path(item.source))
+    return sorted(found, key=found_path)
+
+
+def found_path(item: Path | Foreign | Rejected) -> Path:
+    """The path of an item of `find_inputs`."""
+    if isinstance(item, Foreign):
+        return item.path
+    return item if isinstance(item, Path) else Path(item.source)
+
+
+def count_inputs(found: Iterable[Path | Foreign | Rejected]) -> int:
+    """How many inputs `read_found` gives for the items of `find_inputs`, without reading them: one per item, except
+    a JSONL file, which gives one per record (`count_records`)."""
+    return sum(count_records(item) if isinstance(item, Path) and item.suffix.lower() == ".jsonl" else 1 for item in found)
+
+
+def count_records(path: Path) -> int:
+    """How many inputs `read_jsonl_file` gives for a file, counted by a byte scan: its lines with more than
+    whitespace, else 1 (no records, binary, or unreadable)."""
+    lines, pending = 0, False  # pending: the line a chunk ended in has more than whitespace so far
+    try:
+        with open_regular(path) as handle:
+            if binary_kind(handle.read(SNIFF_BYTES)):
+                return 1
+            handle.seek(0)
+            for chunk in iter(lambda: handle.read(COUNT_BYTES), b""):
+                first, last = chunk.find(b"\n"), chunk.rfind(b"\n")
+                if first < 0:
+                    pending = pending or bool(chunk.strip())
+                    continue
+                lines += pending or bool(chunk[:first].strip())  # the line the previous chunk ended in
+                body = chunk[first : last + 1]  # whole lines, each after a line break
+                lines += body.count(b"\n") - 1 - len(BLANK_LINE.findall(body))
+                pending = bool(chunk[last + 1 :].strip())
+    except OSError:
+        return 1
+    return max(lines + pending, 1)
 
 
 def read_inputs(paths: Iterable[Path | str]) -> Iterator[Document | Rejected]:
@@ -140,12 +190,14 @@ def read_inputs(paths: Iterable[Path | str]) -> Iterator[Document | Rejected]:
     return read_found(find_inputs(paths))
 
 
-def read_found(found: Iterable[Path | Rejected]) -> Iterator[Document | Rejected]:
-    """The documents of files listed by `find_inputs` (its `Rejected` passed on as they are)."""
+def read_found(found: Iterable[Path | Foreign | Rejected]) -> Iterator[Document | Rejected]:
+    """The documents of files listed by `find_inputs` (its `Rejected` passed on as they are, a `Foreign` file skipped)."""
     for item in found:
         if isinstance(item, Rejected):
             yield item
-        elif item.suffix == ".jsonl":
+        elif isinstance(item, Foreign):
+            yield foreign_file(item.path)
+        elif item.suffix.lower() == ".jsonl":
             yield from read_jsonl_file(item)
         else:
             yield read_text_file(item)
@@ -188,6 +240,21 @@ def read_text_file(path: Path) -> Document | Rejected:
     text, encoding = decode(data)
     is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
     return make_document(text, path.stem, {}, source=source, encoding=encoding, is_html=is_html)
+
+
+def foreign_file(path: Path) -> Rejected:
+    """Why a folder's file of another type is not read: `skipped: binary` where its first bytes say so, else
+    `skipped: unsupported type`."""
+    try:
+        with open_regular(path) as handle:
+            kind = binary_kind(handle.read(SNIFF_BYTES))
+    except OSError:
+        kind = None
+    if kind:
+        return Rejected(str(path), BINARY, kind, id=path.stem)
+    what = f"a {path.suffix} file" if path.suffix else "a file without a suffix"
+    reason = f"{what}; only {', '.join(SUFFIXES[:-1])} and {SUFFIXES[-1]} files are read from a folder; name it on the command line to read it as text"
+    return Rejected(str(path), UNSUPPORTED, reason, id=path.stem)
 
 
 def read_jsonl_file(path: Path) -> Iterator[Document | Rejected]:

@@ -16,6 +16,7 @@ its last committed batch and a finished one is not redone.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -33,14 +34,18 @@ from ..loading import pipeline_version
 from .annotate import CHUNK_CHARS
 from .engines import Engine, open_engine
 from .export import TABLES
+from .lock import OutputInUse, OutputLock
 from .processing import PROCESSED, Batch, Outcome, doc_row, line_parts, outcome_class, write_line
 from .reading import (
     SUFFIXES,
     Document,
+    Foreign,
     InputError,
     Rejected,
     content_hash,
+    count_inputs,
     find_inputs,
+    found_path,
     read_found,
 )
 from .results import Results
@@ -51,6 +56,8 @@ PART_FILE = re.compile(r"part-(\d+)\.jsonl")
 RESULT_FILES = ("annotations.jsonl", *(f"{name}.{suffix}" for name in (*TABLES, "docs") for suffix in ("parquet", "csv")))
 
 DUPLICATE_ID = "failed: duplicate id"
+
+log = logging.getLogger(__name__)
 
 
 class OutputError(ValueError):
@@ -89,15 +96,33 @@ class Stored:
 class OutputFolder:
     """An output folder: the results, and the committed parts in `.parts/` they are built from.
 
-    `done` holds the processed documents of the parts by id, in the order they were committed.
+    `done` holds the processed documents of the parts by id, in the order they were committed. The folder is locked
+    for this run from the start until `finish` or `close`.
     """
 
     def __init__(self, out: Path, version: str, *, overwrite: bool = False, tokens: bool = False) -> None:
-        """Open `out` for a run (made if missing). Without `overwrite` it must be empty of results, or
-        hold the results and run state of this pipeline version, with tokens in its records if and only if
-        `tokens`; `overwrite` deletes both first."""
+        """Open `out` for a run (made if missing) and lock it, or raise OutputError if another run holds it. Without
+        `overwrite` it must be empty of results, or hold the results and run state of this pipeline version, with
+        tokens in its records if and only if `tokens`; `overwrite` deletes both first."""
         if out.exists() and not out.is_dir():
             raise OutputError(f"{out}: the output path exists and is not a folder")
+        out.mkdir(parents=True, exist_ok=True)
+        self.lock = OutputLock(out)
+        self.files: dict[Path, BinaryIO] = {}
+        try:
+            taken_over = self.lock.acquire()
+        except OutputInUse as error:
+            raise OutputError(str(error)) from None
+        if taken_over:
+            log.warning(taken_over)
+        try:
+            self._open(out, version, overwrite=overwrite, tokens=tokens)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, out: Path, version: str, *, overwrite: bool, tokens: bool) -> None:
+        """Check the folder's results and run state against this run (or delete them: `overwrite`), and read the parts."""
         self.out, self.version, self.tokens, self.parts = out, version, tokens, out / PARTS
         if overwrite:
             shutil.rmtree(self.parts, ignore_errors=True)
@@ -109,7 +134,6 @@ class OutputFolder:
         self.done: dict[str, Stored] = {}
         self.numbers: list[int] = []
         self.reserved = 0  # the number of the part that the results of this run will come with
-        self.files: dict[Path, BinaryIO] = {}
         self._load()
 
     def _load(self) -> None:
@@ -186,18 +210,29 @@ class OutputFolder:
         """The results of this run, to be written as its documents are committed, with the part that replaces the parts."""
         self.reserved = self.reserved or max(self.numbers, default=0) + 1
         state = self.parts / f"part-{self.reserved:06d}.jsonl"
-        return Results(self.out, state, self.header(supersedes=self.reserved - 1), table_format, partition_docs)
+        try:
+            return Results(self.out, state, self.header(supersedes=self.reserved - 1), table_format, partition_docs)
+        except BaseException:
+            self.close()
+            raise
 
     def finish(self, results: Results) -> list[Path]:
-        """Rename the results into place, then delete the parts their run-state part replaces."""
+        """Rename the results into place, then delete the parts their run-state part replaces; unlock the folder."""
+        try:
+            written = results.finish()
+            for number in self.numbers:
+                (self.parts / f"part-{number:06d}.jsonl").unlink(missing_ok=True)
+        finally:
+            self.close()
+        self.numbers, self.reserved = [self.reserved], 0
+        return written
+
+    def close(self) -> None:
+        """Close the parts read and unlock the folder."""
         for file in self.files.values():
             file.close()
         self.files = {}
-        written = results.finish()
-        for number in self.numbers:
-            (self.parts / f"part-{number:06d}.jsonl").unlink(missing_ok=True)
-        self.numbers, self.reserved = [self.reserved], 0
-        return written
+        self.lock.release()
 
 
 def run_inputs(
@@ -210,42 +245,49 @@ def run_inputs(
     strict: bool = False,
     overwrite: bool = False,
     chunk_chars: int = CHUNK_CHARS,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[float, int], None] | None = None,
     nlp: Language | None = None,
     engine: str = "local",
     scheduler: str | None = None,
     workers: int | None = None,
     partition_docs: int = 10_000,
     tokens: bool = False,
+    config_dir: Path | None = None,
 ) -> RunSummary:
     """Process every input document into `out`, resuming from the parts earlier runs committed there.
 
     Ids: a document whose id was already taken in this run is `failed: duplicate id` (the first one
     keeps it); so is one whose id is in `out` for a different text. `strict` stops at the first
-    failure. `progress` is called with the number of inputs accounted for after each batch. Files
-    inside `out` are not inputs.
+    failure. `progress` is called with the number of inputs accounted for and the number of inputs (counted before
+    the run starts: a JSONL file's records by a byte scan of its lines): after each batch, and, where this process
+    runs the pipeline, after each piece of a document, counting the share of its characters done. Files inside `out`
+    are not inputs.
 
     `engine` is `local` (the pipeline `nlp`, else `load()` once there is something to process) or
     `dask` (on the cluster at `scheduler`, else on a local one of `workers` processes); the dask
     engine writes each table as a partitioned dataset, a part per `partition_docs` documents. With `tokens`,
-    the annotation records carry Prodigy tokens (and `out` must have been made with them).
+    the annotation records carry Prodigy tokens (and `out` must have been made with them). The pipeline is built from
+    `config_dir` (default: the bundled configs/), whose files make the version the results carry.
     Raises InputError when no input file exists at all, OutputError when `out` cannot be used,
     EngineError when the engine cannot start or loses its workers.
     """
     inputs, out = list(inputs), Path(out)
     own = out.resolve()  # the output folder may lie inside an input folder: its files are not inputs
-    found = [item for item in find_inputs(inputs) if not (isinstance(item, Path) and own in item.resolve().parents)]
+    found = [item for item in find_inputs(inputs) if isinstance(item, Rejected) or own not in found_path(item).resolve().parents]
     if not any(isinstance(item, Path) for item in found):
         reasons = [f"{item.source}: {item.error}" for item in found if isinstance(item, Rejected)]
         names = ", ".join(map(str, inputs))
-        raise InputError("; ".join(reasons) or f"no {', '.join(SUFFIXES)} documents found in {names}")
-    folder = OutputFolder(out, pipeline_version(), overwrite=overwrite, tokens=tokens)
+        others = sum(isinstance(item, Foreign) for item in found)
+        besides = f" (only {others} file{'s' if others > 1 else ''} of other types)" if others else ""
+        raise InputError("; ".join(reasons) or f"no {', '.join(SUFFIXES)} documents found in {names}{besides}")
+    folder = OutputFolder(out, pipeline_version(config_dir), overwrite=overwrite, tokens=tokens)
     options = {"batch_size": batch_size, "n_process": n_process, "chunk_chars": chunk_chars, "tokens": tokens}
     partitions = partition_docs if engine == "dask" else None
     results = folder.results(table_format, partitions)
     try:
-        with closing(open_engine(engine, nlp=nlp, scheduler=scheduler, workers=workers, ordered=strict, **options)) as processor:
-            batches = _Batches(folder, processor, results, strict=strict, progress=progress)
+        engine_options = {"nlp": nlp, "scheduler": scheduler, "workers": workers, "ordered": strict, "config_dir": config_dir}
+        with closing(open_engine(engine, **engine_options, **options)) as processor:
+            batches = _Batches(folder, processor, results, strict=strict, progress=progress, total=count_inputs(found) if progress else 0)
             for item in read_found(found):
                 is_failure = batches.add(item)
                 if len(batches.pending) >= batch_size or batches.pending_chars >= BATCH_CHARS or (strict and is_failure):
@@ -257,6 +299,7 @@ def run_inputs(
             results = with_kept(folder, results, kept, table_format, partitions)
     except BaseException:
         results.abandon()
+        folder.close()
         raise
     counts = batches.counts
     return RunSummary(
@@ -307,8 +350,11 @@ class _Batches:
     batches submitted to the engine but not yet committed (oldest first), and the entries not yet written, which
     are written in input order as soon as every one before them is known."""
 
-    def __init__(self, folder: OutputFolder, engine: Engine, results: Results, *, strict: bool, progress: Callable[[int], None] | None) -> None:
+    def __init__(
+        self, folder: OutputFolder, engine: Engine, results: Results, *, strict: bool, progress: Callable[[float, int], None] | None, total: int = 0
+    ) -> None:
         self.folder, self.engine, self.results, self.strict, self.progress = folder, engine, results, strict, progress
+        self.total = total  # the inputs, for `progress`
         self.queue: deque[_Entry] = deque()
         self.pending: list[Document] = []
         self.pending_entries: list[_Entry] = []
@@ -356,7 +402,7 @@ class _Batches:
         `in_flight` are left (none when `drain`). True if `strict` stopped the run at a failure: its later entries
         are dropped, and nothing after it is committed."""
         if self.pending and not self.stopped:
-            self.submitted.append((self.pending_entries, self.engine.submit(self.pending, self.folder.version)))
+            self.submitted.append((self.pending_entries, self.engine.submit(self.pending, self.folder.version, self._batch_progress())))
             self.in_flight += len(self.pending)
             self.pending, self.pending_entries, self.pending_chars = [], [], 0
         while self.submitted and (drain or len(self.submitted) > self.engine.in_flight) and not self.stopped:
@@ -364,8 +410,16 @@ class _Batches:
         if not self.submitted:
             self._write_ready()
         if self.progress:
-            self.progress(self.added - self.in_flight)
+            self.progress(self.added - self.in_flight, self.total)
         return self.stopped
+
+    def _batch_progress(self) -> Callable[[float], None] | None:
+        """For the engine, while it processes the pending documents: the documents of the batch done so far (a
+        fraction of the one in progress) to `progress`."""
+        if self.progress is None:
+            return None
+        progress, before, total = self.progress, self.added - self.in_flight - len(self.pending), self.total
+        return lambda done: progress(before + done, total)
 
     def _commit_oldest(self) -> None:
         """Wait for the oldest submitted batch, then write what is ready."""

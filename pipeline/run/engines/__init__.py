@@ -10,6 +10,7 @@ chooses one by name. The dask engine is imported only when chosen, so the local 
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -27,16 +28,20 @@ def open_engine(
     scheduler: str | None = None,
     workers: int | None = None,
     ordered: bool = False,
+    config_dir: Path | None = None,
     **options: Any,
 ) -> Engine:
     """The engine called `name`: local with `n_process` worker processes (none: this process), or dask.
     `options` (batch_size, chunk_chars) go to `process_documents`; `ordered` makes an engine finish each
-    batch before the next is submitted (what --strict needs)."""
+    batch before the next is submitted (what --strict needs). A pipeline it loads is built from `config_dir`
+    (default: the bundled configs/)."""
     n_process = options.pop("n_process", 1)
     if name == "local":
         if scheduler or workers:
             raise EngineError("--scheduler and --workers are options of --engine dask")
-        return ProcessEngine(n_process, ordered=ordered, **options) if n_process > 1 else LocalEngine(nlp, **options)
+        if n_process > 1:
+            return ProcessEngine(n_process, ordered=ordered, config_dir=config_dir, **options)
+        return LocalEngine(nlp, config_dir=config_dir, **options)
     if name == "dask":
         if n_process > 1:
             raise EngineError("--n-process is an option of --engine local; with dask, use --workers")
@@ -44,6 +49,6 @@ def open_engine(
             from .dask import DaskEngine
         except ImportError as error:
             raise EngineError(f"--engine dask needs Dask's distributed scheduler ({error}); install it with: pip install -e '.[dask]'") from None
-        return DaskEngine(scheduler=scheduler, workers=workers, ordered=ordered, **options)
+        return DaskEngine(scheduler=scheduler, workers=workers, ordered=ordered, config_dir=config_dir, **options)
     raise EngineError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
 

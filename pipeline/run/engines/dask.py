@@ -12,28 +12,33 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
 
-from ...loading import load, pipeline_version
+from ...loading import pipeline_version
 from ..processing import Batch, process_documents
 from ..reading import Document
-from .base import EngineError
+from .base import EngineError, load_pipeline
 
 PLUGIN = "econ-facts-pipeline"
 CONNECT_SECONDS = 30
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads the pipeline on a worker when it starts (or when the plugin is registered)."""
+    """Loads the pipeline on a worker when it starts (or when the plugin is registered), from `config_dir` (a path on
+    the worker; default: its bundled configs/)."""
 
     idempotent = True  # a worker that has it keeps the pipeline it loaded
 
+    def __init__(self, config_dir: Path | None = None) -> None:
+        self.config_dir = config_dir
+
     def setup(self, worker: Any) -> None:
-        self.nlp: Language = load()
-        self.version = pipeline_version()
+        self.nlp: Language = load_pipeline(self.config_dir)
+        self.version = pipeline_version(self.config_dir)
         self.lock = threading.Lock()  # a worker with several threads runs one batch at a time
 
 
@@ -53,7 +58,9 @@ def process_on_worker(documents: list[Document], version: str, options: dict[str
 class DaskEngine:
     """Batches as Dask tasks on a cluster: the one at `scheduler`, else a local cluster of `workers` processes."""
 
-    def __init__(self, *, scheduler: str | None = None, workers: int | None = None, ordered: bool = False, **options: Any) -> None:
+    def __init__(
+        self, *, scheduler: str | None = None, workers: int | None = None, ordered: bool = False, config_dir: Path | None = None, **options: Any
+    ) -> None:
         self.options, self.cluster = options, None
         try:
             if scheduler:
@@ -69,14 +76,14 @@ class DaskEngine:
         try:
             if scheduler and workers:
                 self.client.wait_for_workers(workers, timeout=CONNECT_SECONDS)
-            self.client.register_plugin(PipelinePlugin(), name=PLUGIN)
+            self.client.register_plugin(PipelinePlugin(config_dir), name=PLUGIN)
         except Exception as error:  # noqa: BLE001 - any failure to start is one clear message
             self.close()
             raise EngineError(f"the Dask workers could not start the pipeline: {type(error).__name__}: {error}") from None
         threads = sum(self.client.nthreads().values())
         self.in_flight = 0 if ordered else 2 * max(threads, 1)
 
-    def submit(self, documents: list[Document], version: str) -> Callable[[], Batch]:
+    def submit(self, documents: list[Document], version: str, progress: Callable[[float], None] | None = None) -> Callable[[], Batch]:
         future = self.client.submit(process_on_worker, documents, version, self.options, pure=False)
 
         def result() -> Batch:
