@@ -62,7 +62,10 @@ def test_a_folder_with_nothing_to_read_is_one_error_line(tmp_path):
     assert result.stderr == "error: no .txt, .jsonl, .html, .htm documents found in in (only 2 files of other types)\n"
 
 
-HOLD_LOCK = "from pathlib import Path; from pipeline.run.lock import OutputLock; lock = OutputLock(Path('out')); lock.acquire(); print('locked', flush=True); input()"
+HOLD_LOCK = (
+    "from pathlib import Path; from pipeline.run.lock import OutputLock; "
+    "lock = OutputLock(Path('out')); lock.acquire(); print('locked', flush=True); input()"
+)
 
 
 def test_a_second_run_on_one_out_is_refused_and_a_stale_lock_taken_over(tmp_path):
