@@ -21,6 +21,7 @@ SPLIT_YEAR = re.compile(r"\b((?:19|20)\d\d)[-–/](\d\d)\b")  # a fiscal year: `
 FISCAL_CODE = re.compile(r"\bFY ?(\d{4}|\d\d)(?:[-–/](\d{4}|\d\d))?\b", re.IGNORECASE)  # `FY24`, `FY2024`, `FY2024/25`
 WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+(?:st|nd|rd|th|[A-Za-z])?")  # `3rd` is one word
 MONTH_CODE = re.compile(r"(?:[1-9]|1[0-2])m")  # `9M2017`, `9M 2016`: the first nine months
+SHORT_YEAR_CODE = re.compile(r"\b([1-4]Q|Q[1-4]|[12]H|H[12]|(?:[1-9]|1[0-2])M)'?(\d\d)\b")  # `1Q24`, `Q1'24`, `1H24`, `5M24`
 FOREIGN_WORD = re.compile(r"(?<![\w-])[IV]+(?![\w-])|(?<!\w)(?:\d-м|[^\W\d_A-Za-z][^\W\d_]*\.?)")  # a word of another script, a Roman numeral (`I квартал`)
 
 
@@ -264,7 +265,7 @@ class PeriodText:
     @classmethod
     def read(cls, text: str, words: PeriodWords, published: date | None, reference: Range | None, fiscal: FiscalYear | None) -> "PeriodText":
         """Read `text`, keeping what resolves it."""
-        tokens = WORD.findall(text)
+        tokens = WORD.findall(SHORT_YEAR_CODE.sub(r"\1 20\2", text))  # `1Q24` reads as `1Q 2024`
         lower = [token.lower() for token in tokens]
         years = [int(token) for token in tokens if re.fullmatch(r"(19|20)\d\d", token)]
         months = [words.months[token] for token in lower if token in words.months and token.capitalize() in text]

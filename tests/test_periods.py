@@ -312,6 +312,12 @@ DOCUMENTS = [
                  "6.2 trillion rand", {"period": "the end of 2027", "period_start": "2027-12-31"}, id="forecast-keeps-its-date"),
     pytest.param("By the end of March, Georgia's international reserves had reached $5.1 billion.", "2024-08-15",
                  "$5.1 billion", {"period": "the end of March", "period_start": "2024-03-31"}, id="stock-at-a-date"),
+    pytest.param("The lender's net income rose 11% in 3Q24.", "2024-11-05", "11%",
+                 {"period": "3Q24", "period_start": "2024-07-01", "period_end": "2024-09-30"}, id="quarter-code-short-year"),
+    pytest.param("Cement shipments fell 2.4% in H2'23.", "2024-02-05", "2.4%",
+                 {"period": "H2'23", "period_start": "2023-07-01", "period_end": "2023-12-31"}, id="half-code-apostrophe-year"),
+    pytest.param("Budget receipts reached 14.1 trillion tenge in 10M24.", "2024-12-02", "14.1 trillion tenge",
+                 {"period": "10M24", "period_start": "2024-01-01", "period_end": "2024-10-31"}, id="month-code-short-year"),
 ]
 
 
