@@ -36,9 +36,26 @@ votes AS (
     FROM reported WHERE equals IS NULL AND value IS NOT NULL GROUP BY observation_id, value
 ),
 figures AS (SELECT * FROM reported WHERE equals IS NULL AND value IS NOT NULL),
-disagreements AS (
-    SELECT DISTINCT a.observation_id FROM figures a JOIN figures b ON a.observation_id = b.observation_id AND a.doc_id <> b.doc_id
-    WHERE a.bound_low > b.bound_high OR a.direction <> b.direction
+per_document AS (  -- the narrowest bounds each document's values leave, and the ways its changes go
+    SELECT observation_id, doc_id, max(bound_low) AS low, min(bound_high) AS high,
+        bool_or(direction = 'up') AS up, bool_or(direction = 'down') AS down
+    FROM figures GROUP BY observation_id, doc_id
+),
+lowest AS (SELECT observation_id, min(high) AS high, arg_min(doc_id, high) AS doc_id FROM per_document GROUP BY observation_id),
+next_lowest AS (
+    SELECT p.observation_id, min(p.high) AS high FROM per_document p JOIN lowest l ON p.observation_id = l.observation_id AND p.doc_id <> l.doc_id
+    GROUP BY p.observation_id
+),
+directions AS (
+    SELECT observation_id, count(*) FILTER (WHERE up) AS ups, count(*) FILTER (WHERE down) AS downs,
+        any_value(doc_id) FILTER (WHERE up) AS up_doc, any_value(doc_id) FILTER (WHERE down) AS down_doc
+    FROM per_document GROUP BY observation_id
+),
+disagreements AS (  -- a value of one document above the bounds of another's (linear: against the lowest bound of the others)
+    SELECT DISTINCT p.observation_id FROM per_document p JOIN lowest l USING (observation_id) LEFT JOIN next_lowest n USING (observation_id)
+    WHERE p.low > CASE WHEN p.doc_id = l.doc_id THEN n.high ELSE l.high END
+    UNION
+    SELECT observation_id FROM directions WHERE ups > 0 AND downs > 0 AND NOT (ups = 1 AND downs = 1 AND up_doc = down_doc)
 ),
 chosen AS (
     SELECT observation_id, value FROM votes
