@@ -73,3 +73,15 @@ class LookupLemmatizer(Lemmatizer):
         lemma = strings.add(found if isinstance(found, str) else found[0])
         self._lemmas[orth] = lemma
         return lemma
+
+
+def lemma_lookup(nlp: Language) -> Callable[[str], str]:
+    """The lemma of a word by the `lemma_lookup` table of the pipeline's lemmatizer (the word itself without one)."""
+    lemmatizer = next((pipe for _, pipe in nlp.pipeline if isinstance(pipe, Lemmatizer)), None)
+    table = lemmatizer.lookups.get_table("lemma_lookup", {}) if lemmatizer is not None else {}
+
+    def lemma_of(word: str) -> str:
+        found = table.get(word, word)
+        return found if isinstance(found, str) else found[0]
+
+    return lemma_of

@@ -25,6 +25,7 @@ LEXICON_FILES = {
     "indicators": "indicators.jsonl",
     "money_words": "money_words.jsonl",
     "fact_checks": "fact_checks.jsonl",
+    "indicator_concepts": "indicator_concepts.jsonl",
 }
 
 

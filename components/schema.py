@@ -81,6 +81,7 @@ class Fact(DocKey, FigureSpan, Reading):
     direction: OptionalText  # up or down
     change_pct: OptionalNumber  # the signed change in percent, where it can be derived
     indicator: OptionalText
+    indicator_id: OptionalText  # the concept the indicator names (`lexicons/indicator_concepts.jsonl`), else its lemma
     period: OptionalText
     period_start: IsoDate
     period_end: IsoDate

@@ -78,3 +78,6 @@ def test_notebook_runs_top_to_bottom(cwd: str) -> None:
     assert "value_converted" in data(notebook, "filter", "text/html")
     assert "16.6" in data(notebook, "filter-usd", "text/plain")  # 7.5 trillion tenge ≈ $16.6 billion
     assert data(notebook, "plot", "image/png")
+    store = data(notebook, "store", "text/html")  # the tidy series of a facts store
+    assert "cpi_inflation" in store and "n_sources" in store and "conflict" in store
+    assert data(notebook, "store-plot", "image/png")

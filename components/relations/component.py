@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from ..figure_normalizer import only_linking_words
+from ..indicator_ids import IndicatorConcepts, phrase_words
+from ..lemmatizer import lemma_lookup
 from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
 from ..periods import FiscalYear, PeriodWords, fiscal_years, parse_date, resolve_period
@@ -99,6 +101,7 @@ class FigureRelations(LexiconPipe):
         self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"], tables["multiples"])
         self.period_words = PeriodWords.from_rows(tables["periods"])
         self.fiscal_years = fiscal_years(tables["fiscal_years"])
+        self._concepts: IndicatorConcepts | None = None  # built on first use: it needs the lemmatizer's table
         self._period_dates: dict[tuple[str, date | None, tuple[date, date] | None, FiscalYear | None], tuple[date, date] | None] = {}
 
     def period_dates(
@@ -111,6 +114,23 @@ class FigureRelations(LexiconPipe):
                 self._period_dates.clear()
             self._period_dates[key] = resolve_period(text, self.period_words, published, reference, key[3])
         return self._period_dates[key]
+
+    @property
+    def concepts(self) -> IndicatorConcepts:
+        """The indicator concepts of the lexicon, their phrases split by the tokenizer and lemmatised by the lemmatizer."""
+        if self._concepts is None:
+            self._concepts = IndicatorConcepts(self.tables.get("indicator_concepts", ()), self.lexicon_words, lemma_lookup(self.nlp))
+        return self._concepts
+
+    def lexicon_words(self, phrase: str) -> list[str]:
+        """The lower-cased words of a lexicon phrase as the tokenizer splits it, punctuation left out."""
+        return [token.lower_ for token in self.nlp.make_doc(phrase) if not token.is_punct]
+
+    def indicator_id(self, indicator: Span | None, view: DocView) -> str | None:
+        """The id of the concept an indicator span names (see `components/indicator_ids.py`)."""
+        if indicator is None:
+            return None
+        return self.concepts.id_of(phrase_words(view.words[indicator.start : indicator.end], view.punct[indicator.start : indicator.end])) or None
 
     def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
         """P/R/F per label (`components/scoring.py`) of the linked INDICATOR and PERIOD spans (`spans_<key>_p`, ...;
@@ -197,10 +217,10 @@ class FigureRelations(LexiconPipe):
             return found
 
         doc_id = doc._.doc_id
-        doc._.facts = [self.fact(doc_id, figure, resolve, view.span_text) for figure in figures]
+        doc._.facts = [self.fact(doc_id, figure, resolve, view.span_text, self.indicator_id(figure.indicator, view)) for figure in figures]
 
     def fact(
-        self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None], text: Callable[[Span], str]
+        self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None], text: Callable[[Span], str], indicator_id: str | None
     ) -> Fact:
         """The fact of one figure: what, how much, when, where, against what (`text` gives a span's text)."""
         own = resolve(figure.period)
@@ -223,6 +243,7 @@ class FigureRelations(LexiconPipe):
             direction=figure.direction,
             change_pct=change_pct(figure),
             indicator=text(figure.indicator) if figure.indicator is not None else None,
+            indicator_id=indicator_id,
             period=text(figure.period) if figure.period is not None else None,
             period_start=own[0].isoformat() if own else None,
             period_end=own[1].isoformat() if own else None,

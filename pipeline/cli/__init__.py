@@ -1,4 +1,4 @@
-"""The command line: `python -m pipeline run | evaluate | patterns | bench | annotations`, one module per command (group).
+"""The command line: `python -m pipeline run | evaluate | patterns | bench | annotations | observations`, one module per command (group).
 
 The commands import what they run when they run, so `--help` stays quick.
 """
@@ -9,6 +9,7 @@ import typer
 from .annotations import annotations_command
 from .bench import bench_command
 from .evaluate import evaluate_command
+from .observations import observations_command
 from .patterns import patterns_app
 from .run import run_command
 
@@ -20,6 +21,7 @@ app.command("run")(run_command)
 app.command("evaluate")(evaluate_command)
 app.command("bench")(bench_command)
 app.command("annotations")(annotations_command)
+app.command("observations")(observations_command)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from .common import BUNDLED_INPUTS, ConfigOption, config_folder, fail
 WORDS_HELP = "Build a corpus of at least this many words from the bundled articles (each copy perturbed)."
 N_PROCESS_HELP = "Also measure run end to end with this many worker processes, and its speed-up over one."
 ROUNDS_HELP = "Time the tokenizer and the pipeline in turn, batch by batch, this many times; each speed keeps its fastest round, the ratio is the median."
+STORE_HELP = "Also measure the facts store: insert throughput into a store of this many documents, then a day of --day-docs new ones added to it."
 DOCUMENT_HELP = "Also measure run on one document of this many megabytes (its time and peak memory)."
 
 
@@ -20,8 +21,11 @@ def bench_command(
     rounds: Annotated[int, typer.Option(min=1, help=ROUNDS_HELP)] = 3,
     document_mb: Annotated[float, typer.Option(min=0, help=DOCUMENT_HELP)] = 0.0,
     config: ConfigOption = None,
+    store_docs: Annotated[int, typer.Option(min=0, help=STORE_HELP)] = 0,
+    day_docs: Annotated[int, typer.Option(min=1, help="New documents of the store's incremental day.")] = 1_000,
 ) -> None:
-    """Words per second of the bare tokenizer, the full pipeline and run end to end, load time and peak memory (prints only)."""
+    """Words per second of the bare tokenizer, the full pipeline and run end to end, load time and peak memory; with
+    --store-docs, the facts store's insert throughput and incremental day (prints only)."""
     from ..run.bench import bundled_texts, run_bench
     from ..run.engines import EngineError
 
@@ -32,3 +36,8 @@ def bench_command(
         fail(str(error))
     for line in result.lines():
         print(line)
+    if store_docs:
+        from ..store.bench import store_bench
+
+        for line in store_bench(bundled_texts(BUNDLED_INPUTS), store_docs=store_docs, day_docs=day_docs).lines():
+            print(line)

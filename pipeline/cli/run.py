@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from contextlib import nullcontext
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Optional
@@ -46,12 +48,14 @@ def run_command(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Delete the results and run state in --out first.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks, also of the documents that fail.")] = False,
     config: ConfigOption = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Also add this run's documents and facts to this DuckDB store (made if missing).")] = None,
 ) -> None:
     """Extract figures, places and organisations into --out: annotations.jsonl and the entities, facts,
     relations and docs tables. A rerun resumes: documents already done are not redone. Exits 1 if any
     document failed (after processing all the others), 2 if the run could not start."""
     from ..run.engines import EngineError
     from ..run.running import OutputError, run_inputs
+    from ..store import FactsStore, StoreError
 
     if debug:
         logger = logging.getLogger("pipeline")
@@ -59,24 +63,32 @@ def run_command(
         logger.addHandler(logging.StreamHandler())
     sources = list(inputs) if inputs else [path for path in BUNDLED_INPUTS if path.exists()]
     config_dir = config_folder(config)
-    started = time.perf_counter()
+    started, began = time.perf_counter(), datetime.now()
     try:
-        with progress() as bar:
+        with FactsStore(store) if store else nullcontext() as facts_store, progress() as bar:
             report = progress_reporter(bar, bar.add_task("documents", total=None))
             options = {"batch_size": batch_size, "n_process": n_process, "strict": strict, "overwrite": overwrite, "tokens": tokens}
             cluster = {"engine": engine.value, "scheduler": scheduler, "workers": workers, "partition_docs": partition_docs}
             summary = run_inputs(sources, out, table_format=table_format.value, progress=report, config_dir=config_dir, **options, **cluster)
+            if facts_store is not None:
+                stored = facts_store.add_run(out, table_format.value, inputs=sources, summary=summary, started=began)
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to resume", 130)
     except Exception as error:  # one line each, never a traceback (unless --debug)
         if debug:
             raise
-        if isinstance(error, (InputError, OutputError, EngineError)):
+        if isinstance(error, (InputError, OutputError, EngineError, StoreError)):
             fail(str(error))
         if isinstance(error, OSError):
             fail(f"{error.filename}: {error.strerror}" if error.filename else str(error))
         fail(f"{type(error).__name__}: {error} (rerun with --debug for the traceback)")
     print_summary(summary, time.perf_counter() - started)
+    if store:
+        typer.echo(
+            f"store: {stored.docs_added} documents added, {stored.docs_unchanged} already there, {stored.docs_replaced} replaced; "
+            f"{stored.facts_added} facts, {stored.observations_built} observations built in {stored.seconds:.1f}s -> {store}",
+            err=True,
+        )
     raise typer.Exit(1 if summary.failed else 0)
 
 

@@ -57,6 +57,8 @@ def describe_entry(table: str, entry: dict[str, Any]) -> str:
         parts = [*entry.get("words", ()), *entry.get("symbols", ())]
         parts += [f"{word} (x{row['factor']:g})" for row in entry.get("minor", ()) for word in row["words"]]
         return f"currency {entry['code']}: {', '.join(parts) or entry['code']}"
+    if table == "indicator_concepts":
+        return f"indicator concept {entry['concept']}: {', '.join(entry['phrases'])}"
     if table == "scales":
         return f"scale x{entry['factor']:g}: {', '.join(entry['words'])}"
     return f"percent unit {entry['unit']} x{entry['factor']:g}: {', '.join(entry['words'])}"

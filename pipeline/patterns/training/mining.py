@@ -9,8 +9,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from components.doc_arrays import doc_arrays
 from components.entity_ruler import EconEntityRuler
+from components.indicator_ids import phrase_words
 from components.lexicon import LEXICON_FILES, FigureLexicon
+from components.relations.component import FigureRelations
 
 from ...evaluate.evaluation import documents_of
 from ...run.annotate import annotate
@@ -23,6 +26,7 @@ from .lexicon_words import lexicon_entries
 
 LEARNED_PATTERN_FILES = {False: "patterns/learned.jsonl", True: "patterns/learned_concepts.jsonl"}
 """Where a ruler's learned patterns go: the entity ruler (no spans_key) or the concept ruler."""
+CONCEPT_TABLE = "indicator_concepts"  # the lexicon table of indicator concepts: an entry there changes no span
 
 
 @dataclass
@@ -80,6 +84,7 @@ def find_candidates(
     misses: list[Miss] = []
     seen: set[str] = set()
     for record, doc in zip(records, annotate(nlp, documents_of(records))):
+        candidates += concept_candidates(nlp, doc, record, source, seen)
         predicted = {(s["start"], s["end"], s["label"]) for s in doc_to_record(doc)["spans"]}
         meta = record.get("meta")
         annotated = meta.get("annotated_labels") if isinstance(meta, dict) else None
@@ -129,6 +134,29 @@ def find_candidates(
             file = LEARNED_PATTERN_FILES[ruler.spans_key is not None]
             candidates.append(Candidate(label, file, entry, span.text, record["id"], ruler=name))
     return candidates, misses
+
+
+def concept_candidates(nlp: Language, doc: Doc, record: dict[str, Any], source: str, seen: set[str]) -> list[Candidate]:
+    """Concept mappings from the record's INDICATOR spans that carry an `indicator_id` the pipeline does not give
+    their phrase: one `indicator_concepts` entry each (`seen` holds the keys already learned)."""
+    relations = next((pipe for _, pipe in nlp.pipeline if isinstance(pipe, FigureRelations)), None)
+    if relations is None:
+        return []
+    arrays = doc_arrays(doc)
+    learned = []
+    for gold in record.get("spans", []):
+        concept, span = gold.get("indicator_id"), doc.char_span(gold["start"], gold["end"])
+        if gold["label"] != "INDICATOR" or not isinstance(concept, str) or not concept or span is None:
+            continue
+        words = phrase_words(arrays.words[span.start : span.end], arrays.punct[span.start : span.end])
+        key = f"{CONCEPT_TABLE}\t{relations.concepts.key(words)}"
+        if relations.concepts.id_of(words) == concept or key in seen:
+            continue
+        seen.add(key)
+        entry = {"role": "concept", "concept": concept, "phrases": [span.text], "id": learned_id("INDICATOR", span.text, source, record["id"])}
+        file = f"lexicons/{LEARNED_LEXICON_DIR}/{LEXICON_FILES[CONCEPT_TABLE]}"
+        learned.append(Candidate("INDICATOR", file, entry, span.text, record["id"], table=CONCEPT_TABLE))
+    return learned
 
 
 def existing_match(doc: Doc, span: Span, label: str, ruler: EconEntityRuler) -> str | None:

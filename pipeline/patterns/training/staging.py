@@ -16,7 +16,7 @@ from components.lexicon import read_jsonl
 from ...files import replace_atomically
 from ..build import build_patterns, write_jsonl_atomic
 from ..learned import TrainingError, lexicon_tables, rulers
-from .mining import Candidate
+from .mining import CONCEPT_TABLE, Candidate
 
 FIGURES_FILE = "patterns/figures.jsonl"
 
@@ -44,7 +44,7 @@ def staged(config_dir: Path, kept: list[Candidate]) -> Iterator[tuple[Path, list
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             write_jsonl_atomic(staging / name, rows)
         changed = list(files)
-        if any(candidate.table is not None for candidate in kept):
+        if any(candidate.table not in (None, CONCEPT_TABLE) for candidate in kept):  # a figure word: the figure patterns change
             build_patterns(staging, only=("figures.jsonl",))
             changed.append(FIGURES_FILE)
         yield staging, changed
