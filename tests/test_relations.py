@@ -587,6 +587,8 @@ CASES = [
     # --- a period opening the next clause after a comma is that clause's ---
     row("clause-period-after-comma", "In 2022 cement output grew 4.4%, in 2023 it rose 6.9%.", "4.4%", period="2022"),
     row("clause-period-after-comma-next", "In 2022 cement output grew 4.4%, in 2023 it rose 6.9%.", "6.9%", period="2023"),
+    row("period-after-semicolon-is-the-next-clause's", "Net lending fell by £1.3 billion to £4.2 billion in May 2021; it was the lowest May "
+        "figure in 2010-2021.", "£1.3 billion", period="May 2021"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

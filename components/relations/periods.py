@@ -43,7 +43,7 @@ class PeriodRules(ComparisonRules):
             p for p in same
             if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator)
             and not self.in_aside(p, span, bracket_needs_figure=True)
-            and not (span.end <= p.start and (self.contrasts(span.end, p.start) or self.opens_clause(p)))  # a period of the next clause
+            and not (span.end <= p.start and (self.contrasts(span.end, p.start) or self.opens_clause(p) or ";" in self.words[span.end : p.start]))
         ]
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
         own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
