@@ -589,6 +589,8 @@ CASES = [
     row("clause-period-after-comma-next", "In 2022 cement output grew 4.4%, in 2023 it rose 6.9%.", "6.9%", period="2023"),
     row("period-after-semicolon-is-the-next-clause's", "Net lending fell by £1.3 billion to £4.2 billion in May 2021; it was the lowest May "
         "figure in 2010-2021.", "£1.3 billion", period="May 2021"),
+    row("ratio-denominator-after-the-indicator", "Ghana projects a 4.1% primary deficit to gross domestic product for the next fiscal year.",
+        "4.1%", indicator="primary deficit", period="the next fiscal year"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

@@ -167,11 +167,16 @@ class IndicatorRules(MentionView):
         )
 
     def is_denominator(self, indicator: Span) -> bool:
-        """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`)."""
+        """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`,
+        `a 3.3% budget deficit to GDP`)."""
         index = indicator.start - 1
         while index > 0 and self.words[index] in self.cues.denominator_skips:
             index -= 1  # `20.4 percent of the country's total exports`
-        return index >= 1 and self.words[index] == "of" and index in self.figure_by_end
+        if index < 1 or self.words[index] not in ("of", "to"):
+            return False
+        if index in self.figure_by_end:
+            return self.words[index] == "of"
+        return any(s.end == index and s.start in self.figure_by_end for s in self.indicators)
 
 
 
