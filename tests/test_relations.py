@@ -591,6 +591,13 @@ CASES = [
         "figure in 2010-2021.", "£1.3 billion", period="May 2021"),
     row("ratio-denominator-after-the-indicator", "Ghana projects a 4.1% primary deficit to gross domestic product for the next fiscal year.",
         "4.1%", indicator="primary deficit", period="the next fiscal year"),
+    row("dateline-with-agency-credit", "LAGOS, March 4 (NAN) Customs revenue rose 12.1 per cent to N1.9 trillion in February.", "12.1 per cent",
+        period="February", region=None),
+    row("record-since-is-no-period", "Core inflation eased to 2.7%, the lowest since 2021.", "2.7%", period=None),
+    row("nth-change-since-is-no-period", "The bank raised its key rate by 50 basis points, the third increase since March 2024.",
+        "50 basis points", period=None),
+    row("preceding-period-is-a-base", "Cargo traffic grew 4.3 per cent over the preceding quarter.", "4.3 per cent",
+        period=None, compared_to="the preceding quarter"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

@@ -16,6 +16,7 @@ from .comparison import ComparisonRules
 from .positions import distance, only_brackets_between
 
 MAX_OWNER_GAP = 6
+RECORD_WINDOW = 3  # words before `in`/`since` searched for a record word (`the third increase in two years`)
 
 
 class PeriodRules(ComparisonRules):
@@ -102,13 +103,14 @@ class PeriodRules(ComparisonRules):
         return owner is not None and self.is_base_figure(owner)
 
     def is_record_span(self, period: Span) -> bool:
-        """Whether a period only measures a record (`its lowest in nearly two months`, `the third increase in two years`)."""
+        """Whether a period only measures a record (`its lowest in nearly two months`, `the third increase in two years`,
+        `the lowest since 2018`)."""
         index = period.start - 1
         while index > 0 and self.words[index] in self.cues.record_hedges:
             index -= 1
-        if self.words[index] != "in":
+        if self.words[index] not in ("in", "since"):
             return False
-        window = self.words[max(self.sentence_start(period), index - 3) : index]
+        window = self.words[max(self.sentence_start(period), index - RECORD_WINDOW) : index]
         return any(word in self.cues.record_words for word in window)
 
     def aimed_figure(self, period: Span) -> int | None:

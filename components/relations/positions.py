@@ -50,10 +50,11 @@ def aliases(words: list[str], candidates: list[Span]) -> list[tuple[Span, Span]]
 
 def dateline_length(arrays: DocArrays) -> int:
     """Tokens of the leading ` date YYYY-MM-DD ` line and dateline (`ASTANA, Kazakhstan, March 25.`,
-    `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`), read from a doc's arrays.
+    `ULAANBAATAR, March 15 -`, `MUMBAI:`, `ANKARA (Bloomberg) --`, `NEW DELHI, Nov 1 (PTI)`), read from a doc's arrays.
 
     A dateline tells where and when the reporter wrote, not what a figure describes. It ends
-    at the last sentence end, spaced dash or colon before the first lower-case word (within
+    at the last sentence end, spaced dash, colon or agency credit in brackets (after a capitalised
+    place and a comma) before the first lower-case word (within
     `DATELINE_TOKENS`), past the ` date ` prefix of the bundled format.
     """
     texts, spaced, offsets = arrays.texts, arrays.spaced, arrays.offsets
@@ -68,6 +69,7 @@ def dateline_length(arrays: DocArrays) -> int:
         if text.isalpha() and text.islower():
             break
         spaced_dash = (text in DASHES or text == "--") and index > 0 and spaced[index - 1] and spaced[index]
-        if spaced_dash or index + 1 == length or flags[index + 1] == 1 or text == ":":
-            end = index + 1  # `ALMATY. April 16. INTERFAX-KAZAKHSTAN -`: the last boundary before the text
+        credit = text == ")" and index - 2 >= first and texts[index - 2] == "(" and texts[first].isupper() and "," in texts[first:index]
+        if spaced_dash or index + 1 == length or flags[index + 1] == 1 or text == ":" or credit:
+            end = index + 1  # `ALMATY. April 16. INTERFAX-KAZAKHSTAN -`, `NEW DELHI, Nov 1 (PTI)`: the last boundary before the text
     return end
