@@ -598,6 +598,8 @@ CASES = [
         "50 basis points", period=None),
     row("preceding-period-is-a-base", "Cargo traffic grew 4.3 per cent over the preceding quarter.", "4.3 per cent",
         period=None, compared_to="the preceding quarter"),
+    row("bracketed-figure-keeps-its-own-period", "Food prices rose 5.2% y/y in August (4.8% in July), the statistics office said.", "4.8%",
+        period="July"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

@@ -33,13 +33,12 @@ class PeriodRules(ComparisonRules):
             crossed = any(indicator.end <= p.start and p.end <= span.start for p in same)  # `while three years ago it was N`
             if modifying is not None and indicator.end <= span.start and not (owns or crossed or self.is_base_figure(span.start)):
                 return modifying  # `the 2024 GDP per capita would be $8,500`
+        owned = [p for p in same if self.owner(p) == span.start]
         for period in same:
-            if period.end < span.start and only_brackets_between(self.words, period, span):
-                return period
-        if self.is_base_figure(span.start):  # `versus USD 390 a year earlier`: the base's own period, though a comparison one
-            owned = [p for p in same if self.owner(p) == span.start]
-            if owned:
-                return owned[0]
+            if period.end < span.start and only_brackets_between(self.words, period, span) and not owned:
+                return period  # not `in June (3.9% in May)`: the bracketed figure's own period
+        if self.is_base_figure(span.start) and owned:  # `versus USD 390 a year earlier`: the base's own period, though a comparison one
+            return owned[0]
         eligible = [
             p for p in same
             if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator)
