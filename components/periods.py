@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Callable
 
 Range = tuple[date, date]
@@ -35,6 +35,7 @@ class PeriodWords:
     quarter_codes: dict[str, int]
     half_codes: dict[str, int]
     relative: dict[str, int]
+    weekdays: dict[str, int]  # `Thursday` -> 3 (Monday 0)
     references: frozenset[str]
     ago: frozenset[str]
     parts: dict[str, int]  # part of a year -> its months: `quarter` 3, `half` 6, `year` 12
@@ -57,6 +58,7 @@ class PeriodWords:
             quarter_codes=by("quarter_code", "number"),
             half_codes=by("half_code", "number"),
             relative=by("relative", "offset"),
+            weekdays=by("weekday", "number"),
             references=listed("reference"),
             ago=listed("ago"),
             parts=by("part", "months"),
@@ -387,6 +389,13 @@ def named_months(period: PeriodText) -> Range | None:
     return resolved
 
 
+def weekday_date(period: PeriodText) -> Range:
+    """`Thursday`: the latest such day up to the publication date."""
+    weekday = next(period.words.weekdays[word] for word in period.lower if word in period.words.weekdays)
+    day = period.published - timedelta(days=(period.published.weekday() - weekday) % 7)
+    return day, day
+
+
 def relative_month(period: PeriodText) -> Range:
     """`last month`, `next month`: the month before or after the publication month."""
     month = period.published.month + period.offset
@@ -414,6 +423,7 @@ PERIOD_RULES: tuple[PeriodRule, ...] = (  # the first kind of expression that ap
     (lambda period: "mid" in period.lower, unfixed),  # `mid-2024`
     (names_fiscal_year, fiscal_period),
     (lambda period: "since" in period.lower, since_year),
+    (lambda period: period.says(frozenset(period.words.weekdays)) and period.unplaced and not period.months, weekday_date),
     (lambda period: period.year is None, unfixed),
     (lambda period: period.stretch is not None, trailing_stretch),
     (lambda period: names_part(period.lower, period.words), part_of_year),

@@ -29,6 +29,8 @@ class Cues:
     change_nouns: frozenset[str]  # `growth in retail sales`: the complement is the indicator
     base_skip: frozenset[str]  # words between a comparison cue and its base (`compared to the amount recorded in`)
     record_words: frozenset[str]  # `its lowest in two months`: the span is no period of a figure
+    report_verbs: frozenset[str]  # `said`: a weekday after one dates the report, not a decision
+    decision_words: frozenset[str]  # `rate`: a weekday in a sentence naming one dates a decision
     weekdays: frozenset[str]
     document_nouns: frozenset[str]  # `the May budget`: a month before one dates the document, not a figure
     phrase_prepositions: frozenset[str]  # `in global trade`, `to the country's budget`: a mention inside a phrase, not a subject
@@ -108,6 +110,8 @@ class Cues:
             change_words=frozenset(texts("up") + texts("up_next") + texts("down")) | change_nouns,
             base_skip=frozenset(texts("base_skip")),
             record_words=frozenset(texts("record_word")),
+            decision_words=frozenset(texts("decision_word")),
+            report_verbs=frozenset(texts("report_verb")),
             weekdays=frozenset(texts("weekday")),
             document_nouns=frozenset(texts("document_noun")),
             phrase_prepositions=frozenset(texts("phrase_preposition")),

@@ -26,7 +26,7 @@ class PeriodRules(ComparisonRules):
         """The period a figure refers to; see the module docstring."""
         if span.start in self.aimed:
             return None  # `to $20 billion by 2030`: a goal, of no period
-        same = self.in_sentence(self.periods, span)
+        same = [p for p in self.in_sentence(self.periods, span) if self.may_date(p, span)]
         if indicator is not None:
             modifying = next((p for p in same if p.end == indicator.start and (p.start, p.end) not in self.comparison), None)
             owns = any(self.owner(p) == span.start for p in same)
@@ -56,8 +56,13 @@ class PeriodRules(ComparisonRules):
         earlier = [
             p for p in self.earlier_in_paragraph(self.periods, span)
             if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span, bracket_needs_figure=True)
+            and self.may_date(p, span)
         ]
         return earlier[-1] if earlier and len({self.meaning(p) for p in earlier}) == 1 else None  # none when they differ
+
+    def may_date(self, period: Span, span: Span) -> bool:
+        """Whether a period can be a figure's: a weekday (a decision date) dates only percentages (rates and their changes)."""
+        return span.label_ == "PERCENT" or not all(token.lower_ in self.cues.weekdays for token in period)
 
     def opens_clause(self, period: Span) -> bool:
         """Whether a period opens a clause with a figure of its own after a comma (`was 7.7%, in 2017 it doubled`)."""
@@ -129,15 +134,19 @@ class PeriodRules(ComparisonRules):
         return figure.start if any(self.lemma(index) in self.cues.aim_lemmas for index in clause) else None
 
     def is_report_date(self, period: Span) -> bool:
-        """Whether a day is the date of a report, not of a figure (`published Tuesday (Dec. 12)`, `said on Jan. 5`):
-        a day after `on` or a weekday that no figure owns, in a sentence that decides no rate."""
+        """Whether a day is the date of a report, not of a figure (`published Tuesday (Dec. 12)`, `said on Jan. 5`, `said
+        on Tuesday`): a day after `on` or a weekday that no figure owns, in a sentence that decides no rate (a weekday:
+        that names no rate)."""
+        sentence = set(self.words[self.sentence_start(period) : self.sentence_end(period)])
+        if all(token.lower_ in self.cues.weekdays for token in period):
+            reported = self.words[max(0, period.start - 2) : period.start]  # `the central bank said (on) Thursday`
+            return self.owner(period) is None and (not self.cues.decision_words & sentence or bool(self.cues.report_verbs & set(reported)))
         if not any(token.like_num and len(token.text) <= 2 for token in period) or period.start == 0:
             return False
         before = self.words[max(0, period.start - 2) : period.start]
         if not (before[-1:] == ["on"] or any(word in self.cues.weekdays for word in before)):
             return False
-        sentence = self.words[self.sentence_start(period) : self.sentence_end(period)]
-        return self.owner(period) is None and not self.cues.rate_words & set(sentence)
+        return self.owner(period) is None and not self.cues.rate_words & sentence
 
     def dates_no_figure(self, period: Span) -> bool:
         """Whether a period is the time of no figure: a record span, a report date or a document's date."""
