@@ -141,3 +141,30 @@ def test_a_mixed_folder_runs_in_one_run(tmp_path):
     assert sorted(set(zip(facts["doc_id"], facts["lang"]))) == [("en", "en"), ("ru", "ru")]
     ru_facts = facts[facts["doc_id"] == "ru"].set_index("text")
     assert ru_facts.loc["$40 млрд.", "value"] == 4e10 and ru_facts.loc["5,2%", "region"] == "Казахстана"
+
+
+def fact_of(ru, sentence: str, surface: str) -> dict:
+    (doc,) = annotate(ru, [Document("r", sentence, {"date": "2024-05-15", "lang": "ru"})])
+    return next(fact for fact in doc._.facts if fact["text"] == surface)
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,kind,direction,compared_to",
+    [
+        ("Выпуск цемента вырос на 6,4% по сравнению с аналогичным периодом прошлого года.", "6,4%", "change", "up", "аналогичным периодом прошлого года"),
+        ("В сравнении с январем-июнем 2023 года добыча угля сократилась на 2,7%.", "2,7%", "change", "down", "январем-июнем 2023 года"),
+        ("Инвестиции составили 3,2 трлн тенге, на 11,5% больше, чем годом ранее.", "11,5%", "change", "up", "годом ранее"),
+        ("Грузооборот уменьшился на 0,8% относительно 2022 года.", "0,8%", "change", "down", "2022 года"),
+        ("Индекс цен к соответствующему периоду 2023 года составил 104,2%.", "104,2%", "index", "up", "соответствующему периоду 2023 года"),
+        ("Индекс потребительских цен составил 98,6%.", "98,6%", "index", "down", None),
+        ("Доля экспорта в товарообороте составила 61,3%.", "61,3%", "share", None, None),
+        ("На Китай пришлось 18,2% всего импорта.", "18,2%", "share", None, None),
+        ("Базовая ставка составила 14,75%.", "14,75%", "rate", None, None),
+        ("Производство продукции снизилось в 1,4 раза.", "1,4 раза", "change", "down", None),
+        ("Пассивы банков выросли до 48,2 трлн тенге.", "48,2 трлн тенге", "level", None, None),
+        ("Выпуск должен вырасти к 2030 году до 9 трлн тенге.", "9 трлн тенге", "level", None, None),
+    ],
+)
+def test_kind_direction_and_base_in_russian(ru, sentence, surface, kind, direction, compared_to):
+    fact = fact_of(ru, sentence, surface)
+    assert (fact["kind"], fact["direction"], fact["compared_to"]) == (kind, direction, compared_to)
