@@ -168,3 +168,17 @@ def fact_of(ru, sentence: str, surface: str) -> dict:
 def test_kind_direction_and_base_in_russian(ru, sentence, surface, kind, direction, compared_to):
     fact = fact_of(ru, sentence, surface)
     assert (fact["kind"], fact["direction"], fact["compared_to"]) == (kind, direction, compared_to)
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,region",
+    [
+        ("Товарооборот Казахстана с Китаем составил $31,5 млрд.", "$31,5 млрд.", "Казахстана"),
+        ("Экспорт из Узбекистана в Россию вырос на 12,4%.", "12,4%", "Узбекистана"),
+        ("Импорт Кыргызстана из Турции составил $1,2 млрд.", "$1,2 млрд.", "Кыргызстана"),
+        ("Товарооборот между Таджикистаном и Казахстаном вырос на 8,1%.", "8,1%", "Таджикистаном"),
+        ("Объем промышленного производства в Карагандинской области составил 4,1 трлн тенге.", "4,1 трлн тенге", "Карагандинской"),
+    ],
+)
+def test_the_region_is_the_economy_whose_statistic_it_is(ru, sentence, surface, region):
+    assert fact_of(ru, sentence, surface)["region"] == region

@@ -73,6 +73,10 @@ class Cues:
     elliptic_prepositions: frozenset[str] = frozenset()  # `by`, `на`: `and construction output by 1.7%` continues a change
     coordinators: frozenset[str] = frozenset()  # `and`, `и`: figures and mentions joined in a list
     respectively_words: frozenset[str] = frozenset()  # `respectively`, `соответственно`
+    pair_openers: frozenset[str] = frozenset()  # `between`, `между`: the second party of `between X and Y` is the partner
+    origin_prepositions: frozenset[str] = frozenset()  # `из`: after an outflow (`экспорт из X`), the economy that sends
+    destination_prepositions: frozenset[str] = frozenset()  # `в`: after an outflow (`экспорт из X в Y`), the partner
+    outflows: frozenset[str] = frozenset()  # `экспорт`, `вывоз` (words and lemmas): the flows whose origin is the economy
     share_heads: frozenset[str] = frozenset()  # `share`, `доля` opening a figure's indicator: its percentage is a share
 
     @classmethod
@@ -155,4 +159,8 @@ class Cues:
             coordinators=frozenset(texts("coordinator")),
             respectively_words=frozenset(texts("respectively")),
             share_heads=frozenset(texts("share_head")),
+            pair_openers=frozenset(texts("pair_opener")),
+            origin_prepositions=frozenset(texts("origin_preposition")),
+            destination_prepositions=frozenset(texts("destination_preposition")),
+            outflows=frozenset(texts("outflow")),
         )
