@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import pipeline
+from components.normal_forms import nominative_phrase
 from pipeline.languages import detect_language, document_language
 from pipeline.loading import Pipelines
 from pipeline.run.annotate import annotate
@@ -182,3 +183,37 @@ def test_kind_direction_and_base_in_russian(ru, sentence, surface, kind, directi
 )
 def test_the_region_is_the_economy_whose_statistic_it_is(ru, sentence, surface, region):
     assert fact_of(ru, sentence, surface)["region"] == region
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,indicator_norm,region_norm",
+    [
+        ("В Карагандинской области рост объема промышленного производства составил 4,2%.", "4,2%", "промышленное производство", "Карагандинская область"),
+        ("Доходы бюджета Казахстана выросли на 5,3%.", "5,3%", "Доходы бюджета", "Казахстан"),
+        ("Средняя номинальная заработная плата в Казахстане составила 412 тыс. тенге.", "412 тыс. тенге", "Средняя номинальная заработная плата", "Казахстан"),
+    ],
+)
+def test_normal_forms_of_indicator_and_region(ru, sentence, surface, indicator_norm, region_norm):
+    fact = fact_of(ru, sentence, surface)
+    assert (fact["indicator_norm"], fact["region_norm"]) == (indicator_norm, region_norm)
+
+
+def test_english_normal_forms_are_as_written():
+    (fact,) = pipeline.load()("Industrial production in Kazakhstan rose 5% in 2023.")._.facts
+    assert (fact["indicator_norm"], fact["region_norm"]) == (fact["indicator"], fact["region"])
+
+
+@pytest.mark.parametrize(
+    "written,normal",
+    [
+        ("объема промышленного производства", "объем промышленного производства"),
+        ("Объёмом розничной торговли", "Объём розничной торговли"),
+        ("Карагандинской области", "Карагандинская область"),
+        ("Восточно-Казахстанской области", "Восточно-Казахстанская область"),
+        ("доходов бюджета", "доходы бюджета"),
+        ("ВВП", "ВВП"),
+        ("инвестиций в основной капитал", "инвестиции в основной капитал"),
+    ],
+)
+def test_nominative_phrase(written, normal):
+    assert nominative_phrase(tuple(written.split())) == normal
