@@ -82,10 +82,12 @@ class Fact(DocKey, FigureSpan, Reading):
     change_pct: OptionalNumber  # the signed change in percent, where it can be derived
     indicator: OptionalText
     indicator_id: OptionalText  # the concept the indicator names (`lexicons/indicator_concepts.jsonl`), else its lemma
+    indicator_norm: OptionalText  # its normalised nominative form (`объем промышленного производства`); English: as written
     period: OptionalText
     period_start: IsoDate
     period_end: IsoDate
     region: OptionalText
+    region_norm: OptionalText  # its normalised nominative form (`Карагандинская область`, `Казахстан`); English: as written
     equals: OptionalText  # the figure it converts (EQUALS), and its value and unit
     equals_value: OptionalNumber
     equals_unit: OptionalText

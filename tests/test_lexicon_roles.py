@@ -19,10 +19,11 @@ from components.relations.cues import Cues
 LEXICONS = Path(__file__).resolve().parents[1] / "configs" / "lexicons"
 LEXICON = FigureLexicon.from_dir(LEXICONS)
 TABLES = LEXICON.tables
+BOTH = FigureLexicon.from_dir(LEXICONS, [LEXICONS / "ru"]).tables  # the Russian pipeline's: some roles are Russian only (`к`)
 INDEXES = {
-    "relation cues": Cues.from_rows(TABLES["relation_cues"], TABLES["indicators"], TABLES["multiples"]),
+    "relation cues": Cues.from_rows(BOTH["relation_cues"], BOTH["indicators"], BOTH["multiples"]),
     "figure lexicon": LEXICON,
-    "period words": PeriodWords.from_rows(TABLES["periods"]),
+    "period words": PeriodWords.from_rows(BOTH["periods"]),  # `translations`: Russian period words
     "fact checks": CheckData.from_rows(TABLES["fact_checks"]),
 }
 LISTS = [

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import pipeline
+from components.normal_forms import nominative_phrase
 from pipeline.languages import detect_language, document_language
 from pipeline.loading import Pipelines
 from pipeline.run.annotate import annotate
@@ -103,6 +104,10 @@ def test_percentages_in_russian(ru, sentence, surface, value, unit, hedge):
         ("Решение принял Национальный банк.", "ORG", "Национальный банк"),
         ("Об этом сообщили в Минфине.", "ORG", "Минфине"),
         ("Как сообщает Всемирный банк, рост замедлился.", "ORG", "Всемирный банк"),
+        ("По данным Комитета государственных доходов, сборы выросли.", "ORG", "Комитета государственных доходов"),
+        ("Национальный банк Кыргызской Республики сохранил ставку.", "ORG", "Национальный банк Кыргызской Республики"),
+        ("Об этом пишет КазТАГ.", "ORG", "КазТАГ"),
+        ("Решение одобрил Мажилис.", "ORG", "Мажилис"),
     ],
 )
 def test_places_and_organisations_in_every_case(ru, sentence, label, surface):
@@ -141,3 +146,78 @@ def test_a_mixed_folder_runs_in_one_run(tmp_path):
     assert sorted(set(zip(facts["doc_id"], facts["lang"]))) == [("en", "en"), ("ru", "ru")]
     ru_facts = facts[facts["doc_id"] == "ru"].set_index("text")
     assert ru_facts.loc["$40 млрд.", "value"] == 4e10 and ru_facts.loc["5,2%", "region"] == "Казахстана"
+
+
+def fact_of(ru, sentence: str, surface: str) -> dict:
+    (doc,) = annotate(ru, [Document("r", sentence, {"date": "2024-05-15", "lang": "ru"})])
+    return next(fact for fact in doc._.facts if fact["text"] == surface)
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,kind,direction,compared_to",
+    [
+        ("Выпуск цемента вырос на 6,4% по сравнению с аналогичным периодом прошлого года.", "6,4%", "change", "up", "аналогичным периодом прошлого года"),
+        ("В сравнении с январем-июнем 2023 года добыча угля сократилась на 2,7%.", "2,7%", "change", "down", "январем-июнем 2023 года"),
+        ("Инвестиции составили 3,2 трлн тенге, на 11,5% больше, чем годом ранее.", "11,5%", "change", "up", "годом ранее"),
+        ("Грузооборот уменьшился на 0,8% относительно 2022 года.", "0,8%", "change", "down", "2022 года"),
+        ("Индекс цен к соответствующему периоду 2023 года составил 104,2%.", "104,2%", "index", "up", "соответствующему периоду 2023 года"),
+        ("Индекс потребительских цен составил 98,6%.", "98,6%", "index", "down", None),
+        ("Доля экспорта в товарообороте составила 61,3%.", "61,3%", "share", None, None),
+        ("На Китай пришлось 18,2% всего импорта.", "18,2%", "share", None, None),
+        ("Базовая ставка составила 14,75%.", "14,75%", "rate", None, None),
+        ("Производство продукции снизилось в 1,4 раза.", "1,4 раза", "change", "down", None),
+        ("Пассивы банков выросли до 48,2 трлн тенге.", "48,2 трлн тенге", "level", None, None),
+        ("Выпуск должен вырасти к 2030 году до 9 трлн тенге.", "9 трлн тенге", "level", None, None),
+    ],
+)
+def test_kind_direction_and_base_in_russian(ru, sentence, surface, kind, direction, compared_to):
+    fact = fact_of(ru, sentence, surface)
+    assert (fact["kind"], fact["direction"], fact["compared_to"]) == (kind, direction, compared_to)
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,region",
+    [
+        ("Товарооборот Казахстана с Китаем составил $31,5 млрд.", "$31,5 млрд.", "Казахстана"),
+        ("Экспорт из Узбекистана в Россию вырос на 12,4%.", "12,4%", "Узбекистана"),
+        ("Импорт Кыргызстана из Турции составил $1,2 млрд.", "$1,2 млрд.", "Кыргызстана"),
+        ("Товарооборот между Таджикистаном и Казахстаном вырос на 8,1%.", "8,1%", "Таджикистаном"),
+        ("Объем промышленного производства в Карагандинской области составил 4,1 трлн тенге.", "4,1 трлн тенге", "Карагандинской"),
+    ],
+)
+def test_the_region_is_the_economy_whose_statistic_it_is(ru, sentence, surface, region):
+    assert fact_of(ru, sentence, surface)["region"] == region
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,indicator_norm,region_norm",
+    [
+        ("В Карагандинской области рост объема промышленного производства составил 4,2%.", "4,2%", "промышленное производство", "Карагандинская область"),
+        ("Доходы бюджета Казахстана выросли на 5,3%.", "5,3%", "Доходы бюджета", "Казахстан"),
+        ("Средняя номинальная заработная плата в Казахстане составила 412 тыс. тенге.", "412 тыс. тенге", "Средняя номинальная заработная плата", "Казахстан"),
+    ],
+)
+def test_normal_forms_of_indicator_and_region(ru, sentence, surface, indicator_norm, region_norm):
+    fact = fact_of(ru, sentence, surface)
+    assert (fact["indicator_norm"], fact["region_norm"]) == (indicator_norm, region_norm)
+
+
+def test_english_normal_forms_are_as_written():
+    (fact,) = pipeline.load()("Industrial production in Kazakhstan rose 5% in 2023.")._.facts
+    assert (fact["indicator_norm"], fact["region_norm"]) == (fact["indicator"], fact["region"])
+
+
+@pytest.mark.parametrize(
+    "written,normal",
+    [
+        ("объема промышленного производства", "объем промышленного производства"),
+        ("Объёмом розничной торговли", "Объём розничной торговли"),
+        ("Карагандинской области", "Карагандинская область"),
+        ("Восточно-Казахстанской области", "Восточно-Казахстанская область"),
+        ("доходов бюджета", "доходы бюджета"),
+        ("ВВП", "ВВП"),
+        ("инвестиций в основной капитал", "инвестиции в основной капитал"),
+    ],
+)
+def test_nominative_phrase(written, normal):
+    assert nominative_phrase(tuple(written.split())) == normal

@@ -51,6 +51,8 @@ class ComparisonRules(IndicatorRules):
             reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`
         for end in range(reach, period.start - CUE_WINDOW + 1):
             cues |= {phrase for _, phrase in self.cue_ends.get(end, ())}
+        if self.is_horizon(period):
+            cues -= self.cues.horizon_comparisons  # `к 2028 году достичь`: a horizon, not a base
         if cues - self.cues.weak_comparisons:
             return True
         words = {token.lower_ for token in period}
@@ -60,6 +62,10 @@ class ComparisonRules(IndicatorRules):
         # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
         right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
         return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
+
+    def is_horizon(self, period: Span) -> bool:
+        """Whether a period is a bare year (`2028 году`), which after a horizon cue (`к`) is a time reached, not a base."""
+        return len(period) <= 2 and bool(YEAR.fullmatch(period[0].text)) and not {token.lower_ for token in period} & self.cues.shift_words
 
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`), with no change word

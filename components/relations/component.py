@@ -24,6 +24,7 @@ from ..indicator_ids import IndicatorConcepts, phrase_words
 from ..lemmatizer import lemma_lookup
 from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
+from ..normal_forms import normal_form
 from ..periods import FiscalYear, PeriodWords, fiscal_years, parse_date, resolve_period
 from ..schema import CONCEPT_LABELS, Fact, Relation
 from ..scoring import score_relations, score_spans
@@ -244,10 +245,12 @@ class FigureRelations(LexiconPipe):
             change_pct=change_pct(figure),
             indicator=text(figure.indicator) if figure.indicator is not None else None,
             indicator_id=indicator_id,
+            indicator_norm=normal_form(figure.indicator, text(figure.indicator)) if figure.indicator is not None else None,
             period=text(figure.period) if figure.period is not None else None,
             period_start=own[0].isoformat() if own else None,
             period_end=own[1].isoformat() if own else None,
             region=text(figure.region) if figure.region is not None else None,
+            region_norm=normal_form(figure.region, text(figure.region)) if figure.region is not None else None,
             equals=figure.equals.data["text"] if figure.equals else None,
             equals_value=figure.equals.data["value"] if figure.equals else None,
             equals_unit=figure.equals.data["unit"] if figure.equals else None,

@@ -13,12 +13,12 @@ class CoordinationRules(MentionView):
         groups: list[list[Figure]] = []
         run: list[Figure] = []
         for figure in figures:
-            if run and set(self.words[run[-1].span.end : figure.span.start]) <= {",", "and"} and self.same_sentence(run[-1].span, figure.span):
+            if run and self.joined(run[-1].span, figure.span) and self.same_sentence(run[-1].span, figure.span):
                 run.append(figure)
             else:
                 run = [figure]
             end = figure.span.end
-            if len(run) > 1 and "respectively" in self.words[end : end + 2]:
+            if len(run) > 1 and self.cues.respectively_words.intersection(self.words[end : end + 2]):
                 groups.append(list(run))
         return groups
 
@@ -26,6 +26,9 @@ class CoordinationRules(MentionView):
         """The last mentions before a group of figures in its sentence, as many as the figures, if they are
         joined by `and` or commas (`Arequipa and Cusco received ...`); else none."""
         before = [m for m in self.in_sentence(mentions, group[0].span) if m.end <= group[0].span.start][-len(group):]
-        joined = all(set(self.words[a.end : b.start]) <= {",", "and"} for a, b in zip(before, before[1:]))
+        joined = all(self.joined(a, b) for a, b in zip(before, before[1:]))
         return before if len(before) == len(group) and joined else []
 
+    def joined(self, first: Span, second: Span) -> bool:
+        """Whether only commas and coordinators (`and`, `и`) stand between two spans."""
+        return all(word == "," or word in self.cues.coordinators for word in self.words[first.end : second.start])

@@ -70,6 +70,16 @@ class Cues:
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
     share_verb_texts: frozenset[str] = frozenset()  # `made up`, `accounted for`: a share for a percentage, for money only with `of total` after
     change_words: frozenset[str] = frozenset()  # up, down and change nouns: a change is named
+    level_prepositions: frozenset[str] = frozenset()  # `to`, `до`: `rose to 8.7%` states the level reached
+    horizon_comparisons: frozenset[tuple[str, ...]] = frozenset()  # `к`: compares, but before a bare year (`к 2028 году`) is a horizon
+    elliptic_prepositions: frozenset[str] = frozenset()  # `by`, `на`: `and construction output by 1.7%` continues a change
+    coordinators: frozenset[str] = frozenset()  # `and`, `и`: figures and mentions joined in a list
+    respectively_words: frozenset[str] = frozenset()  # `respectively`, `соответственно`
+    pair_openers: frozenset[str] = frozenset()  # `between`, `между`: the second party of `between X and Y` is the partner
+    origin_prepositions: frozenset[str] = frozenset()  # `из`: after an outflow (`экспорт из X`), the economy that sends
+    destination_prepositions: frozenset[str] = frozenset()  # `в`: after an outflow (`экспорт из X в Y`), the partner
+    outflows: frozenset[str] = frozenset()  # `экспорт`, `вывоз` (words and lemmas): the flows whose origin is the economy
+    share_heads: frozenset[str] = frozenset()  # `share`, `доля` opening a figure's indicator: its percentage is a share
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]], multiple_rows: list[dict[str, Any]]) -> "Cues":
@@ -86,7 +96,7 @@ class Cues:
             multiple_directions={
                 row["word"].lower(): "up" if row["value"] > 1 else "down" for row in multiple_rows if row.get("form") in ("verb", "noun")
             },
-            comparison=phrases("comparison", "index_phrase", "comparison_verb"),  # `in % to January-May 2023` compares too
+            comparison=phrases("comparison", "index_phrase", "comparison_verb", "horizon_comparison"),  # `in % to January-May 2023` compares too
             partner=frozenset(texts("partner")),
             up=frozenset(texts("up")),
             down=frozenset(texts("down")),
@@ -147,4 +157,14 @@ class Cues:
             list_conjunctions=frozenset(texts("list_conjunction")),
             list_marks=frozenset(texts("list_mark")),
             passive_auxiliaries=frozenset(texts("passive_auxiliary")),
+            level_prepositions=frozenset(texts("level_preposition")),
+            horizon_comparisons=frozenset(phrases("horizon_comparison")),
+            elliptic_prepositions=frozenset(texts("elliptic_preposition")),
+            coordinators=frozenset(texts("coordinator")),
+            respectively_words=frozenset(texts("respectively")),
+            share_heads=frozenset(texts("share_head")),
+            pair_openers=frozenset(texts("pair_opener")),
+            origin_prepositions=frozenset(texts("origin_preposition")),
+            destination_prepositions=frozenset(texts("destination_preposition")),
+            outflows=frozenset(texts("outflow")),
         )

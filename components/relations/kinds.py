@@ -30,7 +30,7 @@ class KindRules(ComparisonRules):
         after = self.words_after(end, figure.span)
         near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
         shares = [text for text in self.cues.share_texts if text in near]
-        share = self.states_share(figure, shares)
+        share = self.states_share(figure, shares) or self.share_indicator(figure, indicator)
         direction = self.stated_direction(figure, before, after, shares)
         hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
         if (self.states_level(before) or self.states_level(before + hedge)) and after[:1] != ["more"]:
@@ -45,9 +45,9 @@ class KindRules(ComparisonRules):
         elif direction or figure.data.get("unit") == "x":
             figure.kind = "change"
         elif previous is not None and previous.kind in ("change", "share") and (
-            continues_list([forms[0] for forms in before], self.cues.list_marks) or relative_form(before) or elliptic_change(before)
-            or coordinated(before)
-            or (before[-1:] and before[-1][0] == "and" and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
+            continues_list([forms[0] for forms in before], self.cues.list_marks) or relative_form(before)
+            or elliptic_change(before, self.cues.elliptic_prepositions) or coordinated(before, self.cues.coordinators)
+            or (before[-1:] and before[-1][0] in self.cues.coordinators and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
         ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
         elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.rate_words:
@@ -64,6 +64,11 @@ class KindRules(ComparisonRules):
         if figure.data["label"] == "MONEY":
             return any(text not in self.cues.share_verb_texts for text in shares)
         return bool(shares)
+
+    def share_indicator(self, figure: Figure, indicator: Span | None) -> bool:
+        """Whether a percentage measures a share by its indicator (`the share of exports in turnover was 66%`,
+        `доля экспорта составила 61,3%`)."""
+        return figure.data.get("unit") == "%" and indicator is not None and self.words[indicator.start] in self.cues.share_heads
 
     def words_after(self, end: int, span: Span) -> list[str]:
         """The words from `end` (past the figure's equivalent and restatement) that can say its direction: up to
@@ -112,14 +117,15 @@ class KindRules(ComparisonRules):
         return "index" if self.in_index_range(figure) and not indicator_words & self.cues.rate_words else "change"
 
     def states_level(self, before: list[list[str]]) -> bool:
-        """Whether the clause words before a figure end in `to` or in `to ... of` with no change word after the `to`
-        (`rose to`, `fell to a record low of`); each word is given as [lower, lemma]."""
+        """Whether the clause words before a figure end in a level preposition (`to`, `до`) or in `to ... of` with no
+        change word after the `to` (`rose to`, `fell to a record low of`, `выросли до`); each word is given as [lower, lemma]."""
         words = [forms[0] for forms in before[-LEVEL_REACH:]]
-        if words[-1:] == ["to"]:
+        levels = self.cues.level_prepositions
+        if words[-1:] and words[-1] in levels:
             return True
-        if words[-1:] != ["of"] or "to" not in words:
+        if words[-1:] != ["of"] or not levels.intersection(words):
             return False
-        index = len(words) - 1 - words[::-1].index("to")
+        index = max(position for position, word in enumerate(words) if word in levels)
         changes = self.cues.change_words
         return not any(forms[0] in changes or forms[1] in changes for forms in before[-LEVEL_REACH:][index + 1 :])
 
@@ -167,14 +173,16 @@ def multiple_change(size: float, sign: int) -> float | None:
     return (size - 1) * 100 if sign < 0 and size > 0 else None
 
 
-def elliptic_change(before: list[list[str]]) -> bool:
-    """Whether a figure continues the change before it with its verb left out (`and construction output by 1.7%`)."""
-    return bool(before) and before[-1][0] == "by"
+def elliptic_change(before: list[list[str]], prepositions: frozenset[str]) -> bool:
+    """Whether a figure continues the change before it with its verb left out (`and construction output by 1.7%`,
+    `а импорт — на 5%`): the word before it is an elliptic preposition."""
+    return bool(before) and before[-1][0] in prepositions
 
 
-def coordinated(before: list[list[str]]) -> bool:
+def coordinated(before: list[list[str]], coordinators: frozenset[str]) -> bool:
     """Whether a figure is coordinated with the previous one, nothing else between (`rose 4.1% and 6.3%, respectively`)."""
-    return [forms[0] for forms in before] in (["and"], [","], [",", "and"])
+    words = [forms[0] for forms in before]
+    return words == [","] or (len(words) in (1, 2) and words[-1] in coordinators and words[:-1] in ([], [","]))
 
 
 def relative_form(before: list[list[str]]) -> bool:

@@ -59,11 +59,28 @@ class RegionRules(MentionView):
         index = region.start - 1
         while index > 0 and self.words[index] in self.cues.partner_skip:
             index -= 1
+        if self.second_of_pair(region, index):
+            return True
+        if index >= 0 and self.words[index] in self.cues.origin_prepositions | self.cues.destination_prepositions and self.after_outflow(region, index):
+            return self.words[index] in self.cues.destination_prepositions  # `экспорт из Казахстана в Китай`
         if index < 0 or self.words[index] not in self.cues.partner:
             return False
         if self.words[index] in self.cues.receiving_prepositions:
             return not any(word in self.cues.inflows for word in self.words[max(self.sentence_start(region), index - 4) : index])
         return True
+
+    def second_of_pair(self, region: Span, index: int) -> bool:
+        """Whether a place is the second party of a pair (`trade between X and Y`, `между Киргизией и Казахстаном`):
+        the figure takes the first-named one."""
+        if index < 0 or self.words[index] not in self.cues.coordinators:
+            return False
+        first = next((s for s in self.ents if s.end == index and s.label_ == "REGION"), None)
+        return first is not None and first.start > 0 and self.words[first.start - 1] in self.cues.pair_openers
+
+    def after_outflow(self, region: Span, index: int) -> bool:
+        """Whether an outflow word (`экспорт`, `вывоз`) stands within four words before token `index`, in the sentence."""
+        window = range(max(self.sentence_start(region), index - 4), index)
+        return any(self.words[i] in self.cues.outflows or self.lemma(i) in self.cues.outflows for i in window)
 
     def is_listed_partner(self, region: Span) -> bool:
         """Whether a place of another economy than the article's heads an entry of a list or ranking

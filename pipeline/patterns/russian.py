@@ -18,6 +18,7 @@ from typing import Any
 import pycountry
 
 from components.lexicon import read_jsonl
+from components.normal_forms import morph
 
 from .gazetteer import slugify
 
@@ -25,14 +26,6 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 INFLECTING = frozenset({"NOUN", "ADJF", "PRTF"})
 MODEL_ADJECTIVES = ("морская", "морской", "морское", "морские")  # inflect an unknown adjective of the same ending
 ADJECTIVE_ENDINGS = ("ская", "ский", "ское", "ские")
-
-
-@cache
-def morph() -> Any:
-    """The pymorphy3 analyser (loaded once, at build time only)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 def nominative_parse(word: str) -> Any | None:
