@@ -27,6 +27,8 @@ CASES = [
     ("The hotel was sold for 420 million Finnish markka.", "420 million Finnish markka", "MONEY", 420e6, "FIM"),
     ("A fine of 10.5 million Australian dollars was imposed.", "10.5 million Australian dollars", "MONEY", 10.5e6, "AUD"),
     ("Sales rose to 15.2 million US dollars.", "15.2 million US dollars", "MONEY", 15.2e6, "USD"),
+    ("Gold reserves rose to 41.7 billion of US dollars.", "41.7 billion of US dollars", "MONEY", 41.7e9, "USD"),
+    ("The fund allocated 2.5 billion of tenge to the programme.", "2.5 billion of tenge", "MONEY", 2.5e9, "KZT"),
     ("The firm paid 333.6 million yen in damages.", "333.6 million yen", "MONEY", 333.6e6, "JPY"),
     ("Savings reached 7.5 million Danish crowns.", "7.5 million Danish crowns", "MONEY", 7.5e6, "DKK"),
     ("The shares were priced at 8.29 yuan.", "8.29 yuan", "MONEY", 8.29, "CNY"),

@@ -62,6 +62,7 @@ def figure_patterns(lexicon: FigureLexicon, tokenize: Callable[[str], list[str]]
     for size, unit in after.items():
         add("MONEY", f"number-currency/{size}", [{**SIGN, "OP": "?"}, *number, gap, scale_star, gap, *unit])
         add("MONEY", f"number-code-scale/{size}", [*number, *unit, {**scales, "OP": "+"}])
+        add("MONEY", f"number-scale-of-currency/{size}", [*number, gap, {**scales, "OP": "+"}, {"LOWER": "of"}, gap, *unit])  # `31.2 billion of US dollars`
         for form in ("article", "fraction"):  # `a billion dollars`, `half a million euros`
             add("MONEY", f"{form}-currency/{size}", [*numbers[form], scale_star, *unit])
     scale_plus = {**scales, "OP": "+"}
