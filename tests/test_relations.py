@@ -600,6 +600,9 @@ CASES = [
         period=None, compared_to="the preceding quarter"),
     row("bracketed-figure-keeps-its-own-period", "Food prices rose 5.2% y/y in August (4.8% in July), the statistics office said.", "4.8%",
         period="July"),
+    row("exports-from-origin-to-partner", "Exports from Mangystau region to the Netherlands rose to $2.7 billion.", "$2.7 billion",
+        indicator="Exports", region="Mangystau"),
+    row("imports-from-partner", "Imports from Turkey fell 6% in 2023.", "6%", indicator="Imports", region=None),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---
