@@ -603,6 +603,10 @@ CASES = [
     row("exports-from-origin-to-partner", "Exports from Mangystau region to the Netherlands rose to $2.7 billion.", "$2.7 billion",
         indicator="Exports", region="Mangystau"),
     row("imports-from-partner", "Imports from Turkey fell 6% in 2023.", "6%", indicator="Imports", region=None),
+    row("share-of-an-owned-base", "Wheat accounted for 14% of the country's exports in 2023.", "14%", indicator="exports"),
+    row("share-of-a-named-owner's-base", "Crude oil made up 53% of Azerbaijan's exports.", "53%", indicator="exports", region="Azerbaijan"),
+    row("share-of-the-total-is-not-the-indicator", "Coal output rose to 9.1 million tonnes, 46% of total industrial production.", "46%",
+        indicator="Coal output"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---
