@@ -29,6 +29,8 @@ class KindRules(ComparisonRules):
         end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
         after = self.words_after(end, figure.span)
         near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
+        for text in self.cues.not_share_texts:
+            near = near.replace(text, "")  # `850 tenge per share`
         shares = [text for text in self.cues.share_texts if text in near]
         share = self.states_share(figure, shares) or self.share_indicator(figure, indicator)
         direction = self.stated_direction(figure, before, after, shares)
