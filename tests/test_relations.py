@@ -607,6 +607,10 @@ CASES = [
     row("share-of-a-named-owner's-base", "Crude oil made up 53% of Azerbaijan's exports.", "53%", indicator="exports", region="Azerbaijan"),
     row("share-of-the-total-is-not-the-indicator", "Coal output rose to 9.1 million tonnes, 46% of total industrial production.", "46%",
         indicator="Coal output"),
+    row("partner-holding-a-trade-share", "Turkey accounted for 11% of the republic's trade turnover in 2023.", "11%",
+        indicator="trade turnover", region=None),
+    row("place-holding-a-share-of-output-is-the-region", "Atyrau region accounted for 24% of the country's industrial output.", "24%",
+        indicator="industrial output", region="Atyrau"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

@@ -59,7 +59,7 @@ class RegionRules(MentionView):
         index = region.start - 1
         while index > 0 and self.words[index] in self.cues.partner_skip:
             index -= 1
-        if self.second_of_pair(region, index):
+        if self.second_of_pair(region, index) or self.holds_trade_share(region):
             return True
         if index >= 0 and self.words[index] in self.cues.origin_prepositions | self.cues.destination_prepositions and self.after_outflow(region, index):
             return self.words[index] in self.cues.destination_prepositions  # `экспорт из Казахстана в Китай`
@@ -68,6 +68,13 @@ class RegionRules(MentionView):
         if self.words[index] in self.cues.receiving_prepositions:
             return not any(word in self.cues.inflows for word in self.words[max(self.sentence_start(region), index - 4) : index])
         return True
+
+    def holds_trade_share(self, region: Span) -> bool:
+        """Whether a place holds a share of a trade flow (`China accounted for 20% of Kazakhstan's exports`): a partner."""
+        after = " ".join(self.words[region.end : region.end + 3])
+        if not any(after.startswith(text) for text in self.cues.share_verb_texts):
+            return False
+        return bool(self.cues.trade_flows & set(self.words[region.end : self.sentence_end(region)]))
 
     def second_of_pair(self, region: Span, index: int) -> bool:
         """Whether a place is the second party of a pair (`trade between X and Y`, `между Киргизией и Казахстаном`):
