@@ -87,6 +87,7 @@ class Fact(DocKey, FigureSpan, Reading):
     period_start: IsoDate
     period_end: IsoDate
     region: OptionalText
+    region_id: OptionalText  # the place's id in every language and spelling: a country's ISO code (`KZ`), else its slug (`kz-karaganda`)
     region_norm: OptionalText  # its normalised nominative form (`Карагандинская область`, `Казахстан`); English: as written
     equals: OptionalText  # the figure it converts (EQUALS), and its value and unit
     equals_value: OptionalNumber

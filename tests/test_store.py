@@ -95,6 +95,18 @@ def test_days_of_input_make_one_observation_per_figure(nlp, tmp_path):
     assert third.run_id == 3
 
 
+def test_one_place_in_two_spellings_is_one_observation(nlp, tmp_path):
+    store = tmp_path / "facts.duckdb"
+    other_spelling = {
+        "id": "republic-0413",
+        "text": "In the Republic of Kazakhstan, industrial production rose 4.2 percent in January-March 2024.",
+        "meta": {"date": "2024-04-13", "outlet": "Republic Daily"},
+    }
+    add_day(nlp, tmp_path, store, "day1", FIRST, other_spelling)
+    rows = table(store, "SELECT region_id, n_sources, region FROM observations WHERE indicator_id = 'industrial_production'")
+    assert rows[["region_id", "n_sources"]].values.tolist() == [["KZ", 2]]
+
+
 def test_rounding_is_no_conflict_and_a_changed_text_replaces_the_document(nlp, tmp_path):
     store = tmp_path / "facts.duckdb"
     add_day(nlp, tmp_path, store, "day1", FIRST)

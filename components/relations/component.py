@@ -250,6 +250,7 @@ class FigureRelations(LexiconPipe):
             period_start=own[0].isoformat() if own else None,
             period_end=own[1].isoformat() if own else None,
             region=text(figure.region) if figure.region is not None else None,
+            region_id=region_id(figure.region) if figure.region is not None else None,
             region_norm=normal_form(figure.region, text(figure.region)) if figure.region is not None else None,
             equals=figure.equals.data["text"] if figure.equals else None,
             equals_value=figure.equals.data["value"] if figure.equals else None,
@@ -261,6 +262,15 @@ class FigureRelations(LexiconPipe):
             compared_to_period_end=base_period[1].isoformat() if base_period else None,
             sentence=figure.sentence,
         )
+
+
+def region_id(region: Span) -> str | None:
+    """A place's id from its pattern's (`region/curated/kz` -> `KZ`, `region/ru-curated/kz-karaganda` -> `kz-karaganda`):
+    the same place in every language, spelling and case form has one."""
+    slug = region.id_.rsplit("/", 1)[-1] if region.id_ else ""
+    if not slug:
+        return None
+    return slug.upper() if len(slug) == 2 else slug
 
 
 def figures_in(doc: Doc, view: DocView) -> list[Figure]:

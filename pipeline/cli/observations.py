@@ -20,12 +20,12 @@ class SeriesFormat(str, Enum):
 def observations_command(
     store: Annotated[Path, typer.Option("--store", help="A DuckDB store that `run --store` added to.")],
     indicator: Annotated[Optional[str], typer.Option("--indicator", help="Only this indicator_id (e.g. industrial_production).")] = None,
-    region: Annotated[Optional[str], typer.Option("--region", help="Only this region (any case).")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", help="Only this region: as written (any case) or its region_id (KZ, kz-karaganda).")] = None,
     since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Only periods starting on or after this date.")] = None,
     series_format: Annotated[SeriesFormat, typer.Option("--format", "-f", help="table (printed), csv or parquet.")] = SeriesFormat.table,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of standard output (parquet needs one).")] = None,
 ) -> None:
-    """One row per observation: indicator_id, region, period, kind, value, unit, n_sources, outlets, conflict, values."""
+    """One row per observation: indicator_id, region_id, region, period, kind, value, unit, n_sources, outlets, conflict, values."""
     from ..files import replace_atomically
     from ..store import FactsStore, StoreError
 

