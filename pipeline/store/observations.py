@@ -23,7 +23,9 @@ OBSERVATION_COLUMNS = {
     "conflict": "BOOLEAN", "n_sources": "BIGINT", "outlets": "VARCHAR[]", "doc_ids": "VARCHAR[]", "fact_ids": "VARCHAR[]",
     "equivalents": "VARCHAR[]", "first_published": "DATE",
 }
-SERIES_COLUMNS = ["indicator_id", "region_id", "region", "period_start", "period_end", "period", "kind", "value", "unit", "n_sources", "outlets", "conflict", "values"]
+SERIES_COLUMNS = [
+    "indicator_id", "region_id", "region", "period_start", "period_end", "period", "kind", "value", "unit", "n_sources", "outlets", "conflict", "values",
+]
 
 PRIMARY = "FILTER (WHERE equals IS NULL)"  # the figures themselves, not their currency equivalents
 BUILD = f"""
