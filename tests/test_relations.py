@@ -611,6 +611,9 @@ CASES = [
         indicator="trade turnover", region=None),
     row("place-holding-a-share-of-output-is-the-region", "Atyrau region accounted for 24% of the country's industrial output.", "24%",
         indicator="industrial output", region="Atyrau"),
+    row("second-change-after-a-bracketed-base", "Ghana's cocoa exports rose by 3.4% compared with the value recorded in the first quarter (GH¢ 5.1 billion) "
+        "and by 21.7% compared to the corresponding quarter of 2023 (GH¢ 4.4 billion).", "21.7%",
+        kind="change", direction="up", compared_to="GH¢ 4.4 billion"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

@@ -158,7 +158,7 @@ class FigureRelations(LexiconPipe):
         for index, figure in enumerate(figures):
             previous = figures[index - 1] if index else None
             indicator = view.indicator_for(figure.span)
-            view.classify(figure, previous if previous and view.same_sentence(previous.span, figure.span) else None, indicator)
+            view.classify(figure, view.previous_stated(figures[:index], figure), indicator)
             if previous and self.converts(figure, previous, view):
                 figure.equals = previous
             if figure.equals is not None:

@@ -60,6 +60,16 @@ class KindRules(ComparisonRules):
         if figure.kind == "index":
             figure.direction = index_direction(figure)
 
+    def previous_stated(self, before: list[Figure], figure: Figure) -> Figure | None:
+        """The figure before this one in its sentence whose kind a list or an elliptic clause continues, past a base and
+        its equivalent (`rose 2.1% compared with Q1 (N5.1 trillion) and by 30.5% compared to ...`)."""
+        for previous in reversed(before):
+            if not self.same_sentence(previous.span, figure.span):
+                return None
+            if not (self.is_base_figure(previous.span.start) or self.after_comparison_period(previous.span)) or previous.kind != "level":
+                return previous
+        return None
+
     def states_share(self, figure: Figure, shares: list[str]) -> bool:
         """Whether the share phrases around a figure make it a share: a share verb (`made up`, `accounted for`)
         makes a money figure one only beside a share noun (`$2 billion of the total`), else it states the amount."""
