@@ -614,6 +614,11 @@ CASES = [
     row("second-change-after-a-bracketed-base", "Ghana's cocoa exports rose by 3.4% compared with the value recorded in the first quarter (GH¢ 5.1 billion) "
         "and by 21.7% compared to the corresponding quarter of 2023 (GH¢ 4.4 billion).", "21.7%",
         kind="change", direction="up", compared_to="GH¢ 4.4 billion"),
+    row("fronted-base-frames-the-paragraph", "Georgia's trade turnover came to $7.1 billion in January-June 2024. Compared to the same period "
+        "of 2023, it rose by 6.2 percent. Georgia's imports in the first half of 2024 grew by 8.4 percent to $5.0 billion.", "8.4 percent",
+        compared_to="the same period of 2023"),
+    row("trailing-base-stays-with-its-figure", "In May alone, exports came to $2.1 billion, down 1.4 percent from a year earlier. "
+        "Exports to Turkey fell 12.5 percent in May.", "12.5 percent", compared_to=None),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

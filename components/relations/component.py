@@ -294,7 +294,7 @@ def link_respectively(figures: list[Figure], view: DocView) -> None:
 def link_bases(figures: list[Figure], view: DocView) -> None:
     """Give each change and index its base (an equivalent is compared with nothing of its own); a change without
     one takes the base of an earlier sentence of its paragraph (a list continuing the previous sentence)."""
-    paragraph_bases: dict[int, Span | Figure] = {}
+    paragraph_bases: dict[int, tuple[Span | Figure, Span | None]] = {}  # a paragraph's last base, and the period it frames
     for figure in figures:
         if figure.equals is not None:
             continue
@@ -306,9 +306,10 @@ def link_bases(figures: list[Figure], view: DocView) -> None:
         figure.base = view.base_for(figure, figures)
         paragraph = view.paragraph(figure.span)
         if figure.base is not None:
-            paragraph_bases[paragraph] = figure.base
+            base_start = figure.base.start if isinstance(figure.base, Span) else figure.base.span.start
+            paragraph_bases[paragraph] = (figure.base, figure.period if base_start < figure.span.start else None)
         elif figure.kind == "change":
-            figure.base = carried_base(figure, view, paragraph_bases.get(paragraph))
+            figure.base = carried_base(figure, view, *paragraph_bases.get(paragraph, (None, None)))
 
 
 def compare_level(figure: Figure, figures: list[Figure], view: DocView) -> None:
@@ -338,11 +339,20 @@ def equivalent_base(figure: Figure, figures: list[Figure]) -> Span | Figure | No
     return base
 
 
-def carried_base(figure: Figure, view: DocView, carried: Span | Figure | None) -> Span | Figure | None:
-    """The base a change takes from an earlier sentence of its paragraph: none where it says its own period or
-    comparison (`£5.8bn less than forecast`); with its own basis (`+7.9% yoy`) only a base period, never a figure."""
-    if (figure.period is not None and view.same_sentence(figure.period, figure.span)) or view.own_cue(figure.span):
+def carried_base(figure: Figure, view: DocView, carried: Span | Figure | None, lead_period: Span | None) -> Span | Figure | None:
+    """The base a change takes from an earlier sentence of its paragraph: none where it says its own comparison
+    (`£5.8bn less than forecast`) or a period of its own, unless the lead change's base came first and framed
+    that same period (`Compared to the same period last year, it fell 7.4%. Exports in the first half declined
+    9.1%.`); with its own basis (`+7.9% yoy`) only a base period, never a figure."""
+    if view.own_cue(figure.span):
         return None
+    if carried is figure or (isinstance(carried, Figure) and carried.span == figure.span):
+        return None
+    if figure.period is not None and view.same_sentence(figure.period, figure.span):
+        if lead_period is None or view.same_sentence(lead_period, figure.span):
+            return None
+        if view.dates(view.span_text(figure.period)) != view.dates(view.span_text(lead_period)):
+            return None
     if view.states_own_basis(figure.span):
         return carried if isinstance(carried, Span) else None
     return carried
