@@ -51,6 +51,7 @@ CASES = [
     ("manner-pace-is-no-indicator", "The euro zone economy expanded at a seasonally adjusted pace of 0.4 percent.", "0.4 percent", "economy"),
     ("generic-noun-after-a-modifier-ends-a-complement", "Investments in fixed capital rose 7.7 percent in 2023.", "7.7 percent",
      "Investments in fixed capital"),
+    ("target-after-its-quantity", "The central bank kept its inflation target of 4 percent for 2025.", "4 percent", "inflation target"),
     ("named-rate-after-at-stays", "The government borrowed at an interest rate of 4.2 percent.", "4.2 percent", "interest rate"),
 ]
 
