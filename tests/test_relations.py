@@ -619,6 +619,10 @@ CASES = [
         compared_to="the same period of 2023"),
     row("trailing-base-stays-with-its-figure", "In May alone, exports came to $2.1 billion, down 1.4 percent from a year earlier. "
         "Exports to Turkey fell 12.5 percent in May.", "12.5 percent", compared_to=None),
+    row("named-growth-after-its-figure", "The ministry drafted the budget assuming a 4.4 percent economic growth next year.", "4.4 percent",
+        indicator="economic growth"),
+    row("bare-increase-after-its-figure-is-no-indicator", "Exports reached $3.2 billion, a 6 percent increase on the year.", "6 percent",
+        indicator="Exports"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

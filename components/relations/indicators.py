@@ -55,7 +55,7 @@ class IndicatorRules(MentionView):
         if span.start == 0 or self.words[span.start - 1] not in self.cues.articles:
             return None
         index = self.past_equivalent(span.end)
-        return next((s for s in same if s.start == index and s[-1].lower_ not in self.cues.change_nouns), None)
+        return next((s for s in same if s.start == index and not self.is_bare(s)), None)  # not `a 5% increase`; `a 5.2% economic growth`
 
     def subject_of(self, before: list[Span], span: Span) -> Span:
         """The indicator of the figure's clause among those before it: the nearest, unless it sits in a phrase
