@@ -704,7 +704,7 @@ def only_linking_words(first: Span, second: Span, lexicon: FigureLexicon) -> boo
     tenge, or about $7.9 billion`, `US$1,081 million, worth about 4.4 trillion pesos`)."""
     if not 0 < second.start - first.end <= MAX_HEDGE_TOKENS + 2:
         return False
-    between = [token.lower_ for token in first.doc[first.end : second.start]]
+    between = [token.lower_ for token in first.doc[first.end : second.start] if not token.is_space]  # `(over  $ 48 million)`
     words = [word for word in between if word not in lexicon.equivalent_links]
     return not words or " ".join(words) in lexicon.hedge_kinds
 

@@ -623,6 +623,8 @@ CASES = [
         indicator="economic growth"),
     row("bare-increase-after-its-figure-is-no-indicator", "Exports reached $3.2 billion, a 6 percent increase on the year.", "6 percent",
         indicator="Exports"),
+    row("equivalent-past-extra-spaces", "Customs duties brought 61.4 billion drams (about  $ 158 million) in May.", "$ 158 million",
+        equals="61.4 billion drams"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---
