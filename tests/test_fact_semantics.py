@@ -77,6 +77,8 @@ CASES = [
     row("coordinated-changes-share-the-kind", "Coal and copper output grew 3.3% and 7.9%, respectively, in 2023.",
         "7.9%", kind="change", direction="up", change_pct=7.9),
     row("per-share-is-no-share", "The board proposed a dividend of 1,200 tenge per share for 2023.", "1,200 tenge", kind="level"),
+    row("coordinated-changes-with-their-periods", "Cement output grew 4.2% in 2023 and 6.1% in 2024.", "6.1%",
+        kind="change", direction="up", change_pct=6.1),
     row("made-up-money-is-an-amount", "Retail turnover in the capital made up 1.4 trillion tenge in 2023.",
         "1.4 trillion tenge", kind="level", direction=None),
     row("accounted-for-money-is-an-amount", "Services accounted for $2.6 billion in the first half.", "$2.6 billion", kind="level"),
