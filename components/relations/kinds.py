@@ -62,8 +62,9 @@ class KindRules(ComparisonRules):
 
     def outside_periods(self, start: int, end: int) -> list[list[str]]:
         """The words from token `start` to `end` that stand in no period (`3.1% in 2024 and 5.6%` -> `and`), as [word]."""
-        inside = {index for period in self.periods if start <= period.start and period.end <= end for index in range(period.start, period.end)}
-        inside |= {period.start - 1 for period in self.periods if start < period.start and period.end <= end and self.words[period.start - 1] in self.cues.owner_gaps}
+        within = [period for period in self.periods if start < period.start and period.end <= end]
+        inside = {index for period in within for index in range(period.start, period.end)}
+        inside |= {period.start - 1 for period in within if self.words[period.start - 1] in self.cues.owner_gaps}  # `in 2024`
         return [[self.words[index]] for index in range(start, end) if index not in inside]
 
     def previous_stated(self, before: list[Figure], figure: Figure) -> Figure | None:
