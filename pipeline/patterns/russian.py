@@ -37,8 +37,9 @@ def nominative_parse(word: str) -> Any | None:
 
 
 def word_forms(word: str, agree: frozenset[str] = frozenset()) -> dict[str, str] | None:
-    """The word in each case (an adjective in the number, gender and animacy `agree` of its noun), or None if it does not inflect."""
-    parse = nominative_parse(word)
+    """The word in each case (an adjective in the number, gender and animacy `agree` of its noun), or None if it does not
+    inflect. A hyphenated adjective inflects by its ending (`Джалал-Абадская`), which the dictionary may split wrongly."""
+    parse = None if "-" in word and word.lower().endswith(ADJECTIVE_ENDINGS) else nominative_parse(word)
     if parse is None:
         return model_adjective_forms(word)
     forms = {}
