@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Span
 
 NOUN, ADJECTIVES = "NOUN", frozenset({"ADJF", "PRTF"})
-NORMAL_CACHE_SIZE = 20_000  # distinct phrases remembered
+NORMAL_CACHE_SIZE = 20_000  # distinct phrases (and words) remembered
 
 
 @cache
@@ -40,8 +40,9 @@ def normal_form(span: Span | None, text: str | None = None) -> str | None:
     return nominative_phrase(tuple(words))
 
 
+@lru_cache(maxsize=NORMAL_CACHE_SIZE)
 def part_of_speech(word: str) -> Any:
-    """The most likely pymorphy3 parse of a word."""
+    """The most likely pymorphy3 parse of a word (remembered: the same words recur)."""
     return morph().parse(word.lower())[0]
 
 

@@ -252,3 +252,14 @@ def test_nominative_phrase(written, normal):
 def test_indicator_phrases_in_russian(ru, sentence, surface, indicator):
     assert fact_of(ru, sentence, surface)["indicator"] == indicator
 
+
+
+def test_the_remembering_lemmatizer_gives_spacys_russian_lemmas(ru):
+    import spacy
+
+    plain = spacy.blank("ru")
+    plain.add_pipe("lemmatizer", config={"mode": "pymorphy3"})
+    plain.initialize()
+    text = "Объем промышленного производства в Карагандинской области вырос на 4,2% (до 1,5 трлн тенге), а импорт из КНР снизился."
+    for _ in range(2):  # the second time from memory
+        assert [token.lemma_ for token in ru(text)] == [token.lemma_ for token in plain(text)]
