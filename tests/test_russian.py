@@ -117,10 +117,16 @@ def test_percentages_in_russian(ru, sentence, surface, value, unit, hedge):
         ("Национальный банк Кыргызской Республики сохранил ставку.", "ORG", "Национальный банк Кыргызской Республики"),
         ("Об этом пишет КазТАГ.", "ORG", "КазТАГ"),
         ("Решение одобрил Мажилис.", "ORG", "Мажилис"),
+        ("Об этом пишет Капитал.", "ORG", "Капитал"),
     ],
 )
 def test_places_and_organisations_in_every_case(ru, sentence, label, surface):
     assert (surface, label) in [(ent.text, ent.label_) for ent in ru(sentence).ents]
+
+
+@pytest.mark.parametrize("sentence", ["Инвестиции в основной капитал выросли на 3%.", "Запущен спутник связи стоимостью $300 млн."])
+def test_an_outlet_named_by_an_ordinary_word_needs_its_capital(ru, sentence):
+    assert "ORG" not in [ent.label_ for ent in ru(sentence).ents]
 
 
 @pytest.mark.parametrize(
