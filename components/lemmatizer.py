@@ -19,6 +19,8 @@ from spacy.pipeline.lemmatizer import lemmatizer_score
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from .normal_forms import dictionary_form
+
 MAX_REMEMBERED = 500_000  # distinct words whose lemmas are kept; past this the memory starts again
 
 
@@ -127,17 +129,15 @@ class RememberingRussianLemmatizer(RussianLemmatizer):
         self._lemmas[token.orth] = lemma
         return lemma
 
-    def lemma_of(self, word: str) -> str:
-        """The lemma of a word, as a token of it would get."""
-        return self.vocab.strings[self._analyse(Doc(self.vocab, words=[word])[0])]
-
 
 def lemma_lookup(nlp: Language) -> Callable[[str], str]:
-    """The lemma of a word by the pipeline's lemmatizer: its `lemma_of` (the Russian one), else its `lemma_lookup`
-    table (the word itself without one)."""
+    """The lemma of a word as a key of phrases (indicator concepts): with the Russian lemmatizer, the word's most likely
+    dictionary form (`normal_forms.dictionary_form`: spaCy's lemmatizer keeps an ambiguous word as written, so
+    `ставку` would not meet `ставка`); else by the `lemma_lookup` table of the pipeline's lemmatizer (the word itself
+    without one)."""
     lemmatizer = next((pipe for _, pipe in nlp.pipeline if isinstance(pipe, Lemmatizer)), None)
-    if isinstance(lemmatizer, RememberingRussianLemmatizer):
-        return lemmatizer.lemma_of
+    if isinstance(lemmatizer, RussianLemmatizer):
+        return dictionary_form
     table = lemmatizer.lookups.get_table("lemma_lookup", {}) if lemmatizer is not None else {}
 
     def lemma_of(word: str) -> str:

@@ -46,6 +46,12 @@ def part_of_speech(word: str) -> Any:
     return morph().parse(word.lower())[0]
 
 
+def dictionary_form(word: str) -> str:
+    """A word's most likely dictionary form, with е for ё, whatever its case or spelling (`объёма`, `объема` -> `объем`;
+    `ставку` -> `ставка`): a key for phrases that name one thing in any form."""
+    return part_of_speech(word).normal_form.replace("ё", "е")
+
+
 def is_adjective(word: str) -> bool:
     return part_of_speech(word).tag.POS in ADJECTIVES
 

@@ -1,16 +1,21 @@
 """The Russian pipeline: language routing, figures, places, organisations and periods (sentences of our own)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 import pipeline
+from components.lexicon import read_jsonl
 from components.normal_forms import nominative_phrase
 from pipeline.languages import detect_language, document_language
 from pipeline.loading import Pipelines
 from pipeline.run.annotate import annotate
 from pipeline.run.reading import UNSUPPORTED_LANGUAGE, Document, make_document
 from pipeline.run.running import run_inputs
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -276,3 +281,37 @@ def test_the_remembering_lemmatizer_gives_spacys_russian_lemmas(ru):
     text = "Объем промышленного производства в Карагандинской области вырос на 4,2% (до 1,5 трлн тенге), а импорт из КНР снизился."
     for _ in range(2):  # the second time from memory
         assert [token.lemma_ for token in ru(text)] == [token.lemma_ for token in plain(text)]
+
+
+CONCEPTS = {row["concept"] for row in read_jsonl(PROJECT_DIR / "configs" / "lexicons" / "indicator_concepts.jsonl") if row["role"] == "concept"}
+
+
+@pytest.mark.parametrize(
+    "russian,english",
+    [
+        ("Объем промышленного производства вырос на 4,1% в 2023 году.", "Industrial production rose 4.1% in 2023."),
+        ("Индекс физического объема промышленного производства составил 104,1%.", "The industrial production index was 104.1%."),
+        ("ВВП вырос на 5,1% в 2023 году.", "GDP grew 5.1% in 2023."),
+        ("Годовая инфляция замедлилась до 8,4% в марте.", "Annual inflation slowed to 8.4% in March."),
+        ("Экспорта товаров было на $3,5 млрд.", "Exports of goods were $3.5 billion."),
+        ("Внешнеторговый оборот составил $12,6 млрд.", "Foreign trade turnover was $12.6 billion."),
+        ("Товарооборот с Китаем вырос на 9,9%.", "Trade turnover with China rose 9.9%."),
+        ("Базовую ставку снизили до 14,75%.", "The base rate was cut to 14.75%."),
+        ("Объем розничной торговли составил 3,2 трлн тенге.", "Retail trade was 3.2 trillion tenge."),
+        ("Доходы государственного бюджета составили 19,1 трлн тенге.", "State budget revenue was 19.1 trillion tenge."),
+        ("Инвестиции в основной капитал выросли на 6,2%.", "Investment in fixed capital rose 6.2%."),
+        ("Объем денежных переводов составил $1,4 млрд.", "Remittances were $1.4 billion."),
+        ("Среднемесячная номинальная заработная плата составила 402 тыс. тенге.", "The average monthly nominal wage was 402 thousand tenge."),
+        ("Кредитный портфель банков вырос до 36,5 трлн тенге.", "The loan portfolio rose to 36.5 trillion tenge."),
+    ],
+)
+def test_a_russian_indicator_shares_its_id_with_english(nlp, ru, russian, english):
+    (en_fact,) = nlp(english)._.facts
+    (ru_fact,) = ru(russian)._.facts
+    assert ru_fact["indicator_id"] == en_fact["indicator_id"] in CONCEPTS
+
+
+def test_a_russian_indicator_of_no_concept_gets_the_key_of_its_dictionary_forms(ru):
+    (fact,) = ru("Пассивы банков выросли до 52 трлн тенге.")._.facts
+    assert fact["indicator_id"] == "пассив"  # the holder (банков) framed off, like `volume of` in English
+
