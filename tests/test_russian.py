@@ -134,6 +134,12 @@ def test_an_outlet_named_by_an_ordinary_word_needs_its_capital(ru, sentence):
     assert "ORG" not in [ent.label_ for ent in ru(sentence).ents]
 
 
+def test_an_anaphoric_period_is_a_span(ru):
+    (doc,) = annotate(ru, [Document("p", "Оптовая торговля за этот период составила 2,9 трлн тенге.", {"date": "2024-05-15", "lang": "ru"})])
+    (fact,) = doc._.facts
+    assert fact["period"] == "этот период"
+
+
 @pytest.mark.parametrize(
     "sentence,period,start,end",
     [
@@ -143,6 +149,8 @@ def test_an_outlet_named_by_an_ordinary_word_needs_its_capital(ru, sentence):
         ("В 2022 году инфляция составила 20,3%.", "2022 году", "2022-01-01", "2022-12-31"),
         ("С начала года выпуск вырос на 4,1%.", "С начала года", "2024-01-01", "2024-05-15"),
         ("В прошлом году экспорт вырос на 6,2%.", "прошлом году", "2023-01-01", "2023-12-31"),
+        ("На 1 апреля 2024 года депозиты достигли 36,4 трлн тенге.", "1 апреля 2024 года", "2024-04-01", "2024-04-01"),
+        ("На конец марта резервы составили $35,9 млрд.", "конец марта", "2024-03-01", "2024-03-31"),
     ],
 )
 def test_periods_resolve_to_dates(ru, sentence, period, start, end):
