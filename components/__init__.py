@@ -5,7 +5,7 @@ from .extensions import register_extensions
 from .fact_checks import FactChecks, make_fact_checks
 from .figure_normalizer import FigureNormalizer, make_figure_normalizer
 from .indicator_phrases import IndicatorPhrases, create_word_class_reader, make_indicator_phrases
-from .lemmatizer import LookupLemmatizer, make_lookup_lemmatizer
+from .lemmatizer import LookupLemmatizer, RememberingRussianLemmatizer, make_lookup_lemmatizer, make_russian_lemmatizer
 from .readers import create_lexicon_reader, create_pattern_reader
 from .relations import FigureRelations, make_figure_relations
 from .sentencizer import ArraySentencizer, make_sentencizer
@@ -21,6 +21,7 @@ __all__ = [
     "FigureRelations",
     "IndicatorPhrases",
     "LookupLemmatizer",
+    "RememberingRussianLemmatizer",
     "create_lexicon_reader",
     "create_pattern_reader",
     "create_tokenizer",
@@ -32,6 +33,7 @@ __all__ = [
     "make_figure_relations",
     "make_indicator_phrases",
     "make_lookup_lemmatizer",
+    "make_russian_lemmatizer",
     "make_sentencizer",
     "register_extensions",
 ]

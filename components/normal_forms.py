@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Span
 
 NOUN, ADJECTIVES = "NOUN", frozenset({"ADJF", "PRTF"})
-NORMAL_CACHE_SIZE = 20_000  # distinct phrases remembered
+NORMAL_CACHE_SIZE = 20_000  # distinct phrases (and words) remembered
 
 
 @cache
@@ -40,9 +40,16 @@ def normal_form(span: Span | None, text: str | None = None) -> str | None:
     return nominative_phrase(tuple(words))
 
 
+@lru_cache(maxsize=NORMAL_CACHE_SIZE)
 def part_of_speech(word: str) -> Any:
-    """The most likely pymorphy3 parse of a word."""
+    """The most likely pymorphy3 parse of a word (remembered: the same words recur)."""
     return morph().parse(word.lower())[0]
+
+
+def dictionary_form(word: str) -> str:
+    """A word's most likely dictionary form, with е for ё, whatever its case or spelling (`объёма`, `объема` -> `объем`;
+    `ставку` -> `ставка`): a key for phrases that name one thing in any form."""
+    return part_of_speech(word).normal_form.replace("ё", "е")
 
 
 def is_adjective(word: str) -> bool:

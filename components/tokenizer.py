@@ -93,11 +93,39 @@ def restates_whitespace(text: str, tokens: list[dict[int, str]]) -> bool:
     return text.isspace() and tokens == [{ORTH: text}]
 
 
+def sentence_end_pattern(abbreviations: Iterable[str]) -> re.Pattern[str] | None:
+    """Where one of `abbreviations` (kept whole with its period) ends a sentence: after a space, and before a line
+    break, the end of the text, or a space and a capital (`составил $36,2 млрд. Экспорт`)."""
+    words = [word.rstrip(".") for word in abbreviations]
+    if not words:
+        return None
+    return re.compile(rf"(?<=\s)(?i:{alternation(words)})(?=\.(?:\s*$|[^\S\n]*\n|\s+[A-ZА-ЯЁ]))")
+
+
+def split_sentence_end_periods(doc: Doc, pattern: re.Pattern[str]) -> None:
+    """Split the period off an abbreviation that ends a sentence (`pattern`): it ends the sentence, not the figure."""
+    tokens = [span[0] for match in pattern.finditer(doc.text) if (span := doc.char_span(match.start(), match.end() + 1)) is not None and len(span) == 1]
+    if tokens:
+        with doc.retokenize() as retokenizer:
+            for token in tokens:
+                retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
+
+
 class PlainSpaceTokenizer(Tokenizer):
-    """spaCy's Tokenizer, reading every Unicode space separator as a space (offsets unchanged)."""
+    """spaCy's Tokenizer, reading every Unicode space separator as a space (offsets unchanged), and splitting the
+    period off an abbreviation that ends a sentence (`sentence_end`, from the `sentence_end` special cases)."""
+
+    sentence_end: re.Pattern[str] | None = None
 
     def __call__(self, string: str) -> Doc:
-        return super().__call__(plain_spaces(string))
+        doc = super().__call__(plain_spaces(string))
+        if self.sentence_end is not None:
+            split_sentence_end_periods(doc, self.sentence_end)
+        return doc
+
+    def __reduce__(self) -> tuple:
+        cls, args, _, _ = super().__reduce__()
+        return cls, args, {"sentence_end": self.sentence_end}, None
 
 
 @registry.tokenizers("econ.tokenizer.v1")
@@ -137,7 +165,7 @@ def tokenizer_factory(extra_words: str | None) -> Callable[[Language], Tokenizer
         }
         for text in texts("special_case"):
             rules[text] = [{ORTH: text}]
-        return PlainSpaceTokenizer(
+        tokenizer = PlainSpaceTokenizer(
             nlp.vocab,
             rules=rules,
             prefix_search=compile_prefix_regex(prefixes).search,
@@ -147,5 +175,7 @@ def tokenizer_factory(extra_words: str | None) -> Callable[[Language], Tokenizer
             url_match=defaults.url_match,
             max_cache_size=CACHE_SIZE,
         )
+        tokenizer.sentence_end = sentence_end_pattern(row["text"] for row in rows if row["role"] == "special_case" and row.get("sentence_end"))
+        return tokenizer
 
     return make_tokenizer

@@ -29,10 +29,16 @@ def test_bench_prints_its_figures():
         "ratio",
         "run, 1 process",
         "peak memory of the timings in this process",
+        "ru corpus",
+        "spacy.blank('ru') tokenizer",
+        "ru pipeline to table rows",
+        "ru ratio",
     ]
     assert int(lines[0].split()[3].replace(",", "")) >= 3000
     one_process = r"run, 1 process: [\d,]+ words/s end to end \([\d,]+ words/s after its [\d.]+ s load: [\d.]+% of the pipeline, .*\); peak memory [\d,]+ MB"
     assert re.fullmatch(one_process, lines[5])
+    assert int(lines[7].split()[4].replace(",", "")) >= 3000  # the Russian articles' own corpus
+    assert re.fullmatch(r"ru pipeline to table rows: [\d,]+ words/s \(fastest of 1 rounds\)", lines[9])
 
 
 def test_bench_with_two_processes_and_a_long_document_also_prints_them():
@@ -41,6 +47,15 @@ def test_bench_with_two_processes_and_a_long_document_also_prints_them():
     assert re.search(r"words/s end to end \(speed-up [\d.]+x over 1 process\); peak memory [\d,]+ MB, largest worker [\d,]+ MB$", line)
     (line,) = [line for line in lines if line.startswith("run, one 0.1 MB document")]
     assert line.endswith(" MB") and "peak memory" in line
+
+
+def test_a_russian_corpus_is_perturbed_in_its_own_letters():
+    text = " date 2024-03-25 Экспорт вырос на 12,5% и составил $3,1 млрд, сообщило бюро национальной статистики."
+    rng = random.Random(1)
+    copies = [perturbed(text, rng, "ru") for _ in range(50)]
+    assert all(copy.startswith(" date 2024-03-25 ") and len(copy) == len(text) for copy in copies)
+    changed = {word for copy in copies for word, was in zip(copy.split(), text.split()) if word != was and not any(c.isdigit() for c in was)}
+    assert changed and all(re.fullmatch(r"[а-яё]+[.,]?", word) for word in changed)
 
 
 def test_the_corpus_is_perturbed_but_keeps_its_shape():

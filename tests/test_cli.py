@@ -118,8 +118,10 @@ def test_run_without_inputs_reads_the_bundled_documents(tmp_path):
     result = cli("run", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     records = read_jsonl(tmp_path / "out" / "annotations.jsonl")
-    assert len(records) == 14
-    assert {"000_7004adba4835f820", "004_03ae42dea88061ec", "112_samruk_kazyna_results"} <= {r["id"] for r in records}
+    assert len(records) == 24  # 2 seeds, 12 English and 10 Russian articles: one mixed run
+    assert {"000_7004adba4835f820", "004_03ae42dea88061ec", "112_samruk_kazyna_results", "610_kazakhstan_gdp_h1"} <= {r["id"] for r in records}
+    docs = pd.read_parquet(tmp_path / "out" / "docs.parquet")
+    assert docs["lang"].value_counts().to_dict() == {"en": 14, "ru": 10}
 
 
 MISSING_PATHS = [

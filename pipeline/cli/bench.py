@@ -24,9 +24,10 @@ def bench_command(
     store_docs: Annotated[int, typer.Option(min=0, help=STORE_HELP)] = 0,
     day_docs: Annotated[int, typer.Option(min=1, help="New documents of the store's incremental day.")] = 1_000,
 ) -> None:
-    """Words per second of the bare tokenizer, the full pipeline and run end to end, load time and peak memory; with
+    """Words per second of the bare tokenizer, the full pipeline and run end to end, load time and peak memory (the
+    English articles), then of the Russian pipeline against spaCy's bare Russian tokenizer (the Russian articles); with
     --store-docs, the facts store's insert throughput and incremental day (prints only)."""
-    from ..run.bench import bundled_texts, run_bench
+    from ..run.bench import bundled_texts, language_bench, run_bench
     from ..run.engines import EngineError
 
     options = {"batch_size": batch_size, "n_process": n_process, "rounds": rounds, "document_mb": document_mb, "config_dir": config_folder(config)}
@@ -36,6 +37,11 @@ def bench_command(
         fail(str(error))
     for line in result.lines():
         print(line)
+    russian = bundled_texts(BUNDLED_INPUTS, "ru")
+    if russian:
+        options = {key: options[key] for key in ("batch_size", "rounds", "config_dir")}
+        for line in language_bench(russian, "ru", min_words=words, **options).lines():
+            print(line)
     if store_docs:
         from ..store.bench import store_bench
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-BUNDLED_INPUTS = (PROJECT_DIR / "seeds", PROJECT_DIR / "corpus" / "articles")
+BUNDLED_INPUTS = (PROJECT_DIR / "seeds", PROJECT_DIR / "corpus" / "articles", PROJECT_DIR / "corpus" / "ru" / "articles")
 BUNDLED_GOLD = PROJECT_DIR / "corpus" / "gold"
 
 CONFIG_HELP = "Config folder laid out like configs/ (pipeline.cfg, patterns/, lexicons/); default: the bundled configs/."

@@ -34,7 +34,7 @@ class TableFormat(str, Enum):
 
 
 def run_command(
-    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files (.txt, .html, .jsonl) or folders; default: the bundled seeds/ and corpus/.")] = None,
+    inputs: Annotated[Optional[list[Path]], typer.Argument(help="Files (.txt, .html, .jsonl) or folders; default: the bundled articles.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; a rerun resumes and adds to it.")] = Path("out"),
     table_format: Annotated[TableFormat, typer.Option("--format", "-f", help="Table file format.")] = TableFormat.parquet,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (the unit a rerun resumes from).")] = 64,

@@ -37,8 +37,9 @@ def nominative_parse(word: str) -> Any | None:
 
 
 def word_forms(word: str, agree: frozenset[str] = frozenset()) -> dict[str, str] | None:
-    """The word in each case (an adjective in the number, gender and animacy `agree` of its noun), or None if it does not inflect."""
-    parse = nominative_parse(word)
+    """The word in each case (an adjective in the number, gender and animacy `agree` of its noun), or None if it does not
+    inflect. A hyphenated adjective inflects by its ending (`Джалал-Абадская`), which the dictionary may split wrongly."""
+    parse = None if "-" in word and word.lower().endswith(ADJECTIVE_ENDINGS) else nominative_parse(word)
     if parse is None:
         return model_adjective_forms(word)
     forms = {}
@@ -103,15 +104,17 @@ def russian_country_names() -> tuple[tuple[str, str], ...]:
 
 
 def phrase_rows(label: str, source: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Phrase patterns of each entry's names (`name` and `variants`), every case form; `inflect: false` keeps them as written."""
+    """Phrase patterns of each entry's names (`name` and `variants`), every case form; `inflect: false` keeps them as
+    written, and `case: exact` matches them only with their capitals (a token pattern of the words, split at spaces)."""
     rows = {}
     for entry in entries:
         slug = entry.get("id") or slugify(entry["name"])
         for surface in dict.fromkeys([entry["name"], *entry.get("variants", ())]):
             for form in case_forms(surface) if entry.get("inflect", True) else [surface]:
-                row = {"id": f"{label.lower()}/{source}/{slug}", "label": label, "pattern": form, "kb_id": entry.get("country", "")}
+                pattern: str | list[dict[str, str]] = [{"ORTH": word} for word in form.split(" ")] if entry.get("case") == "exact" else form
+                row = {"id": f"{label.lower()}/{source}/{slug}", "label": label, "pattern": pattern, "kb_id": entry.get("country", "")}
                 rows.setdefault((form, label), row)
-    return sorted(rows.values(), key=lambda row: (row["id"], row["pattern"]))
+    return sorted(rows.values(), key=lambda row: (row["id"], str(row["pattern"])))
 
 
 def russian_region_patterns(lexicon_dir: Path) -> list[dict[str, Any]]:

@@ -8,7 +8,8 @@ a slow moment of a shared machine slows both alike, for `rounds` rounds: each sp
 ratio the median of the rounds' ratios. `run` runs in a fresh process on the corpus as a JSONL file, with one
 process and with `n_process` in turn, `rounds` times, and reports the fastest round's words per second, end to
 end and after the pipeline's load, and its peak memory; with `document_mb`, also on one document of that many
-megabytes. It prints; it asserts nothing.
+megabytes. The bundled Russian articles make a corpus of their own, perturbed the same way (`language_bench`): the
+Russian pipeline against spaCy's bare Russian tokenizer, timed in turn. It prints; it asserts nothing.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -30,6 +32,7 @@ from spacy.language import Language
 
 from components.periods import DATE_LINE
 
+from ..languages import document_language
 from ..loading import CONFIG_DIR, load
 from .annotate import annotate
 from .engines.base import load_pipeline
@@ -38,7 +41,7 @@ from .reading import Document
 
 WORD_SHARE = 20  # one lower-case word in this many gets a letter changed
 NUMBER = re.compile(r"\d+")
-LONG_WORD = re.compile(r"\b[a-z]{5,}\b")
+ALPHABETS = {"en": "abcdefghijklmnopqrstuvwxyz", "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"}  # the lower-case letters a perturbation uses
 
 
 @dataclass
@@ -103,9 +106,10 @@ class BenchResult:
         return lines
 
 
-def perturbed(text: str, rng: random.Random) -> str:
+def perturbed(text: str, rng: random.Random, lang: str = "en") -> str:
     """The text with new numbers (a year stays a year, every other number keeps its digit count) and one long
-    lower-case word in WORD_SHARE given another letter; a leading date line is kept."""
+    lower-case word in WORD_SHARE (of the language's alphabet) given another letter; a leading date line is kept."""
+    alphabet = ALPHABETS[lang]
     found = DATE_LINE.match(text)
     head, body = (text[: found.end()], text[found.end() :]) if found else ("", text)
 
@@ -120,12 +124,18 @@ def perturbed(text: str, rng: random.Random) -> str:
         if rng.randrange(WORD_SHARE):
             return text
         at = rng.randrange(1, len(text) - 1)
-        return text[:at] + rng.choice("abcdefghijklmnopqrstuvwxyz") + text[at + 1 :]
+        return text[:at] + rng.choice(alphabet) + text[at + 1 :]
 
-    return head + LONG_WORD.sub(word, NUMBER.sub(number, body))
+    return head + long_word(alphabet).sub(word, NUMBER.sub(number, body))
 
 
-def bench_corpus(texts: Iterable[str], min_words: int, seed: int = 0) -> list[str]:
+@cache
+def long_word(alphabet: str) -> re.Pattern[str]:
+    """A lower-case word of five letters or more of the alphabet."""
+    return re.compile(rf"\b[{alphabet}]{{5,}}\b")
+
+
+def bench_corpus(texts: Iterable[str], min_words: int, seed: int = 0, lang: str = "en") -> list[str]:
     """The texts repeated until they hold at least `min_words` words, each copy perturbed (`perturbed`)."""
     base = [text for text in texts if text.strip()]
     rng = random.Random(seed)
@@ -133,7 +143,7 @@ def bench_corpus(texts: Iterable[str], min_words: int, seed: int = 0) -> list[st
     words = 0
     while words < min_words and base:
         for text in base:
-            corpus.append(perturbed(text, rng))
+            corpus.append(perturbed(text, rng, lang))
             words += len(corpus[-1].split())
     return corpus
 
@@ -257,6 +267,52 @@ def time_in_turn(blank: Language, nlp: Language, documents: list[Document], batc
     return tokenizer_seconds, pipeline_seconds
 
 
-def bundled_texts(folders: Iterable[Path]) -> list[str]:
-    """The texts of the `.txt` articles in the given folders."""
-    return [path.read_text(encoding="utf-8") for folder in folders for path in sorted(Path(folder).glob("*.txt"))]
+def bundled_texts(folders: Iterable[Path], lang: str = "en") -> list[str]:
+    """The texts of the `.txt` articles in the given folders that are in the language."""
+    texts = [path.read_text(encoding="utf-8") for folder in folders for path in sorted(Path(folder).glob("*.txt"))]
+    return [text for text in texts if document_language(text) == lang]
+
+
+@dataclass
+class LanguageBenchResult:
+    """The pipeline of one more language against spaCy's bare tokenizer of that language, on its own corpus."""
+
+    lang: str
+    words: int
+    documents: int
+    tokenizer_words_per_second: float
+    pipeline_words_per_second: float
+    ratios: list[float]  # per round: the pipeline's speed as a share of the tokenizer's
+
+    def lines(self) -> list[str]:
+        rounds = len(self.ratios)
+        return [
+            f"{self.lang} corpus: {self.documents} documents, {self.words:,} words (numbers and one word in {WORD_SHARE} perturbed)",
+            f"spacy.blank('{self.lang}') tokenizer: {self.tokenizer_words_per_second:,.0f} words/s (fastest of {rounds} rounds)",
+            f"{self.lang} pipeline to table rows: {self.pipeline_words_per_second:,.0f} words/s (fastest of {rounds} rounds)",
+            f"{self.lang} ratio: {statistics.median(self.ratios):.1%} (median of {rounds} rounds: {', '.join(f'{ratio:.1%}' for ratio in self.ratios)})",
+        ]
+
+
+def language_bench(
+    texts: Iterable[str], lang: str, *, min_words: int = 300_000, batch_size: int = 64, rounds: int = 3, config_dir: Path | None = None
+) -> LanguageBenchResult:
+    """Words per second of the language's pipeline (to table rows) and of `spacy.blank(lang)`'s tokenizer on the texts
+    repeated to `min_words` words, each round perturbed anew, timed in turn batch by batch as `run_bench` times English."""
+    texts = list(texts)
+    nlp = load(config_dir, lang=lang)
+    blank = spacy.blank(lang)
+    timings, words, documents = [], 0, 0
+    for round_number in range(rounds):
+        corpus = bench_corpus(texts, min_words, seed=round_number, lang=lang)
+        words, documents = sum(len(text.split()) for text in corpus), len(corpus)
+        batch = [Document(id=f"bench-{lang}-{index}", text=text, meta={"lang": lang}) for index, text in enumerate(corpus)]
+        timings.append(time_in_turn(blank, nlp, batch, batch_size))
+    return LanguageBenchResult(
+        lang=lang,
+        words=words,
+        documents=documents,
+        tokenizer_words_per_second=words / min(tokenizer for tokenizer, _ in timings),
+        pipeline_words_per_second=words / min(pipeline for _, pipeline in timings),
+        ratios=[tokenizer / pipeline for tokenizer, pipeline in timings],
+    )
