@@ -65,9 +65,9 @@ def test_indicator_phrase(nlp, text, surface, indicator):
 
 
 def test_grown_phrase_replaces_the_candidates_it_covers(nlp):
-    doc = nlp("Interest rates on the overnight deposit and lending facilities were kept at 5.5 percent.")
+    doc = nlp("Interest rates on the standing deposit and credit facilities stayed at 4.5 percent.")
     indicators = [span.text for span in doc.spans["concept_candidates"] if span.label_ == "INDICATOR"]
-    assert indicators == ["Interest rates on the overnight deposit and lending facilities"]
+    assert indicators == ["Interest rates on the standing deposit and credit facilities"]
 
 
 def test_serialisation_keeps_word_classes(nlp, tmp_path):

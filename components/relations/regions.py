@@ -77,7 +77,7 @@ class RegionRules(MentionView):
         return bool(self.cues.trade_flows & set(self.words[region.end : self.sentence_end(region)]))
 
     def second_of_pair(self, region: Span, index: int) -> bool:
-        """Whether a place is the second party of a pair (`trade between X and Y`, `между Киргизией и Казахстаном`):
+        """Whether a place is the second party of a pair (`trade between X and Y`, `между Таджикистаном и Узбекистаном`):
         the figure takes the first-named one."""
         if index < 0 or self.words[index] not in self.cues.coordinators:
             return False
