@@ -625,6 +625,8 @@ CASES = [
         indicator="Exports"),
     row("equivalent-past-extra-spaces", "Customs duties brought 61.4 billion drams (about  $ 158 million) in May.", "$ 158 million",
         equals="61.4 billion drams"),
+    row("next-clause-with-its-own-verb-keeps-its-base", "Shipments to Japan fell 4.4% in May and were 9.1% below their March level.", "4.4%",
+        compared_to=None),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

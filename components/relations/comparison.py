@@ -90,7 +90,8 @@ class ComparisonRules(IndicatorRules):
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
         following = next((f.span.start for f in figures if f.span.start >= figure.span.end), sentence_end)
         clause_end = min(following, sentence_end)
-        order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), range(clause_end, sentence_end))
+        later = range(clause_end, sentence_end) if not self.own_verb_between(figure.span.end, clause_end) else range(0)
+        order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), later)
         for index in order:
             phrase = self.cue_at(index)
             if phrase is None or self.contrasts(min(index, figure.span.start), max(index, figure.span.end)):
@@ -133,6 +134,12 @@ class ComparisonRules(IndicatorRules):
             if f.span.start < figure.span.start and f.period is not None and self.same_sentence(f.span, figure.span) and self.meaning(f.period) == meaning
         ]
         return earlier[-1] if earlier else period
+
+    def own_verb_between(self, start: int, end: int) -> bool:
+        """Whether the next figure has a verb of its own between tokens `start` and `end` (`fell 3.2% in August and were
+        14.8% below their January level`): its clause's base is its own, not the earlier figure's."""
+        words = self.words[start:end]
+        return any(word in self.cues.change_words or word in self.cues.passive_auxiliaries for word in words)
 
     def own_cue(self, span: Span) -> bool:
         """Whether a comparison cue follows a figure within `DIRECTION_AFTER` words, past its equivalent (`less than expected`)."""
