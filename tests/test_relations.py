@@ -627,6 +627,10 @@ CASES = [
         equals="61.4 billion drams"),
     row("next-clause-with-its-own-verb-keeps-its-base", "Shipments to Japan fell 4.4% in May and were 9.1% below their March level.", "4.4%",
         compared_to=None),
+    row("ranked-investor-is-a-partner", "Hungary's stock of inward FDI reached 31 billion euros in 2024. Austria remained the largest investor, "
+        "with 18 percent of the stock, followed by Germany with 16 percent.", "16 percent", region="Hungary"),
+    row("home-place-ranked-first-is-the-region", "Kazakhstan's retail sales rose 9% in 2024. Almaty remained the largest market, with 31% of them.",
+        "31%", region="Almaty"),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

@@ -68,6 +68,8 @@ class Cues:
     list_marks: frozenset[str]  # dashes and `:` between a list entry's name and its figure (`metallurgy - 10.6 percent`)
     passive_auxiliaries: frozenset[str]  # `was`, `were`: `N was recorded in X`
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
+    partner_nouns: frozenset[str] = frozenset()  # `the largest investor`: a place ranked as one is a partner
+    ranking_links: tuple[str, ...] = ()  # `followed by`: the next place of a ranking
     trade_flows: frozenset[str] = frozenset()  # `exports`, `trade`: a place holding a share of one is a partner
     not_share_texts: tuple[str, ...] = ()  # `per share`: a share word that makes no share
     share_verb_texts: frozenset[str] = frozenset()  # `made up`, `accounted for`: a share for a percentage, for money only with `of total` after
@@ -110,6 +112,8 @@ class Cues:
             share_verb_texts=frozenset(texts("share_verb")),
             not_share_texts=tuple(texts("not_share")),
             trade_flows=frozenset(texts("trade_flow")),
+            partner_nouns=frozenset(texts("partner_noun")),
+            ranking_links=tuple(texts("ranking_link")),
             rate_words=frozenset(texts("rate_indicator")),
             index_words=frozenset(texts("index_indicator")),
             index_phrases=phrases("index_phrase"),

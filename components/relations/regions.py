@@ -59,7 +59,7 @@ class RegionRules(MentionView):
         index = region.start - 1
         while index > 0 and self.words[index] in self.cues.partner_skip:
             index -= 1
-        if self.second_of_pair(region, index) or self.holds_trade_share(region):
+        if self.second_of_pair(region, index) or self.holds_trade_share(region) or self.ranked_as_partner(region):
             return True
         if index >= 0 and self.words[index] in self.cues.origin_prepositions | self.cues.destination_prepositions and self.after_outflow(region, index):
             return self.words[index] in self.cues.destination_prepositions  # `экспорт из Казахстана в Китай`
@@ -75,6 +75,18 @@ class RegionRules(MentionView):
         if not any(after.startswith(text) for text in self.cues.share_verb_texts):
             return False
         return bool(self.cues.trade_flows & set(self.words[region.end : self.sentence_end(region)]))
+
+    def ranked_as_partner(self, region: Span) -> bool:
+        """Whether a place of another economy than the article's is ranked as an investor, source or partner (`Germany
+        remained the largest investor`, `the United States was the main source of remittances, followed by Spain`)."""
+        if self.home and region.kb_id_ == self.home:
+            return False  # `Almaty remained the largest market`: a place of the article's economy holds a share of it
+        after = self.words[region.end : region.end + 5]
+        if "the" in after and any(word in self.cues.partner_nouns for word in after[after.index("the") :]):
+            return True
+        before = " ".join(self.words[max(0, region.start - 3) : region.start])
+        sentence = self.words[self.sentence_start(region) : region.start]
+        return any(before.endswith(link) for link in self.cues.ranking_links) and bool(self.cues.partner_nouns & set(sentence))
 
     def second_of_pair(self, region: Span, index: int) -> bool:
         """Whether a place is the second party of a pair (`trade between X and Y`, `между Таджикистаном и Узбекистаном`):
