@@ -631,6 +631,8 @@ CASES = [
         "with 18 percent of the stock, followed by Germany with 16 percent.", "16 percent", region="Hungary"),
     row("home-place-ranked-first-is-the-region", "Kazakhstan's retail sales rose 9% in 2024. Almaty remained the largest market, with 31% of them.",
         "31%", region="Almaty"),
+    row("pronoun-for-an-inflow-receives", "Remittances to Jalisco rose 3.3%, while those to Oaxaca fell 1.2%.", "1.2%", region="Oaxaca"),
+    row("pronoun-for-an-outflow-partner", "Exports to Brazil rose 6%, while those to Chile fell 2%.", "2%", region=None),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---

@@ -68,6 +68,7 @@ class Cues:
     list_marks: frozenset[str]  # dashes and `:` between a list entry's name and its figure (`metallurgy - 10.6 percent`)
     passive_auxiliaries: frozenset[str]  # `was`, `were`: `N was recorded in X`
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
+    pronoun_refers: frozenset[str] = frozenset()  # `those to Chiapas`: a pronoun that stands for the flow named before
     partner_nouns: frozenset[str] = frozenset()  # `the largest investor`: a place ranked as one is a partner
     ranking_links: tuple[str, ...] = ()  # `followed by`: the next place of a ranking
     trade_flows: frozenset[str] = frozenset()  # `exports`, `trade`: a place holding a share of one is a partner
@@ -113,6 +114,7 @@ class Cues:
             not_share_texts=tuple(texts("not_share")),
             trade_flows=frozenset(texts("trade_flow")),
             partner_nouns=frozenset(texts("partner_noun")),
+            pronoun_refers=frozenset(texts("pronoun_refer")),
             ranking_links=tuple(texts("ranking_link")),
             rate_words=frozenset(texts("rate_indicator")),
             index_words=frozenset(texts("index_indicator")),

@@ -66,7 +66,8 @@ class RegionRules(MentionView):
         if index < 0 or self.words[index] not in self.cues.partner:
             return False
         if self.words[index] in self.cues.receiving_prepositions:
-            return not any(word in self.cues.inflows for word in self.words[max(self.sentence_start(region), index - 4) : index])
+            reach = self.sentence_start(region) if self.words[index - 1] in self.cues.pronoun_refers else max(self.sentence_start(region), index - 4)
+            return not any(word in self.cues.inflows for word in self.words[reach:index])  # `while those to Chiapas rose 4.1%`
         return True
 
     def holds_trade_share(self, region: Span) -> bool:
