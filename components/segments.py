@@ -3,7 +3,8 @@
 The spec's scope rules read text the way wire copy is laid out:
 
 - a paragraph ends at every line break (one-sentence-per-line stories are one paragraph a
-  line), and where a sentence end is glued to the next sentence (`data showed Monday.Exports
+  line), except before the items of a list after a lead-in ending with `:` (lines opening with
+  a dash or bullet), which belong to the lead-in's sentence; and where a sentence end is glued to the next sentence (`data showed Monday.Exports
   rose`), which is what a scraped page leaves of a lost line break;
 - a sentence ends where the sentencizer says, and also at every paragraph end, so a
   headline or dateline without a full stop never runs into the text below it.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import bisect
 
 SENTENCE_ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'"})
+ITEM_MARKS = frozenset({"-", "–", "—", "•", "·", "*"})  # a line opening with one is a list item
 
 
 class Segments:
@@ -28,9 +30,13 @@ class Segments:
         self.doc_text = text
         self.texts: dict[int, str] = {}  # sentence start -> its text, as read
         paragraphs = {0}
+        in_list = False  # after a lead-in ending with `:`, its items belong to its sentence
         for index, word in enumerate(words):
             if "\n" in word and index + 1 < self.length:
-                paragraphs.add(index + 1)  # line breaks are whitespace tokens
+                previous = next((words[i] for i in range(index - 1, -1, -1) if not words[i].isspace()), "")
+                in_list = texts[index + 1] in ITEM_MARKS and (previous == ":" or in_list)
+                if not in_list:
+                    paragraphs.add(index + 1)  # line breaks are whitespace tokens
             elif index and sentence_flags[index] == 1 and words[index - 1] in SENTENCE_ENDS and not spaced[index - 1] and texts[index][:1].isupper():
                 paragraphs.add(index)  # `Monday.Exports`
         self.paragraph_starts = sorted(paragraphs)

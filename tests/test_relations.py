@@ -633,6 +633,10 @@ CASES = [
         "31%", region="Almaty"),
     row("pronoun-for-an-inflow-receives", "Remittances to Jalisco rose 3.3%, while those to Oaxaca fell 1.2%.", "1.2%", region="Oaxaca"),
     row("pronoun-for-an-outflow-partner", "Exports to Brazil rose 6%, while those to Chile fell 2%.", "2%", region=None),
+    row("list-items-after-a-colon-share-the-lead-in", "In 2023 Armenia's trade with its neighbours came to:\n- with Iran, $0.7 billion;\n"
+        "- with Georgia, $1.1 billion.\nTourism revenue rose 9%.", "$1.1 billion", region="Armenia", period="2023", indicator="trade"),
+    row("a-line-after-a-list-is-a-new-paragraph", "In 2023 Armenia's trade with its neighbours came to:\n- with Iran, $0.7 billion;\n"
+        "- with Georgia, $1.1 billion.\nTourism revenue rose 9%.", "9%", region=None, period=None),
     row("period-aside-stays-with-figure", "Cement output rose 5%, in the second quarter, to 2.1 million tonnes.", "5%",
         period="the second quarter"),
     # --- `exceeded the PERIOD's level by N`: the period is the base; a figure of that period stated before is ---
