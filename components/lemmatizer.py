@@ -48,12 +48,7 @@ class LookupLemmatizer(Lemmatizer):
     def __call__(self, doc: Doc) -> Doc:
         if not self._validated:
             self._validate_tables(Errors.E1004)
-        error_handler = self.get_error_handler()
-        try:
-            self.set_lemmas(doc)
-            return doc
-        except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
-            return error_handler(self.name, self, [doc], error)
+        return set_lemmas_of(self, doc)
 
     def set_lemmas(self, doc: Doc) -> None:
         """Give every token the lemma of its word (keeping lemmas already set, unless `overwrite`)."""
@@ -71,6 +66,15 @@ class LookupLemmatizer(Lemmatizer):
         lemma = strings.add(found if isinstance(found, str) else found[0])
         self._lemmas[orth] = lemma
         return lemma
+
+
+def set_lemmas_of(pipe: Any, doc: Doc) -> Doc:
+    """Run a remembering lemmatizer's `set_lemmas` on a doc, routing an error to spaCy's configurable error handler."""
+    try:
+        pipe.set_lemmas(doc)
+        return doc
+    except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
+        return pipe.get_error_handler()(pipe.name, pipe, [doc], error)
 
 
 def write_lemmas(doc: Doc, lemmas: list[int], overwrite: bool) -> None:
@@ -105,12 +109,7 @@ class RememberingRussianLemmatizer(RussianLemmatizer):
     def __call__(self, doc: Doc) -> Doc:
         if doc.has_annotation("POS"):
             return super().__call__(doc)
-        error_handler = self.get_error_handler()
-        try:
-            self.set_lemmas(doc)
-            return doc
-        except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
-            return error_handler(self.name, self, [doc], error)
+        return set_lemmas_of(self, doc)
 
     def set_lemmas(self, doc: Doc) -> None:
         """Give every token the lemma of its word (keeping lemmas already set, unless `overwrite`)."""
