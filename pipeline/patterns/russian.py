@@ -25,6 +25,8 @@ from .gazetteer import slugify
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 INFLECTING = frozenset({"NOUN", "ADJF", "PRTF"})
 MODEL_ADJECTIVES = ("морская", "морской", "морское", "морские")  # inflect an unknown adjective of the same ending
+MODEL_NOUN = "завод"  # inflect an unknown capitalised noun ending in a hard consonant (`Нацстатком`) like a masculine one
+HARD_CONSONANTS = frozenset("бвдзклмнпрстфх")
 ADJECTIVE_ENDINGS = ("ская", "ский", "ское", "ские")
 
 
@@ -41,7 +43,7 @@ def word_forms(word: str, agree: frozenset[str] = frozenset()) -> dict[str, str]
     inflect. A hyphenated adjective inflects by its ending (`Джалал-Абадская`), which the dictionary may split wrongly."""
     parse = None if "-" in word and word.lower().endswith(ADJECTIVE_ENDINGS) else nominative_parse(word)
     if parse is None:
-        return model_adjective_forms(word)
+        return model_adjective_forms(word) or model_noun_forms(word)
     forms = {}
     for case in CASES:
         wanted = {case} | ({g for g in agree if g not in ("anim", "inan") or case == "accs"} if parse.tag.POS != "NOUN" else set())
@@ -59,6 +61,15 @@ def model_adjective_forms(word: str) -> dict[str, str] | None:
             forms = word_forms(model)
             return {case: stem + form[len(model_stem) :] for case, form in forms.items()} if forms else None
     return None
+
+
+def model_noun_forms(word: str) -> dict[str, str] | None:
+    """Case forms of a capitalised noun the dictionary lacks that ends in a hard consonant (`Нацстатком` ->
+    `Нацстаткома`), from a known masculine noun; None for any other word and for abbreviations."""
+    if not word[:1].isupper() or word.isupper() or word[-1:].lower() not in HARD_CONSONANTS:
+        return None  # not an abbreviation (`НБК`, `ЕБРР`): those do not inflect
+    forms = word_forms(MODEL_NOUN)
+    return {case: word.lower() + form[len(MODEL_NOUN) :] for case, form in forms.items()} if forms else None
 
 
 def match_case(form: str, written: str) -> str:
