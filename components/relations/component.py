@@ -60,6 +60,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
         places = [s for s in self.ents if s.label_ == "REGION" and s.start >= self.dateline_end and not self.describes_a_noun(s)]
         self.home = places[0].kb_id_ if places else ""
         self.regions = [s for s in places if not self.is_partner(s) and not self.is_listed_partner(s)]
+        self.region_tokens = {index for s in self.regions for index in range(s.start, s.end)}
 
 
 @Language.factory(

@@ -46,8 +46,7 @@ class IndicatorRules(MentionView):
             return False
         if any(" ".join(self.words[span.end : indicator.start]).startswith(text) for text in self.cues.share_texts):
             return False  # `46.6 percent of total industrial production`: the whole, not the share's own quantity
-        places = {index for region in self.regions for index in range(region.start, region.end)}
-        return all(self.words[index] in self.cues.denominator_skips or index in places for index in between[1:])
+        return all(self.words[index] in self.cues.denominator_skips or index in self.region_tokens for index in between[1:])
 
     def named_after(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator a figure stands before as its determiner's number (`a 5.2 percent economic growth`, `the
@@ -184,10 +183,10 @@ class IndicatorRules(MentionView):
         index = indicator.start - 1
         while index > 0 and self.words[index] in self.cues.denominator_skips:
             index -= 1  # `20.4 percent of the country's total exports`
-        if index < 1 or self.words[index] not in ("of", "to"):
+        if index < 1 or self.words[index] not in self.cues.ratio_links:
             return False
         if index in self.figure_by_end:
-            return self.words[index] == "of"
+            return self.words[index] in self.cues.figure_indicator_links  # `0.9 percent of GDP`, not `rose 5% to GDP`
         return any(s.end == index and s.start in self.figure_by_end for s in self.indicators)
 
 
