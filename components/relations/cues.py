@@ -68,6 +68,7 @@ class Cues:
     list_marks: frozenset[str]  # dashes and `:` between a list entry's name and its figure (`metallurgy - 10.6 percent`)
     passive_auxiliaries: frozenset[str]  # `was`, `were`: `N was recorded in X`
     share_texts: tuple[str, ...] = ()  # the share phrases as text, to find in a window of words
+    record_prepositions: frozenset[str] = frozenset()  # `in`, `since`: the span a record is measured over (`the lowest since 2018`)
     ratio_links: frozenset[str] = frozenset()  # `of`, `to`: before a ratio's denominator (`3% of GDP`, `a 3.3% deficit to GDP`)
     pronoun_refers: frozenset[str] = frozenset()  # `those to Chiapas`: a pronoun that stands for the flow named before
     partner_nouns: frozenset[str] = frozenset()  # `the largest investor`: a place ranked as one is a partner
@@ -117,6 +118,7 @@ class Cues:
             partner_nouns=frozenset(texts("partner_noun")),
             pronoun_refers=frozenset(texts("pronoun_refer")),
             ratio_links=frozenset(texts("ratio_link")),
+            record_prepositions=frozenset(texts("record_preposition")),
             ranking_links=tuple(texts("ranking_link")),
             rate_words=frozenset(texts("rate_indicator")),
             index_words=frozenset(texts("index_indicator")),

@@ -112,7 +112,7 @@ class PeriodRules(ComparisonRules):
         index = period.start - 1
         while index > 0 and self.words[index] in self.cues.record_hedges:
             index -= 1
-        if self.words[index] not in ("in", "since"):
+        if self.words[index] not in self.cues.record_prepositions:
             return False
         window = self.words[max(self.sentence_start(period), index - RECORD_WINDOW) : index]
         return any(word in self.cues.record_words for word in window)

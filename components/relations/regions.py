@@ -83,8 +83,9 @@ class RegionRules(MentionView):
         if self.home and region.kb_id_ == self.home:
             return False  # `Almaty remained the largest market`: a place of the article's economy holds a share of it
         after = self.words[region.end : region.end + 5]
-        if "the" in after and any(word in self.cues.partner_nouns for word in after[after.index("the") :]):
-            return True
+        article = next((index for index, word in enumerate(after) if word in self.cues.articles), None)
+        if article is not None and any(word in self.cues.partner_nouns for word in after[article:]):
+            return True  # `remained the largest investor`
         before = " ".join(self.words[max(0, region.start - 3) : region.start])
         sentence = self.words[self.sentence_start(region) : region.start]
         return any(before.endswith(link) for link in self.cues.ranking_links) and bool(self.cues.partner_nouns & set(sentence))
