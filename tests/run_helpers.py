@@ -1,4 +1,4 @@
-"""What the run tests share: a corpus with hostile lines, and the command line in a subprocess."""
+"""What the run tests share: a corpus with hostile lines, and the command line in this process or in a subprocess."""
 from __future__ import annotations
 
 import itertools
@@ -7,9 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 ARTICLES = sorted([*(PROJECT_DIR / "seeds").glob("*.txt"), *(PROJECT_DIR / "corpus" / "articles").glob("*.txt")])
 TABLES = ("entities", "facts", "relations", "docs")
+
+
+def invoke(*args: str):
+    """Run the command line in this process (typer's runner), exceptions raised."""
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 
 def write_corpus(folder: Path) -> Path:

@@ -4,17 +4,15 @@ that every pattern matches its own example, that a new cue role needs no Python,
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 import spacy
+from run_helpers import invoke
 from spacy.matcher import Matcher
-from typer.testing import CliRunner
 
 import pipeline
 from components.tokenizer import create_tokenizer
-from pipeline.cli import app
 from pipeline.loading import CONFIG_DIR
 from pipeline.patterns.concepts import GrammarError, grammar_patterns
 from pipeline.run.annotate import annotate
@@ -84,17 +82,6 @@ def expand(tmp_path: Path, lines: list[dict]) -> list[dict]:
     write_jsonl(tmp_path / "lexicons" / "words.jsonl", WORDS)
     write_jsonl(tmp_path / "lexicons" / "cues.jsonl", CUES)
     return grammar_patterns(write_jsonl(tmp_path / "grammar" / "words.jsonl", [*SHAPES, *lines]), tmp_path / "lexicons")
-
-
-def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
-
-
-@pytest.fixture
-def configs(tmp_path: Path) -> Path:
-    folder = tmp_path / "configs"
-    shutil.copytree(CONFIG_DIR, folder)
-    return folder
 
 
 @pytest.mark.parametrize("slot,tokens", SLOTS)

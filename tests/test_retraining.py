@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from run_helpers import invoke
 from typer.testing import CliRunner
 
 import pipeline
@@ -109,17 +109,6 @@ def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
 def found(nlp, text: str) -> dict[str, tuple]:
     record = predict_records(nlp, [{"id": "x", "text": text}])[0]
     return {s["text"]: (s["label"], s.get("value"), s.get("unit")) for s in record["spans"]}
-
-
-def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
-
-
-@pytest.fixture
-def configs(tmp_path: Path) -> Path:
-    folder = tmp_path / "configs"
-    shutil.copytree(CONFIG_DIR, folder)
-    return folder
 
 
 def test_the_unseen_names_are_missed_today(nlp):

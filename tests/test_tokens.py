@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from run_helpers import invoke
 
-from pipeline.cli import app
 from pipeline.run.running import OutputError, run_inputs
 from pipeline.run.tokens import with_tokens, without_tokens
 
@@ -26,10 +25,6 @@ def write_inputs(folder: Path) -> Path:
     records.append({"id": "long", "text": LONG})
     (folder / "wire.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     return folder
-
-
-def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
 
 def read_jsonl(path: Path) -> list[dict]:
