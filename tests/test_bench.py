@@ -49,6 +49,21 @@ def test_bench_with_two_processes_and_a_long_document_also_prints_them():
     assert line.endswith(" MB") and "peak memory" in line
 
 
+def test_bench_measures_the_texts_it_is_given(tmp_path):
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text('{"id": "w1", "text": "Retail sales rose 3.2% in May to $41.5 billion, the statistics office said."}\n', encoding="utf-8")
+    lines = bench(str(wire))
+    assert lines[0].startswith("corpus: ") and not any(line.startswith("ru ") for line in lines)  # no Russian text given
+    assert int(lines[0].split()[3].replace(",", "")) >= 3000  # the one record, repeated and perturbed
+
+
+def test_bench_refuses_inputs_without_a_document(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = subprocess.run([sys.executable, "-m", "pipeline", "bench", str(empty)], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
 def test_a_russian_corpus_is_perturbed_in_its_own_letters():
     text = " date 2024-03-25 Экспорт вырос на 12,5% и составил $3,1 млрд, сообщило бюро национальной статистики."
     rng = random.Random(1)

@@ -37,7 +37,7 @@ from ..loading import CONFIG_DIR, load
 from .annotate import annotate
 from .engines.base import load_pipeline
 from .export import table_rows
-from .reading import Document
+from .reading import Document, read_documents
 
 WORD_SHARE = 20  # one lower-case word in this many gets a letter changed
 NUMBER = re.compile(r"\d+")
@@ -267,10 +267,10 @@ def time_in_turn(blank: Language, nlp: Language, documents: list[Document], batc
     return tokenizer_seconds, pipeline_seconds
 
 
-def bundled_texts(folders: Iterable[Path], lang: str = "en") -> list[str]:
-    """The texts of the `.txt` articles in the given folders that are in the language."""
-    texts = [path.read_text(encoding="utf-8") for folder in folders for path in sorted(Path(folder).glob("*.txt"))]
-    return [text for text in texts if document_language(text) == lang]
+def input_texts(paths: Iterable[Path], lang: str = "en") -> list[str]:
+    """The texts of the documents in the given files or folders (as `run` reads them) that are in the language;
+    InputError at the first input that is not a document."""
+    return [document.text for document in read_documents(paths) if document_language(document.text, document.meta) == lang]
 
 
 @dataclass
