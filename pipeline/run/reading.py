@@ -56,6 +56,7 @@ UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1b")
 HIGH_BYTES = bytes(range(0x80, 0x100))
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # a JSON escape of a surrogate: only where one is can a record hold a lone one
 LEGACY_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
 BLANK_LINE = re.compile(rb"\n[ \t\r\v\f]*(?=\n)")  # a line break, then a line of nothing but (bytes) whitespace
 
@@ -297,9 +298,10 @@ def jsonl_record(line: bytes, source: str) -> Document | Rejected:
         return Rejected(source, INVALID_JSON, f"{error.msg}: column {error.colno}", encoding=encoding)
     if not isinstance(record, dict):
         return Rejected(source, INVALID_RECORD, f"expected a JSON object, got {json_type(record)}", encoding=encoding)
-    dumped = json.dumps(record, ensure_ascii=False)
-    if LONE_SURROGATE.search(dumped):  # escapes such as "\ud800" that are not valid Unicode: no file could hold them
-        record = json.loads(LONE_SURROGATE.sub("\ufffd", dumped))
+    if SURROGATE_ESCAPE.search(text):
+        dumped = json.dumps(record, ensure_ascii=False)
+        if LONE_SURROGATE.search(dumped):  # escapes such as "\ud800" that are not valid Unicode: no file could hold them
+            record = json.loads(LONE_SURROGATE.sub("\ufffd", dumped))
     given = record.get("id")
     if given is not None and (isinstance(given, bool) or not isinstance(given, (str, int)) or not str(given).strip()):
         return Rejected(source, INVALID_RECORD, f"'id' must be a non-empty string or an integer, got {json_type(given)}", encoding=encoding)
@@ -373,13 +375,16 @@ def decode(data: bytes) -> tuple[str, str]:
     make up most of the words they are in (Cyrillic), else Windows-1252, else Latin-1 (which always decodes).
     """
     if data.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
+        first = "utf-8-sig"
     elif data.startswith(UTF16_BOMS):
-        candidates = ["utf-16"]
+        first = "utf-16"
     else:
-        candidates = ["utf-8"]
-    candidates += ["cp1251", "cp1252"] if looks_cyrillic(data) else ["cp1252"]
-    for encoding in candidates:
+        first = "utf-8"
+    try:
+        return data.decode(first), first
+    except UnicodeDecodeError:
+        pass
+    for encoding in ["cp1251", "cp1252"] if looks_cyrillic(data) else ["cp1252"]:  # judged only when Unicode fails
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
