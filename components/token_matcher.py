@@ -315,17 +315,19 @@ def searched_pattern(condition: dict[str, Any]) -> tuple[str, re.Pattern[str]] |
 
 def word_tests(condition: dict[str, Any]) -> list[WordTest] | None:
     """Tests of a lexeme that together decide the condition as spaCy's Matcher does; None if a part of it is not one of them."""
-    tests: list[WordTest | None] = []
+    tests = []
     for name, value in condition.items():
         if name in FLAGS and isinstance(value, bool):
             tests.append(partial(flag_is, FLAGS[name], value))
-        elif name in STRING_PROPERTIES and isinstance(value, str):
-            tests.append(partial(string_in, attrgetter(STRING_PROPERTIES[name]), frozenset([value])))
-        elif name in STRING_PROPERTIES and isinstance(value, dict) and value:
-            tests.extend(string_test(STRING_PROPERTIES[name], operator, operand) for operator, operand in value.items())
-        else:
+            continue
+        if name not in STRING_PROPERTIES or not isinstance(value, (str, dict)) or not value:
             return None
-    return None if any(test is None for test in tests) else tests  # type: ignore[return-value]
+        for operator, operand in value.items() if isinstance(value, dict) else [("IN", [value])]:
+            test = string_test(STRING_PROPERTIES[name], operator, operand)
+            if test is None:
+                return None
+            tests.append(test)
+    return tests
 
 
 def string_test(prop: str, operator: str, operand: Any) -> WordTest | None:
@@ -344,18 +346,22 @@ def is_strings(value: Any) -> bool:
 
 
 def flag_is(flag: int, value: bool, lexeme: Lexeme) -> bool:
+    """Whether the lexeme's flag is `value`."""
     return lexeme.check_flag(flag) == value
 
 
 def string_in(read: Callable[[Lexeme], str], strings: frozenset[str], lexeme: Lexeme) -> bool:
+    """Whether the lexeme's string (as `read`) is one of `strings`."""
     return read(lexeme) in strings
 
 
 def string_not_in(read: Callable[[Lexeme], str], strings: frozenset[str], lexeme: Lexeme) -> bool:
+    """Whether the lexeme's string (as `read`) is none of `strings`."""
     return read(lexeme) not in strings
 
 
 def string_searched(read: Callable[[Lexeme], str], pattern: re.Pattern[str], lexeme: Lexeme) -> bool:
+    """Whether `pattern` is found in the lexeme's string (as `read`)."""
     return pattern.search(read(lexeme)) is not None
 
 

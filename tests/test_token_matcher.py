@@ -118,6 +118,7 @@ WORD_CONDITIONS = [
     {"LIKE_NUM": True, "LOWER": {"NOT_IN": ["2024", "first"]}},  # tested in Python
     {"IS_ALPHA": False, "IS_PUNCT": False, "SHAPE": {"IN": ["d.d", "dd.dd"]}},
     {"SHAPE": "xxxx", "IS_LOWER": True},
+    {"ORTH": {"REGEX": "^\\d", "NOT_IN": ["2024"]}, "IS_DIGIT": False},
     {},
     {"LENGTH": 4},  # left to spaCy's Matcher
     {"LOWER": {"IN": ["percent"], "NOT_IN": ["pct"]}},
