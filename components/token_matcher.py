@@ -23,7 +23,7 @@ from operator import attrgetter
 from typing import Any, Callable, Iterable
 
 import srsly
-from spacy.attrs import IDS, ORTH, SENT_START
+from spacy.attrs import IDS, SENT_START
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -80,7 +80,7 @@ class TokenPatternMatcher:
         """(key, start, end) of every match in `doc`."""
         if not self._patterns:
             return []
-        classes = self._classes_of(doc.to_array(ORTH).tolist())
+        classes = self._classes_of(doc_arrays(doc).texts)
         places = Places(doc)
         moves, accepts, follow, gaps = self._moves, self._accepts, self._follow, self._gap_classes
         length = len(classes)
@@ -104,23 +104,21 @@ class TokenPatternMatcher:
                     matches.append((key, start, end))
         return matches
 
-    def _classes_of(self, orths: list[int]) -> list[int]:
+    def _classes_of(self, words: list[str]) -> list[int]:
         """The class of each word (learning the words not seen before)."""
         word_classes = self._word_classes
         if len(word_classes) > MAX_REMEMBERED:
             word_classes.clear()
-        classes = list(map(word_classes.get, orths))
+        classes = list(map(word_classes.get, words))
         if None in classes:
-            self._learn_words(list({orth for orth, word_class in zip(orths, classes) if word_class is None}))
-            classes = list(map(word_classes.__getitem__, orths))
+            self._learn_words(list({word for word, word_class in zip(words, classes) if word_class is None}))
+            classes = list(map(word_classes.__getitem__, words))
         return classes
 
-    def _learn_words(self, orths: list[int]) -> None:
+    def _learn_words(self, words: list[str]) -> None:
         """Decide the word-level conditions of new words, and so their classes."""
-        strings = self.vocab.strings
-        for orth, met in zip(orths, self._word_conditions.met_by(orths)):
-            text = strings[orth]
-            self._word_classes[orth] = self._class(met, self.skip_spaces and text.isspace() and "\n" not in text)
+        for word, met in zip(words, self._word_conditions.met_by(words)):
+            self._word_classes[word] = self._class(met, self.skip_spaces and word.isspace() and "\n" not in word)
 
     def _class(self, met: frozenset[int], gap: bool) -> int:
         """The class of the words that meet the word conditions `met` and are (or are not) an extra space, made on first sight."""
@@ -134,7 +132,7 @@ class TokenPatternMatcher:
 
     def _forget_words(self) -> None:
         """Forget the words' classes (after the word conditions changed)."""
-        self._word_classes: dict[int, int] = {}  # orth -> its class
+        self._word_classes: dict[str, int] = {}  # word -> its class
         self._class_ids: dict[tuple[frozenset[int], bool], int] = {}  # (the word conditions met, an extra space) -> class
         self._class_conditions: list[frozenset[int]] = []  # class -> the word conditions its words meet
         self._gap_classes: set[int] = set()  # the classes of extra spaces (read past when `skip_spaces`)
@@ -270,12 +268,12 @@ class WordConditions:
             self._matcher.add(str(index), [[condition]])
         return index
 
-    def met_by(self, orths: list[int]) -> list[frozenset[int]]:
+    def met_by(self, words: list[str]) -> list[frozenset[int]]:
         """The conditions each word meets."""
-        met = [self._met_in_python(self.vocab[orth]) for orth in orths]
+        met = [self._met_in_python(self.vocab[word]) for word in words]
         if len(self._matcher):
             strings = self.vocab.strings
-            for key, start, _ in self._matcher(Doc(self.vocab, words=[strings[orth] for orth in orths])):
+            for key, start, _ in self._matcher(Doc(self.vocab, words=words)):
                 met[start].add(int(strings[key]))
         return [frozenset(conditions) for conditions in met]
 
