@@ -24,7 +24,6 @@ spaCy makes a token of: `48.8 billion  drams` and `the  first half` in scraped c
 with one space.
 """
 
-import warnings
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, NamedTuple, Sequence
 
@@ -186,9 +185,7 @@ class EconEntityRuler(Pipe):
 
     def candidates(self, doc: Doc) -> list[Match]:
         """Every match, possibly overlapping, as (start, end, label, kb_id, pattern id), in Span order."""
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=r"\[W036")
-            matches = list(self.phrase_matcher(doc)) + self.token_matcher(doc)
+        matches = self.phrase_matcher(doc) + self.token_matcher(doc)
         return [Match(*found) for found in sorted({(start, end, *self._span_ids[key]) for key, start, end in matches if start < end})]
 
     def match(self, doc: Doc) -> list[Span]:

@@ -2,10 +2,12 @@
 
 spaCy's Matcher tests the `IN`, `NOT_IN` and `REGEX` conditions of every pattern in Python, at every
 token. Here a token's word-level conditions (those in `WORD_ATTRS`) are decided once per distinct word,
-by spaCy's own Matcher on a one-token doc, so attributes mean exactly what they mean to spaCy. The
+reading the word's lexeme as spaCy's Matcher reads it (`WordConditions`): a string that equals a value or
+is `IN` a list is one look-up, other string and flag tests are run in Python, and anything else is left to
+spaCy's own Matcher on a doc of the new words. Words that meet the same conditions are one class. The
 patterns are then combined into one automaton built lazily from the text: a state is the set of
-(pattern, token) positions still alive, and its move on a word is remembered. Matching a doc costs a
-dictionary look-up per token, plus one per further token of a live match.
+(pattern, token) positions still alive, and its move on a class of words is remembered. Matching a doc
+costs a dictionary look-up per token, plus one per further token of a live match.
 
 The matches are spaCy's: every (key, start, end) whose tokens match a pattern, with the operators
 `?`, `*`, `+`, `!` and `{n}`, `{n,m}`, `{n,}`, `{,m}`. Besides the word-level attributes, a token may test
@@ -16,13 +18,18 @@ no match starts or ends on one.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from functools import partial
+from operator import attrgetter
+from typing import Any, Callable, Iterable
 
 import srsly
-from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.attrs import IDS, SENT_START
+from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from .doc_arrays import doc_arrays
 
 # Token attributes that depend on the word alone.
 WORD_ATTRS = frozenset({
@@ -30,13 +37,19 @@ WORD_ATTRS = frozenset({
     "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_CURRENCY", "IS_BRACKET",
     "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
 })
+# The word attributes tested in Python (of those spaCy's Matcher accepts): strings, as the lexeme property that holds them ...
+STRING_PROPERTIES = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "SHAPE": "shape_"}
+# ... and the lexeme's flags (spaCy's Matcher compares a flag's 1 or 0 with a pattern's true or false).
+FLAGS = {name: IDS[name] for name in WORD_ATTRS if name.startswith(("IS_", "LIKE_"))}
 # Token attributes that depend on the token's place in its doc.
 PLACE_ATTRS = ("SPACY", "IS_SENT_START")
 REPEATS = re.compile(r"\{(\d*)(,?)(\d*)\}")  # {n}, {n,m}, {n,}, {,m}
 ONE, OPTIONAL, ANY, SOME, NOT = "", "?", "*", "+", "!"
 DEAD, START = 0, 1  # the state with no live position; the state before the first token
 PLACED = -1  # marks a move that depends on the word's place as well as the word
-MAX_REMEMBERED = 500_000  # distinct words decided; past this the words and the automaton are forgotten and relearned
+MAX_REMEMBERED = 500_000  # distinct words decided; past this the words are forgotten and decided again
+
+WordTest = Callable[[Lexeme], bool]
 
 
 class TokenPatternMatcher:
@@ -45,11 +58,10 @@ class TokenPatternMatcher:
     def __init__(self, vocab: Vocab, *, skip_spaces: bool = False) -> None:
         self.vocab = vocab
         self.skip_spaces = skip_spaces
-        self._word_matcher = Matcher(vocab, validate=True)  # one one-token pattern per word-level condition
-        self._word_conditions: dict[str, int] = {}  # the condition, as JSON -> its index
+        self._word_conditions = WordConditions(vocab)
         self._condition_ids: dict[tuple[int, bool | None, bool | None], int] = {}  # (word condition, space after, sentence start) -> index
         self._patterns: list[tuple[int, list[tuple[int, str]]]] = []  # key, then (condition, operator) per token
-        self._word_matches: dict[int, frozenset[int]] = {}  # orth -> the word conditions it meets
+        self._forget_words()
         self._reset_states()
 
     def __len__(self) -> int:
@@ -68,25 +80,22 @@ class TokenPatternMatcher:
         """(key, start, end) of every match in `doc`."""
         if not self._patterns:
             return []
-        orths = doc.to_array(ORTH).tolist()
-        if len(self._word_matches) > MAX_REMEMBERED:
-            self._word_matches.clear()
-            self._reset_states()
-        self._learn_words({orth for orth in orths if orth not in self._word_matches})
+        classes = self._classes_of(doc_arrays(doc).texts)
         places = Places(doc)
-        moves, accepts, follow = self._moves, self._accepts, self._follow
-        length = len(orths)
-        gaps = self._gaps(doc, orths)
+        moves, accepts, follow, gaps = self._moves, self._accepts, self._follow, self._gap_classes
+        length = len(classes)
         matches = []
-        for start in range(length):
+        starting = moves[START]
+        for start in [index for index, word_class in enumerate(classes) if starting.get(word_class) != DEAD]:
             state, end = START, start
             while end < length:
-                if end > start and orths[end] in gaps:
+                word_class = classes[end]
+                if end > start and word_class in gaps:
                     end += 1  # `the  first half`: an extra space inside a match is read past
                     continue
-                following = moves[state].get(orths[end])
+                following = moves[state].get(word_class)
                 if following is None or following == PLACED:
-                    following = follow(state, orths[end], places, end)
+                    following = follow(state, word_class, places, end)
                 if following == DEAD:
                     break
                 state = following
@@ -95,12 +104,38 @@ class TokenPatternMatcher:
                     matches.append((key, start, end))
         return matches
 
-    def _gaps(self, doc: Doc, orths: list[int]) -> set[int]:
-        """The orths of the doc's extra-space tokens (spaces only, no line break) when gaps are read past."""
-        if not self.skip_spaces:
-            return set()
-        strings = self.vocab.strings
-        return {orth for orth in set(orths) if (text := strings[orth]).isspace() and "\n" not in text}
+    def _classes_of(self, words: list[str]) -> list[int]:
+        """The class of each word (learning the words not seen before)."""
+        word_classes = self._word_classes
+        if len(word_classes) > MAX_REMEMBERED:
+            word_classes.clear()
+        classes = list(map(word_classes.get, words))
+        if None in classes:
+            self._learn_words(list({word for word, word_class in zip(words, classes) if word_class is None}))
+            classes = list(map(word_classes.__getitem__, words))
+        return classes
+
+    def _learn_words(self, words: list[str]) -> None:
+        """Decide the word-level conditions of new words, and so their classes."""
+        for word, met in zip(words, self._word_conditions.met_by(words)):
+            self._word_classes[word] = self._class(met, self.skip_spaces and word.isspace() and "\n" not in word)
+
+    def _class(self, met: frozenset[int], gap: bool) -> int:
+        """The class of the words that meet the word conditions `met` and are (or are not) an extra space, made on first sight."""
+        word_class = self._class_ids.get((met, gap))
+        if word_class is None:
+            word_class = self._class_ids[met, gap] = len(self._class_conditions)
+            self._class_conditions.append(met)
+            if gap:
+                self._gap_classes.add(word_class)
+        return word_class
+
+    def _forget_words(self) -> None:
+        """Forget the words' classes (after the word conditions changed)."""
+        self._word_classes: dict[str, int] = {}  # word -> its class
+        self._class_ids: dict[tuple[frozenset[int], bool], int] = {}  # (the word conditions met, an extra space) -> class
+        self._class_conditions: list[frozenset[int]] = []  # class -> the word conditions its words meet
+        self._gap_classes: set[int] = set()  # the classes of extra spaces (read past when `skip_spaces`)
 
     def _condition(self, token: dict[str, Any], key: str) -> int:
         """The index of a pattern token's condition (without its operator)."""
@@ -116,24 +151,12 @@ class TokenPatternMatcher:
                 words[name] = value
             else:
                 raise ValueError(f"pattern {key!r}: the token attribute {attr!r} cannot be matched here")
-        text = srsly.json_dumps(words, sort_keys=True)
-        if text not in self._word_conditions:
-            self._word_conditions[text] = len(self._word_conditions)
-            self._word_matcher.add(str(self._word_conditions[text]), [[words]])
-            self._word_matches.clear()
-        condition = (self._word_conditions[text], place.get("SPACY"), place.get("IS_SENT_START"))
+        known = len(self._word_conditions)
+        word_condition = self._word_conditions.add(words)
+        if len(self._word_conditions) > known:
+            self._forget_words()
+        condition = (word_condition, place.get("SPACY"), place.get("IS_SENT_START"))
         return self._condition_ids.setdefault(condition, len(self._condition_ids))
-
-    def _learn_words(self, orths: Iterable[int]) -> None:
-        """Decide the word-level conditions for new words, matching them on a doc of those words."""
-        words = list(orths)
-        if not words:
-            return
-        strings = self.vocab.strings
-        met: list[set[int]] = [set() for _ in words]
-        for key, start, _ in self._word_matcher(Doc(self.vocab, words=[strings[orth] for orth in words])):
-            met[start].add(int(strings[key]))
-        self._word_matches.update((orth, frozenset(conditions)) for orth, conditions in zip(words, met))
 
     def _reset_states(self) -> None:
         """Forget the automaton (after the patterns changed); it is rebuilt as text is read."""
@@ -166,24 +189,24 @@ class TokenPatternMatcher:
                 reached.add((pattern, index))
         return frozenset(reached)
 
-    def _follow(self, state: int, orth: int, places: "Places", index: int) -> int:
-        """The state after reading the word `orth` (token `index`) in `state`, computed and remembered:
-        under the word alone, or (marked PLACED under the word) under the word and its place, where that decides."""
+    def _follow(self, state: int, word_class: int, places: "Places", index: int) -> int:
+        """The state after reading a word of `word_class` (token `index`) in `state`, computed and remembered:
+        under the class alone, or (marked PLACED under the class) under the class and the word's place, where that decides."""
         moves = self._moves[state]
-        following = moves.get(orth)
+        following = moves.get(word_class)
         if following is None:
-            following = moves[orth] = self._move(state, orth)
+            following = moves[word_class] = self._move(state, word_class)
         if following != PLACED:
             return following
-        key = (orth, *places[index])
+        key = (word_class, *places[index])
         if key not in moves:
-            moves[key] = self._move(state, orth, places[index])
+            moves[key] = self._move(state, word_class, places[index])
         return moves[key]
 
-    def _move(self, state: int, orth: int, place: tuple[bool, bool] | None = None) -> int:
-        """The state after reading the word `orth` in `state`, with its place (space after, sentence start);
+    def _move(self, state: int, word_class: int, place: tuple[bool, bool] | None = None) -> int:
+        """The state after reading a word of `word_class` in `state`, with its place (space after, sentence start);
         without one, PLACED if the place decides."""
-        met = self._word_matches[orth]
+        met = self._class_conditions[word_class]
         advanced = []
         for pattern, index in self._positions[state]:
             tokens = self._patterns[pattern][1]
@@ -203,17 +226,157 @@ class TokenPatternMatcher:
         return self._state(self._closure(advanced)) if advanced else DEAD
 
 
+class WordConditions:
+    """The word-level conditions of token patterns, and which of them words meet, decided as spaCy's Matcher decides.
+
+    Each test reads the word's lexeme, which holds what spaCy's Matcher reads. A condition that one of the word's
+    strings equals a value or is `IN` a list is looked up by that string, one that it matches a `REGEX` is one search;
+    one made of other tests on strings (`NOT_IN`) and flags (`"IS_ALPHA": true`) is run in Python; any other goes
+    to a spaCy Matcher.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._indices: dict[str, int] = {}  # the condition, as JSON -> its index
+        self._looked_up: dict[str, dict[str, list[int]]] = {}  # lexeme property -> its string -> the conditions met
+        self._searched: list[tuple[str, re.Pattern[str], int]] = []  # lexeme property, the REGEX it matches, condition
+        self._properties: set[str] = set()  # the lexeme properties looked up or searched
+        self._tested: list[tuple[int, list[WordTest]]] = []  # condition, the tests it is made of
+        self._matcher = Matcher(vocab, validate=True)  # one one-token pattern per remaining condition
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    def add(self, condition: dict[str, Any]) -> int:
+        """The index of a condition (a spaCy token pattern of word attributes), added on first sight."""
+        text = srsly.json_dumps(condition, sort_keys=True)
+        if text in self._indices:
+            return self._indices[text]
+        index = self._indices[text] = len(self._indices)
+        looked_up, searched = looked_up_strings(condition), searched_pattern(condition)
+        if looked_up is not None:
+            table = self._looked_up.setdefault(looked_up[0], {})
+            for string in looked_up[1]:
+                table.setdefault(string, []).append(index)
+            self._properties.add(looked_up[0])
+        elif searched is not None:
+            self._searched.append((*searched, index))
+            self._properties.add(searched[0])
+        elif (tests := word_tests(condition)) is not None:
+            self._tested.append((index, tests))
+        else:
+            self._matcher.add(str(index), [[condition]])
+        return index
+
+    def met_by(self, words: list[str]) -> list[frozenset[int]]:
+        """The conditions each word meets."""
+        met = [self._met_in_python(self.vocab[word]) for word in words]
+        if len(self._matcher):
+            strings = self.vocab.strings
+            for key, start, _ in self._matcher(Doc(self.vocab, words=words)):
+                met[start].add(int(strings[key]))
+        return [frozenset(conditions) for conditions in met]
+
+    def _met_in_python(self, lexeme: Lexeme) -> set[int]:
+        """The conditions looked up, searched or tested in Python that the word of `lexeme` meets."""
+        strings = {prop: getattr(lexeme, prop) for prop in self._properties}
+        met = {index for prop, pattern, index in self._searched if pattern.search(strings[prop]) is not None}
+        for prop, table in self._looked_up.items():
+            met.update(table.get(strings[prop], ()))
+        met.update(index for index, tests in self._tested if all(test(lexeme) for test in tests))
+        return met
+
+
+def looked_up_strings(condition: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
+    """(lexeme property, the strings it may be) when a condition is just that (`"LOWER": "bn"`, `"ORTH": {"IN": [...]}`)."""
+    if len(condition) != 1:
+        return None
+    (name, value), = condition.items()
+    if name not in STRING_PROPERTIES:
+        return None
+    if isinstance(value, str):
+        return STRING_PROPERTIES[name], frozenset([value])
+    if isinstance(value, dict) and list(value) == ["IN"] and is_strings(value["IN"]):
+        return STRING_PROPERTIES[name], frozenset(value["IN"])
+    return None
+
+
+def searched_pattern(condition: dict[str, Any]) -> tuple[str, re.Pattern[str]] | None:
+    """(lexeme property, the pattern it is searched with) when a condition is just that (`"TEXT": {"REGEX": "^[A-Z]"}`)."""
+    if len(condition) != 1:
+        return None
+    (name, value), = condition.items()
+    if name in STRING_PROPERTIES and isinstance(value, dict) and list(value) == ["REGEX"] and isinstance(value["REGEX"], str):
+        return STRING_PROPERTIES[name], re.compile(value["REGEX"])
+    return None
+
+
+def word_tests(condition: dict[str, Any]) -> list[WordTest] | None:
+    """Tests of a lexeme that together decide the condition as spaCy's Matcher does; None if a part of it is not one of them."""
+    tests = []
+    for name, value in condition.items():
+        if name in FLAGS and isinstance(value, bool):
+            tests.append(partial(flag_is, FLAGS[name], value))
+            continue
+        if name not in STRING_PROPERTIES or not isinstance(value, (str, dict)) or not value:
+            return None
+        for operator, operand in value.items() if isinstance(value, dict) else [("IN", [value])]:
+            test = string_test(STRING_PROPERTIES[name], operator, operand)
+            if test is None:
+                return None
+            tests.append(test)
+    return tests
+
+
+def string_test(prop: str, operator: str, operand: Any) -> WordTest | None:
+    """The test of a lexeme's string property `prop` by `IN`, `NOT_IN` or `REGEX` (spaCy's `re.search`); None for another."""
+    read = attrgetter(prop)
+    if operator in ("IN", "NOT_IN") and is_strings(operand):
+        return partial(string_in if operator == "IN" else string_not_in, read, frozenset(operand))
+    if operator == "REGEX" and isinstance(operand, str):
+        return partial(string_searched, read, re.compile(operand))
+    return None
+
+
+def is_strings(value: Any) -> bool:
+    """Whether `value` is a list of strings."""
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def flag_is(flag: int, value: bool, lexeme: Lexeme) -> bool:
+    """Whether the lexeme's flag is `value`."""
+    return lexeme.check_flag(flag) == value
+
+
+def string_in(read: Callable[[Lexeme], str], strings: frozenset[str], lexeme: Lexeme) -> bool:
+    """Whether the lexeme's string (as `read`) is one of `strings`."""
+    return read(lexeme) in strings
+
+
+def string_not_in(read: Callable[[Lexeme], str], strings: frozenset[str], lexeme: Lexeme) -> bool:
+    """Whether the lexeme's string (as `read`) is none of `strings`."""
+    return read(lexeme) not in strings
+
+
+def string_searched(read: Callable[[Lexeme], str], pattern: re.Pattern[str], lexeme: Lexeme) -> bool:
+    """Whether `pattern` is found in the lexeme's string (as `read`)."""
+    return pattern.search(read(lexeme)) is not None
+
+
 class Places:
-    """The places of a doc's tokens (a space after it, a sentence start), read when first asked for."""
+    """The places of a doc's tokens (a space after it, a sentence start), read from the doc's arrays when first asked for."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.places: list[tuple[bool, bool]] | None = None
+        self.spaced: list[int] | None = None
+        self.sentence_flags: list[int] = []
 
     def __getitem__(self, index: int) -> tuple[bool, bool]:
-        if self.places is None:
-            self.places = [(bool(spaced), sent_start == 1) for spaced, sent_start in self.doc.to_array([SPACY, SENT_START]).tolist()]
-        return self.places[index]
+        if self.spaced is None:
+            arrays = doc_arrays(self.doc)
+            self.spaced = arrays.spaced
+            self.sentence_flags = arrays.sentence_flags if arrays.sentence_flags is not None else self.doc.to_array(SENT_START).tolist()
+        return bool(self.spaced[index]), self.sentence_flags[index] == 1
 
 
 def expand_operator(operator: str, key: str) -> list[str]:

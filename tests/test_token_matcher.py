@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
-from components.token_matcher import TokenPatternMatcher
+from components.token_matcher import TokenPatternMatcher, WordConditions
 
 SENTENCES = [
     "Exports rose 12.5 percent to $4.2 billion in the first quarter of 2024.",
@@ -107,3 +108,36 @@ def test_extra_spaces_inside_a_match_are_read_past(nlp):
     plain = TokenPatternMatcher(nlp.vocab)
     plain.add("percent", PATTERNS["percent"])
     assert not plain(doc)  # spaCy's Matcher does not read past them either
+
+
+WORD_CONDITIONS = [
+    {"LOWER": "bn"},  # looked up by its string
+    {"ORTH": {"IN": ["$", "US$", "Exports"]}},
+    {"TEXT": {"REGEX": "^[A-Z][a-z]+$"}},  # one search
+    {"LOWER": {"REGEX": "^(?:rose|fell)$"}},
+    {"LIKE_NUM": True, "LOWER": {"NOT_IN": ["2024", "first"]}},  # tested in Python
+    {"IS_ALPHA": False, "IS_PUNCT": False, "SHAPE": {"IN": ["d.d", "dd.dd"]}},
+    {"SHAPE": "xxxx", "IS_LOWER": True},
+    {"ORTH": {"REGEX": "^\\d", "NOT_IN": ["2024"]}, "IS_DIGIT": False},
+    {},
+    {"LENGTH": 4},  # left to spaCy's Matcher
+    {"LOWER": {"IN": ["percent"], "NOT_IN": ["pct"]}},
+]
+
+
+def test_word_conditions_are_decided_as_spacy_does(nlp, docs):
+    words = sorted({token.text for doc in docs for token in doc} | {"ADJ", "IS_ALPHA", "  ", "Cent"})
+    reference = Matcher(nlp.vocab, validate=True)
+    conditions = WordConditions(nlp.vocab)
+    for condition in WORD_CONDITIONS:
+        reference.add(str(conditions.add(condition)), [[condition]])
+    expected = [set() for _ in words]
+    for key, start, _ in reference(Doc(nlp.vocab, words=words)):
+        expected[start].add(int(nlp.vocab.strings[key]))
+    assert conditions.met_by(words) == [frozenset(met) for met in expected]
+    assert all(expected[words.index(word)] for word in ("bn", "Exports", "rose", "12.5", "production", "May"))
+
+
+def test_a_condition_spacy_refuses_is_refused():
+    with pytest.raises(ValueError, match="SUFFIX"):
+        WordConditions(spacy.blank("en").vocab).add({"SUFFIX": "ion"})
