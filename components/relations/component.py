@@ -159,7 +159,7 @@ class FigureRelations(LexiconPipe):
         for index, figure in enumerate(figures):
             previous = figures[index - 1] if index else None
             indicator = view.indicator_for(figure.span)
-            view.classify(figure, view.previous_stated(figures[:index], figure), indicator)
+            view.classify(figure, view.previous_stated(figures, index), indicator)
             if previous and self.converts(figure, previous, view):
                 figure.equals = previous
             if figure.equals is not None:

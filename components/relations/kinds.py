@@ -67,11 +67,13 @@ class KindRules(ComparisonRules):
         inside |= {period.start - 1 for period in within if self.words[period.start - 1] in self.cues.owner_gaps}  # `in 2024`
         return [[self.words[index]] for index in range(start, end) if index not in inside]
 
-    def previous_stated(self, before: list[Figure], figure: Figure) -> Figure | None:
-        """The figure before this one in its sentence whose kind a list or an elliptic clause continues, past a base and
-        its equivalent (`rose 2.1% compared with Q1 (N5.1 trillion) and by 30.5% compared to ...`)."""
-        for previous in reversed(before):
-            if not self.same_sentence(previous.span, figure.span):
+    def previous_stated(self, figures: list[Figure], index: int) -> Figure | None:
+        """The figure before `figures[index]` in its sentence whose kind a list or an elliptic clause continues, past a base
+        and its equivalent (`rose 2.1% compared with Q1 (N5.1 trillion) and by 30.5% compared to ...`)."""
+        sentence = self.sentence(figures[index].span)
+        for position in range(index - 1, -1, -1):
+            previous = figures[position]
+            if self.sentence_of[previous.span.start] != sentence:
                 return None
             if not (self.is_base_figure(previous.span.start) or self.after_comparison_period(previous.span)) or previous.kind != "level":
                 return previous

@@ -62,7 +62,7 @@ class PeriodRules(ComparisonRules):
 
     def may_date(self, period: Span, span: Span) -> bool:
         """Whether a period can be a figure's: a weekday (a decision date) dates only percentages (rates and their changes)."""
-        return span.label_ == "PERCENT" or not all(token.lower_ in self.cues.weekdays for token in period)
+        return span.label_ == "PERCENT" or not all(word in self.cues.weekdays for word in self.words[period.start : period.end])
 
     def opens_clause(self, period: Span) -> bool:
         """Whether a period opens a clause with a figure of its own after a comma (`was 7.7%, in 2017 it doubled`)."""
@@ -138,10 +138,10 @@ class PeriodRules(ComparisonRules):
         on Tuesday`): a day after `on` or a weekday that no figure owns, in a sentence that decides no rate (a weekday:
         that names no rate)."""
         sentence = set(self.words[self.sentence_start(period) : self.sentence_end(period)])
-        if all(token.lower_ in self.cues.weekdays for token in period):
+        if all(word in self.cues.weekdays for word in self.words[period.start : period.end]):
             reported = self.words[max(0, period.start - 2) : period.start]  # `the central bank said (on) Thursday`
             return self.owner(period) is None and (not self.cues.decision_words & sentence or bool(self.cues.report_verbs & set(reported)))
-        if not any(token.like_num and len(token.text) <= 2 for token in period) or period.start == 0:
+        if not any(self.like_num[index] and len(self.texts[index]) <= 2 for index in range(period.start, period.end)) or period.start == 0:
             return False
         before = self.words[max(0, period.start - 2) : period.start]
         if not (before[-1:] == ["on"] or any(word in self.cues.weekdays for word in before)):
@@ -155,7 +155,8 @@ class PeriodRules(ComparisonRules):
     def is_document_date(self, period: Span) -> bool:
         """Whether a month names the issue of a document, not a figure's time (`than forecast in the May budget`,
         `the June outlook`): one word, no number, right before a document noun."""
-        return len(period) == 1 and period[0].is_alpha and self.words[period.end : period.end + 1] in ([noun] for noun in self.cues.document_nouns)
+        following = self.words[period.end : period.end + 1]
+        return len(period) == 1 and self.texts[period.start].isalpha() and following in ([noun] for noun in self.cues.document_nouns)
 
 
 def anchor_range(period: Span, sentence: int, anchors: list[tuple[int, int, int]], ranges: dict[tuple[int, int], Any]) -> Any:

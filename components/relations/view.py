@@ -5,8 +5,10 @@ sentence end, and nothing is carried into a new paragraph. Words are the lower-c
 read once per Doc from its arrays.
 """
 import bisect
+from functools import cached_property
 from typing import Any, Callable
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span
 
 from ..article_country import most_named, named_countries
@@ -39,10 +41,16 @@ class MentionView:
         self.resolve_dates = dates
         arrays = doc_arrays(doc)
         self.words = arrays.words
+        self.texts = arrays.texts
         self.lemmas = arrays.lemmas or [""] * len(doc)  # lower-cased
         self.punct = arrays.punct
         self.text = arrays.text  # `Span.text` walks Token objects
         self.sentences = arrays.segments
+        starts, length = self.sentences.starts, len(arrays)
+        self.sentence_of = segment_numbers(starts, length)  # token index -> its sentence's number
+        self.paragraph_of = segment_numbers(self.sentences.paragraph_starts, length)
+        self.sentence_starts = starts
+        self.sentence_ends = starts[1:] + [length]
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
         self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
         self.figure_spans = [e for e in self.ents if e.label_ in FIGURE_LABELS]
@@ -66,6 +74,7 @@ class MentionView:
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
         dateline_end = dateline_length(arrays)
         self.figure_starts = [e.start for e in self.figure_spans]
+        self.figure_ends = [e.end for e in self.figure_spans]
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
         self.by_sentence: dict[int, dict[int, list[Span]]] = {}
@@ -91,39 +100,49 @@ class MentionView:
         """A span's text, cut from the doc's text."""
         return self.text[span.start_char : span.end_char]
 
+    @cached_property
+    def like_num(self) -> list[int]:
+        """LIKE_NUM of each token (read on first use)."""
+        return self.doc.to_array(LIKE_NUM).tolist()
+
     def paragraph(self, span: Span) -> int:
-        return self.sentences.paragraph(span.start)
+        return self.paragraph_of[span.start]
 
     def sentence(self, span: Span) -> int:
-        return self.sentences.index(span.start)
+        return self.sentence_of[span.start]
 
     def sentence_start(self, span: Span) -> int:
-        return self.sentences.start(span.start)
+        return self.sentence_starts[self.sentence_of[span.start]]
 
     def sentence_end(self, span: Span) -> int:
-        return self.sentences.end(span.start)
+        return self.sentence_ends[self.sentence_of[span.start]]
 
     def same_sentence(self, first: Span, second: Span) -> bool:
-        return self.sentence(first) == self.sentence(second)
+        return self.sentence_of[first.start] == self.sentence_of[second.start]
 
     def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
         """The spans of `spans` in the sentence of `span` (indexed once per list)."""
-        key = id(spans)
-        if key not in self.by_sentence:
-            buckets: dict[int, list[Span]] = {}
+        buckets = self.by_sentence.get(id(spans))
+        if buckets is None:
+            buckets = self.by_sentence[id(spans)] = {}
+            sentence_of = self.sentence_of
             for item in spans:
-                buckets.setdefault(self.sentence(item), []).append(item)
-            self.by_sentence[key] = buckets
-        return self.by_sentence[key].get(self.sentence(span), [])
+                buckets.setdefault(sentence_of[item.start], []).append(item)
+        return buckets.get(self.sentence_of[span.start], [])
 
     def earlier_in_paragraph(self, spans: list[Span], span: Span) -> list[Span]:
-        paragraph = self.paragraph(span)
-        return [s for s in spans if s.end <= span.start and self.paragraph(s) == paragraph]
+        start = span.start
+        paragraph, paragraph_of = self.paragraph_of[start], self.paragraph_of
+        return [s for s in spans if s.end <= start and paragraph_of[s.start] == paragraph]
 
     def figure_between(self, first: Span, second: Span) -> bool:
         """Whether a figure lies wholly between two spans."""
-        index = bisect.bisect_left(self.figure_starts, first.end)
-        return index < len(self.figure_spans) and self.figure_spans[index].end <= second.start
+        return self.figure_within(first.end, second.start)
+
+    def figure_within(self, start: int, end: int) -> bool:
+        """Whether a figure lies wholly between token indices `start` and `end`."""
+        index = bisect.bisect_left(self.figure_starts, start)
+        return index < len(self.figure_ends) and self.figure_ends[index] <= end
 
     def past_equivalent(self, index: int) -> int:
         """Token `index`, or the token after the bracketed figure that starts there (`($388 million)`)."""
@@ -179,3 +198,11 @@ class MentionView:
         """The comparison cue phrase starting at token `index`, if any."""
         return self.cue_starts.get(index)
 
+
+
+def segment_numbers(starts: list[int], length: int) -> list[int]:
+    """The number of the segment (sentence, paragraph) holding each of `length` tokens, from the segments' sorted starts."""
+    numbers: list[int] = []
+    for number, (start, end) in enumerate(zip(starts, starts[1:] + [length])):
+        numbers.extend([number] * (end - start))
+    return numbers
