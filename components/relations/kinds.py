@@ -25,7 +25,8 @@ class KindRules(ComparisonRules):
             return
         start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
         hedged = figure.span.start - self.hedge_lengths.get(figure.span.start, 0)  # `more than` says nothing of a change
-        before = [[self.words[index], self.lemma(index)] for index in range(start, max(start, hedged))]
+        clause_end = max(start, hedged)
+        before = [[word, lemma] for word, lemma in zip(self.words[start:clause_end], self.lemmas[start:clause_end])]
         end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
         after = self.words_after(end, figure.span)
         near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])

@@ -6,7 +6,7 @@ read once per Doc from its arrays.
 """
 import bisect
 from functools import cached_property
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span
@@ -42,6 +42,7 @@ class MentionView:
         arrays = doc_arrays(doc)
         self.words = arrays.words
         self.texts = arrays.texts
+        self.word_set = set(self.words)
         self.lemmas = arrays.lemmas or [""] * len(doc)  # lower-cased
         self.punct = arrays.punct
         self.text = arrays.text  # `Span.text` walks Token objects
@@ -189,7 +190,7 @@ class MentionView:
         words = self.words
         return [
             (index, phrase)
-            for index in [i for i, word in enumerate(words) if word in by_first]
+            for index in sorted(index for word in by_first.keys() & self.word_set for index in positions(words, word))
             for phrase in by_first[words[index]]
             if tuple(words[index : index + len(phrase)]) == phrase
         ]
@@ -206,3 +207,14 @@ def segment_numbers(starts: list[int], length: int) -> list[int]:
     for number, (start, end) in enumerate(zip(starts, starts[1:] + [length])):
         numbers.extend([number] * (end - start))
     return numbers
+
+
+def positions(words: list[str], word: str) -> Iterator[int]:
+    """The indices of `word` in `words`, in order (`list.index` scans in C)."""
+    index = -1
+    while True:
+        try:
+            index = words.index(word, index + 1)
+        except ValueError:
+            return
+        yield index
