@@ -75,7 +75,7 @@ class IndicatorRules(MentionView):
         floor = self.sentence_start(mention)
         while index > floor:
             word = self.words[index]
-            if word in self.cues.phrase_determiners or self.like_num[index]:
+            if word in self.cues.phrase_determiners or self.doc[index].like_num:
                 index -= 1
             elif word in self.cues.possessives and index - 1 > floor:
                 index -= 2  # `the country's`

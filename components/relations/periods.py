@@ -141,7 +141,7 @@ class PeriodRules(ComparisonRules):
         if all(word in self.cues.weekdays for word in self.words[period.start : period.end]):
             reported = self.words[max(0, period.start - 2) : period.start]  # `the central bank said (on) Thursday`
             return self.owner(period) is None and (not self.cues.decision_words & sentence or bool(self.cues.report_verbs & set(reported)))
-        if not any(self.like_num[index] and len(self.texts[index]) <= 2 for index in range(period.start, period.end)) or period.start == 0:
+        if not any(len(self.texts[index]) <= 2 and self.doc[index].like_num for index in range(period.start, period.end)) or period.start == 0:
             return False
         before = self.words[max(0, period.start - 2) : period.start]
         if not (before[-1:] == ["on"] or any(word in self.cues.weekdays for word in before)):

@@ -5,10 +5,8 @@ sentence end, and nothing is carried into a new paragraph. Words are the lower-c
 read once per Doc from its arrays.
 """
 import bisect
-from functools import cached_property
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
-from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span
 
 from ..article_country import most_named, named_countries
@@ -42,7 +40,6 @@ class MentionView:
         arrays = doc_arrays(doc)
         self.words = arrays.words
         self.texts = arrays.texts
-        self.word_set = set(self.words)
         self.lemmas = arrays.lemmas or [""] * len(doc)  # lower-cased
         self.punct = arrays.punct
         self.text = arrays.text  # `Span.text` walks Token objects
@@ -100,11 +97,6 @@ class MentionView:
     def span_text(self, span: Span) -> str:
         """A span's text, cut from the doc's text."""
         return self.text[span.start_char : span.end_char]
-
-    @cached_property
-    def like_num(self) -> list[int]:
-        """LIKE_NUM of each token (read on first use)."""
-        return self.doc.to_array(LIKE_NUM).tolist()
 
     def paragraph(self, span: Span) -> int:
         return self.paragraph_of[span.start]
@@ -190,7 +182,7 @@ class MentionView:
         words = self.words
         return [
             (index, phrase)
-            for index in sorted(index for word in by_first.keys() & self.word_set for index in positions(words, word))
+            for index in [i for i, word in enumerate(words) if word in by_first]
             for phrase in by_first[words[index]]
             if tuple(words[index : index + len(phrase)]) == phrase
         ]
@@ -208,13 +200,3 @@ def segment_numbers(starts: list[int], length: int) -> list[int]:
         numbers.extend([number] * (end - start))
     return numbers
 
-
-def positions(words: list[str], word: str) -> Iterator[int]:
-    """The indices of `word` in `words`, in order (`list.index` scans in C)."""
-    index = -1
-    while True:
-        try:
-            index = words.index(word, index + 1)
-        except ValueError:
-            return
-        yield index
