@@ -49,6 +49,7 @@ class MentionView:
         self.paragraph_of = segment_numbers(self.sentences.paragraph_starts, length)
         self.sentence_starts = starts
         self.sentence_ends = starts[1:] + [length]
+        self.word_sets: dict[int, set[str]] = {}  # sentence number -> its words, as asked for
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
         self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
         self.figure_spans = [e for e in self.ents if e.label_ in FIGURE_LABELS]
@@ -109,6 +110,13 @@ class MentionView:
 
     def sentence_end(self, span: Span) -> int:
         return self.sentence_ends[self.sentence_of[span.start]]
+
+    def sentence_words(self, span: Span) -> set[str]:
+        """The words of the span's sentence, as a set (built once per sentence)."""
+        sentence = self.sentence_of[span.start]
+        if sentence not in self.word_sets:
+            self.word_sets[sentence] = set(self.words[self.sentence_starts[sentence] : self.sentence_ends[sentence]])
+        return self.word_sets[sentence]
 
     def same_sentence(self, first: Span, second: Span) -> bool:
         return self.sentence_of[first.start] == self.sentence_of[second.start]
@@ -184,7 +192,7 @@ class MentionView:
             (index, phrase)
             for index in [i for i, word in enumerate(words) if word in by_first]
             for phrase in by_first[words[index]]
-            if tuple(words[index : index + len(phrase)]) == phrase
+            if len(phrase) == 1 or tuple(words[index : index + len(phrase)]) == phrase
         ]
 
     def cue_at(self, index: int) -> tuple[str, ...] | None:
