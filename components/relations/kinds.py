@@ -36,7 +36,7 @@ class KindRules(ComparisonRules):
         share = self.states_share(figure, shares) or self.share_indicator(figure, indicator)
         direction = self.stated_direction(figure, before, after, shares)
         hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
-        if (self.states_level(before) or self.states_level(before + hedge)) and after[:1] != ["more"]:
+        if (self.states_level(before) or (hedge and self.states_level(before + hedge))) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
         indicator_words = set(self.span_text(indicator).lower().split()) if indicator is not None else set()
         if indicator_words & self.cues.index_words and figure.data.get("unit") == "%" and not direction:

@@ -5,6 +5,7 @@ sentence end, and nothing is carried into a new paragraph. Words are the lower-c
 read once per Doc from its arrays.
 """
 import bisect
+from functools import lru_cache
 from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
@@ -184,16 +185,14 @@ class MentionView:
 
     def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
         """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            by_first.setdefault(phrase[0], []).append(phrase)
+        firsts, by_opening = phrase_index(phrases)
         words = self.words
-        return [
-            (index, phrase)
-            for index in [i for i, word in enumerate(words) if word in by_first]
-            for phrase in by_first[words[index]]
-            if len(phrase) == 1 or tuple(words[index : index + len(phrase)]) == phrase
-        ]
+        found = []
+        for index in [i for i, word in enumerate(words) if word in firsts]:
+            candidates = by_opening.get((words[index],), []) + by_opening.get((words[index], words[index + 1]) if index + 1 < len(words) else (), [])
+            matched = [(order, phrase) for order, phrase in candidates if tuple(words[index : index + len(phrase)]) == phrase]
+            found.extend((index, phrase) for _, phrase in sorted(matched))
+        return found
 
     def cue_at(self, index: int) -> tuple[str, ...] | None:
         """The comparison cue phrase starting at token `index`, if any."""
@@ -208,3 +207,12 @@ def segment_numbers(starts: list[int], length: int) -> list[int]:
         numbers.extend([number] * (end - start))
     return numbers
 
+
+
+@lru_cache(maxsize=16)
+def phrase_index(phrases: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]]:
+    """The first words of `phrases`, and the phrases by their first two words (one, for a one-word phrase) with their order."""
+    by_opening: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = {}
+    for order, phrase in enumerate(phrases):
+        by_opening.setdefault(phrase[:2], []).append((order, phrase))
+    return frozenset(phrase[0] for phrase in phrases), by_opening
