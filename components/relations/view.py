@@ -189,9 +189,12 @@ class MentionView:
         words = self.words
         found = []
         for index in [i for i, word in enumerate(words) if word in firsts]:
-            candidates = by_opening.get((words[index],), []) + by_opening.get((words[index], words[index + 1]) if index + 1 < len(words) else (), [])
-            matched = [(order, phrase) for order, phrase in candidates if tuple(words[index : index + len(phrase)]) == phrase]
-            found.extend((index, phrase) for _, phrase in sorted(matched))
+            matched = list(by_opening.get((words[index],), ()))  # the one-word phrases
+            if index + 1 < len(words):
+                longer = by_opening.get((words[index], words[index + 1]), ())
+                matched += [(order, phrase) for order, phrase in longer if tuple(words[index : index + len(phrase)]) == phrase]
+            if matched:
+                found.extend((index, phrase) for _, phrase in sorted(matched))
         return found
 
     def cue_at(self, index: int) -> tuple[str, ...] | None:
