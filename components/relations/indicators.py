@@ -175,9 +175,16 @@ class IndicatorRules(MentionView):
         """Whether an indicator other than the figure's stands between two spans (another clause)."""
         left, right = (first, second) if first.start < second.start else (second, first)
         return any(
-            left.end <= s.start and s.end <= right.start and s != indicator and not self.is_denominator(s) and self.refer_back(s, s) == s
+            left.end <= s.start and s.end <= right.start and s != indicator and self.names_own_quantity(s)
             for s in self.indicators  # `the growth` that refers back names no other quantity
         )
+
+    def names_own_quantity(self, mention: Span) -> bool:
+        """Whether a mention names a quantity of its own: no ratio's denominator, no bare change that refers back; remembered."""
+        key = (mention.start, mention.end)
+        if key not in self.own_quantities:
+            self.own_quantities[key] = not self.is_denominator(mention) and self.refer_back(mention, mention) == mention
+        return self.own_quantities[key]
 
     def is_denominator(self, indicator: Span) -> bool:
         """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`,

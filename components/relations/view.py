@@ -80,6 +80,7 @@ class MentionView:
         self.by_sentence: dict[int, dict[int, list[Span]]] = {}
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
+        self.own_quantities: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> names_own_quantity, as found
         self.candidates = candidates
         self.dateline_end = dateline_end
 
