@@ -44,7 +44,7 @@ class IndicatorRules(MentionView):
         between = range(span.end, indicator.start)
         if len(between) < 2 or self.words[span.end] not in self.cues.figure_indicator_links:
             return False
-        if any(" ".join(self.words[span.end : indicator.start]).startswith(text) for text in self.cues.share_texts):
+        if " ".join(self.words[span.end : indicator.start]).startswith(self.cues.share_texts):
             return False  # `46.6 percent of total industrial production`: the whole, not the share's own quantity
         return all(self.words[index] in self.cues.denominator_skips or index in self.region_tokens for index in between[1:])
 
