@@ -66,7 +66,7 @@ class MentionView:
                 continue  # `more than $30 billion`, `over 4%`: a hedge's words compare nothing
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
-        self.index_sentences = {self.sentences.index(start) for start, _ in self.find_phrases(cues.index_phrases)}  # `in % to`
+        self.index_sentences = {self.sentence_of[start] for start, _ in self.find_phrases(cues.index_phrases)}  # `in % to`
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         self.aliases = aliases(self.words, candidates)  # (alias, named) pairs: `industrial production index (IPI)`
         alias_of = {(alias.start, alias.end) for alias, _ in self.aliases}
@@ -203,14 +203,12 @@ class MentionView:
         return self.cue_starts.get(index)
 
 
-
 def segment_numbers(starts: list[int], length: int) -> list[int]:
     """The number of the segment (sentence, paragraph) holding each of `length` tokens, from the segments' sorted starts."""
     numbers: list[int] = []
     for number, (start, end) in enumerate(zip(starts, starts[1:] + [length])):
         numbers.extend([number] * (end - start))
     return numbers
-
 
 
 @lru_cache(maxsize=16)
