@@ -44,8 +44,8 @@ class ComparisonRules(IndicatorRules):
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
         cues = self.cues_before(period)
-        reach = period.start
-        while reach > self.sentence_start(period) and period.start - reach < 6 and (
+        reach, floor = period.start, self.sentence_start(period)
+        while reach > floor and period.start - reach < 6 and (
             self.words[reach - 1] in self.cues.base_skip or reach - 1 in self.indicator_tokens
         ):
             reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`

@@ -158,6 +158,7 @@ class FigureRelations(LexiconPipe):
         paragraph_regions: dict[int, Span] = {}
         for index, figure in enumerate(figures):
             previous = figures[index - 1] if index else None
+            paragraph = view.paragraph(figure.span)
             indicator = view.indicator_for(figure.span)
             view.classify(figure, view.previous_stated(figures, index), indicator)
             if previous and self.converts(figure, previous, view):
@@ -167,9 +168,9 @@ class FigureRelations(LexiconPipe):
             else:
                 figure.indicator = indicator
                 figure.period = view.period_for(figure.span, figure.indicator)
-                figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(view.paragraph(figure.span)))
+                figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(paragraph))
             if figure.region is not None:
-                paragraph_regions[view.paragraph(figure.span)] = figure.region
+                paragraph_regions[paragraph] = figure.region
 
     def converts(self, figure: Figure, previous: Figure, view: DocView) -> bool:
         """Whether a money figure is the equivalent of the one before it in another currency: only linking words

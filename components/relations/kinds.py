@@ -38,7 +38,7 @@ class KindRules(ComparisonRules):
         hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
         if (self.states_level(before) or (hedge and self.states_level(before + hedge))) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
-        indicator_words = set(self.span_text(indicator).lower().split()) if indicator is not None else set()
+        indicator_words = self.text_words(indicator)
         if indicator_words & self.cues.index_words and figure.data.get("unit") == "%" and not direction:
             figure.kind = "index"  # `the IPI amounted to 101.9 percent`, also after `made up`
         elif share and not direction:
@@ -60,6 +60,15 @@ class KindRules(ComparisonRules):
         figure.direction = direction
         if figure.kind == "index":
             figure.direction = index_direction(figure)
+
+    def text_words(self, mention: Span | None) -> frozenset[str]:
+        """The lower-cased whitespace-separated words of a mention's text (none for no mention), remembered per mention."""
+        if mention is None:
+            return frozenset()
+        key = (mention.start, mention.end)
+        if key not in self.mention_words:
+            self.mention_words[key] = frozenset(self.span_text(mention).lower().split())
+        return self.mention_words[key]
 
     def outside_periods(self, start: int, end: int) -> list[list[str]]:
         """The words from token `start` to `end` that stand in no period (`3.1% in 2024 and 5.6%` -> `and`), as [word]."""
@@ -135,7 +144,7 @@ class KindRules(ComparisonRules):
     def compared_level_kind(self, figure: Figure) -> str:
         """The kind of a level compared with a period (`102.3% against January-May 2023`): an index where the value
         can be one and the indicator is no rate, else a change (`it was 0.1% compared to the previous year`)."""
-        indicator_words = set(self.span_text(figure.indicator).lower().split()) if figure.indicator is not None else set()
+        indicator_words = self.text_words(figure.indicator)
         return "index" if self.in_index_range(figure) and not indicator_words & self.cues.rate_words else "change"
 
     def states_level(self, before: list[list[str]]) -> bool:

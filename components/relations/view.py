@@ -81,6 +81,7 @@ class MentionView:
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         self.own_quantities: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> names_own_quantity, as found
+        self.mention_words: dict[tuple[int, int], frozenset[str]] = {}  # mention (start, end) -> the words of its text, as asked for
         self.candidates = candidates
         self.dateline_end = dateline_end
 
