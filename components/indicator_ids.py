@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 Key = tuple[str, ...]
 NOT_ID = re.compile(r"[^\w]+")
+ID_CACHE_SIZE = 20_000  # phrases whose id is remembered
 
 
 class IndicatorConcepts:
@@ -31,6 +32,7 @@ class IndicatorConcepts:
                 for phrase in row["phrases"]:
                     self.concepts.setdefault(self.key(words_of(phrase)), row["concept"])
         self.frames = {side: {self.key(words_of(row["text"])) for row in rows if row.get("role") == f"frame_{side}"} for side in ("before", "after")}
+        self.ids: dict[tuple[str, ...], str] = {}  # a phrase's words -> its id, as found
 
     def key(self, words: Sequence[str]) -> Key:
         """The key of a phrase's lower-cased words (punctuation already left out): their lemmas."""
@@ -44,7 +46,16 @@ class IndicatorConcepts:
         return None
 
     def id_of(self, words: Sequence[str]) -> str:
-        """The id of a phrase: its concept's, else its shortest framed-off key, words joined by `_`."""
+        """The id of a phrase: its concept's, else its shortest framed-off key, words joined by `_` (remembered)."""
+        phrase = tuple(words)
+        if phrase not in self.ids:
+            if len(self.ids) >= ID_CACHE_SIZE:
+                self.ids.clear()
+            self.ids[phrase] = self.find_id(phrase)
+        return self.ids[phrase]
+
+    def find_id(self, words: Sequence[str]) -> str:
+        """The id of `id_of`, looked up."""
         keys = list(self.framed_off(self.key(words)))
         found = next((self.concepts[key] for key in keys if key in self.concepts), None)
         return found or NOT_ID.sub("_", "_".join(keys[-1])).strip("_")

@@ -13,7 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 Range = tuple[date, date]
 DATE_LINE = re.compile(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s")  # the leading ` date YYYY-MM-DD ` of the bundled articles: the publication date
@@ -79,11 +79,11 @@ class PeriodWords:
         return self.parts.get(word) or self.parts.get(word.removesuffix("s"))
 
 
-@dataclass(frozen=True)
-class FiscalYear:
+class FiscalYear(NamedTuple):
     """A country's fiscal year: the month it starts in, and which calendar year a single-year name
     (`FY2024`, `fiscal 2024`) is: `start` or `end` (the year it starts or ends in), or None where
-    usage is not settled (then only split names, `2023-24`, are read)."""
+    usage is not settled (then only split names, `2023-24`, are read). A tuple, so that the keys
+    of the period cache that hold one hash in C."""
 
     first_month: int
     named_by: str | None

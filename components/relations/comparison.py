@@ -44,8 +44,8 @@ class ComparisonRules(IndicatorRules):
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
         cues = self.cues_before(period)
-        reach = period.start
-        while reach > self.sentence_start(period) and period.start - reach < 6 and (
+        reach, floor = period.start, self.sentence_start(period)
+        while reach > floor and period.start - reach < 6 and (
             self.words[reach - 1] in self.cues.base_skip or reach - 1 in self.indicator_tokens
         ):
             reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`
@@ -55,17 +55,18 @@ class ComparisonRules(IndicatorRules):
             cues -= self.cues.horizon_comparisons  # `к 2028 году достичь`: a horizon, not a base
         if cues - self.cues.weak_comparisons:
             return True
-        words = {token.lower_ for token in period}
-        if words & self.cues.range_words and not SPLIT_YEAR.fullmatch(period.text):
+        words = set(self.words[period.start : period.end])
+        if words & self.cues.range_words and not SPLIT_YEAR.fullmatch(self.span_text(period)):
             return False  # `from January through February 2024` is the figure's own period; `on 2023-24` compares
-        shifted = bool(words & self.cues.shift_words) or any(YEAR.fullmatch(t.text) for t in period)
+        shifted = bool(words & self.cues.shift_words) or any(YEAR.fullmatch(text) for text in self.texts[period.start : period.end])
         # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
         right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
         return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
 
     def is_horizon(self, period: Span) -> bool:
         """Whether a period is a bare year (`2028 году`), which after a horizon cue (`к`) is a time reached, not a base."""
-        return len(period) <= 2 and bool(YEAR.fullmatch(period[0].text)) and not {token.lower_ for token in period} & self.cues.shift_words
+        words = self.words[period.start : period.end]
+        return len(words) <= 2 and bool(YEAR.fullmatch(self.texts[period.start])) and not self.cues.shift_words.intersection(words)
 
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`), with no change word

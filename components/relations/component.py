@@ -158,8 +158,9 @@ class FigureRelations(LexiconPipe):
         paragraph_regions: dict[int, Span] = {}
         for index, figure in enumerate(figures):
             previous = figures[index - 1] if index else None
+            paragraph = view.paragraph(figure.span)
             indicator = view.indicator_for(figure.span)
-            view.classify(figure, view.previous_stated(figures[:index], figure), indicator)
+            view.classify(figure, view.previous_stated(figures, index), indicator)
             if previous and self.converts(figure, previous, view):
                 figure.equals = previous
             if figure.equals is not None:
@@ -167,9 +168,9 @@ class FigureRelations(LexiconPipe):
             else:
                 figure.indicator = indicator
                 figure.period = view.period_for(figure.span, figure.indicator)
-                figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(view.paragraph(figure.span)))
+                figure.region = view.region_for(figure.span, figure.indicator, paragraph_regions.get(paragraph))
             if figure.region is not None:
-                paragraph_regions[view.paragraph(figure.span)] = figure.region
+                paragraph_regions[paragraph] = figure.region
 
     def converts(self, figure: Figure, previous: Figure, view: DocView) -> bool:
         """Whether a money figure is the equivalent of the one before it in another currency: only linking words
@@ -186,6 +187,7 @@ class FigureRelations(LexiconPipe):
         linked: dict[tuple[int, int], Span] = {}
         for figure in figures:
             base = figure.base
+            head = span_ref(figure.span)  # one dict for the figure's relations, read only
             children = {
                 "INDICATOR": figure.indicator,
                 "PERIOD": figure.period,
@@ -196,8 +198,9 @@ class FigureRelations(LexiconPipe):
             for label, child in children.items():
                 if child is None:
                     continue
-                relations.append(Relation(head=span_ref(figure.span), child=span_ref(child), label=label))
-                if child.label_ in CONCEPT_LABELS:
+                child_ref = span_ref(child)
+                relations.append(Relation(head=head, child=child_ref, label=label))
+                if child_ref["label"] in CONCEPT_LABELS:
                     linked[(child.start, child.end)] = child
         for alias in view.aliases:
             if (alias[1].start, alias[1].end) in linked:
@@ -229,6 +232,8 @@ class FigureRelations(LexiconPipe):
         base = figure.base
         base_period = resolve(base, own) if isinstance(base, Span) else None
         data = figure.data
+        indicator = text(figure.indicator) if figure.indicator is not None else None
+        region = text(figure.region) if figure.region is not None else None
         return Fact(
             doc_id=doc_id,
             start=data["start"],
@@ -244,15 +249,15 @@ class FigureRelations(LexiconPipe):
             kind=figure.kind,
             direction=figure.direction,
             change_pct=change_pct(figure),
-            indicator=text(figure.indicator) if figure.indicator is not None else None,
+            indicator=indicator,
             indicator_id=indicator_id,
-            indicator_norm=normal_form(figure.indicator, text(figure.indicator)) if figure.indicator is not None else None,
+            indicator_norm=normal_form(figure.indicator, indicator),
             period=text(figure.period) if figure.period is not None else None,
             period_start=own[0].isoformat() if own else None,
             period_end=own[1].isoformat() if own else None,
-            region=text(figure.region) if figure.region is not None else None,
+            region=region,
             region_id=region_id(figure.region) if figure.region is not None else None,
-            region_norm=normal_form(figure.region, text(figure.region)) if figure.region is not None else None,
+            region_norm=normal_form(figure.region, region),
             equals=figure.equals.data["text"] if figure.equals else None,
             equals_value=figure.equals.data["value"] if figure.equals else None,
             equals_unit=figure.equals.data["unit"] if figure.equals else None,

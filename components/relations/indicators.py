@@ -21,7 +21,7 @@ class IndicatorRules(MentionView):
         same = self.in_sentence(self.indicators, span)
         recorded = self.recorded_in(span, same)
         before = [s for s in same if s.end <= span.start and not self.in_aside(s, span) and not self.is_denominator(s)]
-        if recorded is not None and (not before or before[-1][-1].lower_ in self.cues.change_nouns):
+        if recorded is not None and (not before or self.words[before[-1].end - 1] in self.cues.change_nouns):
             return recorded  # `Growth of 7.2 percent was recorded in industrial production`
         named = self.named_after(span, same)
         if named is not None:
@@ -31,7 +31,7 @@ class IndicatorRules(MentionView):
         after = [
             s for s in same
             if s.start >= span.end and (self.linked_by(span, s, self.cues.figure_indicator_links) or self.linked_past_owner(span, s))
-            and not is_whole_of_share(span, s)
+            and not is_whole_of_share(self.words, span, s)
         ]
         if after:
             return after[0]  # `$5 billion in exports`
@@ -44,7 +44,7 @@ class IndicatorRules(MentionView):
         between = range(span.end, indicator.start)
         if len(between) < 2 or self.words[span.end] not in self.cues.figure_indicator_links:
             return False
-        if any(" ".join(self.words[span.end : indicator.start]).startswith(text) for text in self.cues.share_texts):
+        if " ".join(self.words[span.end : indicator.start]).startswith(self.cues.share_texts):
             return False  # `46.6 percent of total industrial production`: the whole, not the share's own quantity
         return all(self.words[index] in self.cues.denominator_skips or index in self.region_tokens for index in between[1:])
 
@@ -63,7 +63,7 @@ class IndicatorRules(MentionView):
         if not self.in_phrase(chosen) or len(before) < 2 or chosen.end == span.start - self.hedge_lengths.get(span.start, 0):
             return chosen  # `for personal income tax +6.4% yoy`: a mention right before the figure names it
         for other in reversed(before[: before.index(chosen)]):
-            if self.figure_between(other, chosen) or other[-1].lower_ in self.cues.change_nouns:
+            if self.figure_between(other, chosen) or self.words[other.end - 1] in self.cues.change_nouns:
                 break
             if not self.in_phrase(other) and not (len(other) == 1 and self.words[other.start] in self.cues.measure_words):
                 return other  # not a bare measure: `the largest share in the trade turnover` is a share of the turnover
@@ -110,9 +110,10 @@ class IndicatorRules(MentionView):
 
     def is_bare(self, mention: Span) -> bool:
         """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`)."""
-        if len(mention) == 1 and mention[0].lower_ in self.cues.bare_measures:
+        words = self.words[mention.start : mention.end]
+        if len(words) == 1 and words[0] in self.cues.bare_measures:
             return True
-        return all(token.lower_ in self.cues.change_nouns or token.lower_ in self.cues.basis_words for token in mention)
+        return all(word in self.cues.change_nouns or word in self.cues.basis_words for word in words)
 
     def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
@@ -138,26 +139,27 @@ class IndicatorRules(MentionView):
 
     def complements(self, head: Span, other: Span) -> bool:
         """Whether an indicator only completes the one before it (`interest on the public debt`, `revenue from export duties`)."""
-        between = [token.lower_ for token in self.doc[head.end : other.start]]
+        between = self.words[head.end : other.start]
         return (
             0 < len(between) <= 2
             and between[0] in self.cues.complement_prepositions
             and all(word in self.cues.articles for word in between[1:])
-            and head[-1].lower_ not in self.cues.change_nouns
+            and self.words[head.end - 1] not in self.cues.change_nouns
         )
 
     def in_aside(self, mention: Span, figure: Span, *, bracket_needs_figure: bool = False) -> bool:
         """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`,
         `fell by 5.5% (against 25.1% growth in the previous year), amounting to N`)."""
         words = self.words  # lower-cased: the same as the text for `,`
-        if mention.end <= figure.start and in_brackets(words, self.sentence_start(mention), mention.start) and ")" in words[mention.end : figure.start]:
-            opening = max(i for i in range(self.sentence_start(mention), mention.start) if words[i] == "(")
+        sentence_start = self.sentence_start(mention)
+        if mention.end <= figure.start and in_brackets(words, sentence_start, mention.start) and ")" in words[mention.end : figure.start]:
+            opening = max(i for i in range(sentence_start, mention.start) if words[i] == "(")
             closing = mention.end + words[mention.end : figure.start].index(")")
             # a period in brackets (`in the financial year (April 2017 to March 2018) was N`) is an aside only beside a figure of its own
-            return not bracket_needs_figure or self.figure_between(self.doc[opening : opening + 1], self.doc[closing : closing + 1])
+            return not bracket_needs_figure or self.figure_within(opening + 1, closing)
         opener = next(
             (
-                i for i in range(mention.start - 1, self.sentence_start(mention), -1)
+                i for i in range(mention.start - 1, sentence_start, -1)
                 if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","
             ),
             None,
@@ -173,9 +175,16 @@ class IndicatorRules(MentionView):
         """Whether an indicator other than the figure's stands between two spans (another clause)."""
         left, right = (first, second) if first.start < second.start else (second, first)
         return any(
-            left.end <= s.start and s.end <= right.start and s != indicator and not self.is_denominator(s) and self.refer_back(s, s) == s
+            left.end <= s.start and s.end <= right.start and s != indicator and self.names_own_quantity(s)
             for s in self.indicators  # `the growth` that refers back names no other quantity
         )
+
+    def names_own_quantity(self, mention: Span) -> bool:
+        """Whether a mention names a quantity of its own: no ratio's denominator, no bare change that refers back; remembered."""
+        key = (mention.start, mention.end)
+        if key not in self.own_quantities:
+            self.own_quantities[key] = not self.is_denominator(mention) and self.refer_back(mention, mention) == mention
+        return self.own_quantities[key]
 
     def is_denominator(self, indicator: Span) -> bool:
         """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`,
@@ -191,6 +200,7 @@ class IndicatorRules(MentionView):
 
 
 
-def is_whole_of_share(figure: Span, indicator: Span) -> bool:
-    """Whether an indicator is the whole a percentage is a share of (`46.6 percent of total industrial production`)."""
-    return figure.label_ == "PERCENT" and indicator[0].lower_ == "total" and indicator.start == figure.end + 1 and figure.doc[figure.end].lower_ == "of"
+def is_whole_of_share(words: list[str], figure: Span, indicator: Span) -> bool:
+    """Whether an indicator is the whole a percentage is a share of (`46.6 percent of total industrial production`), given
+    the doc's lower-cased words."""
+    return figure.label_ == "PERCENT" and words[indicator.start] == "total" and indicator.start == figure.end + 1 and words[figure.end] == "of"

@@ -25,7 +25,8 @@ class KindRules(ComparisonRules):
             return
         start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
         hedged = figure.span.start - self.hedge_lengths.get(figure.span.start, 0)  # `more than` says nothing of a change
-        before = [[self.words[index], self.lemma(index)] for index in range(start, max(start, hedged))]
+        clause_end = max(start, hedged)
+        before = [[word, lemma] for word, lemma in zip(self.words[start:clause_end], self.lemmas[start:clause_end])]
         end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
         after = self.words_after(end, figure.span)
         near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
@@ -35,9 +36,9 @@ class KindRules(ComparisonRules):
         share = self.states_share(figure, shares) or self.share_indicator(figure, indicator)
         direction = self.stated_direction(figure, before, after, shares)
         hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
-        if (self.states_level(before) or self.states_level(before + hedge)) and after[:1] != ["more"]:
+        if (self.states_level(before) or (hedge and self.states_level(before + hedge))) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
-        indicator_words = set(self.span_text(indicator).lower().split()) if indicator is not None else set()
+        indicator_words = self.text_words(indicator)
         if indicator_words & self.cues.index_words and figure.data.get("unit") == "%" and not direction:
             figure.kind = "index"  # `the IPI amounted to 101.9 percent`, also after `made up`
         elif share and not direction:
@@ -60,6 +61,15 @@ class KindRules(ComparisonRules):
         if figure.kind == "index":
             figure.direction = index_direction(figure)
 
+    def text_words(self, mention: Span | None) -> frozenset[str]:
+        """The lower-cased whitespace-separated words of a mention's text (none for no mention), remembered per mention."""
+        if mention is None:
+            return frozenset()
+        key = (mention.start, mention.end)
+        if key not in self.mention_words:
+            self.mention_words[key] = frozenset(self.span_text(mention).lower().split())
+        return self.mention_words[key]
+
     def outside_periods(self, start: int, end: int) -> list[list[str]]:
         """The words from token `start` to `end` that stand in no period (`3.1% in 2024 and 5.6%` -> `and`), as [word]."""
         within = [period for period in self.periods if start < period.start and period.end <= end]
@@ -67,11 +77,13 @@ class KindRules(ComparisonRules):
         inside |= {period.start - 1 for period in within if self.words[period.start - 1] in self.cues.owner_gaps}  # `in 2024`
         return [[self.words[index]] for index in range(start, end) if index not in inside]
 
-    def previous_stated(self, before: list[Figure], figure: Figure) -> Figure | None:
-        """The figure before this one in its sentence whose kind a list or an elliptic clause continues, past a base and
-        its equivalent (`rose 2.1% compared with Q1 (N5.1 trillion) and by 30.5% compared to ...`)."""
-        for previous in reversed(before):
-            if not self.same_sentence(previous.span, figure.span):
+    def previous_stated(self, figures: list[Figure], index: int) -> Figure | None:
+        """The figure before `figures[index]` in its sentence whose kind a list or an elliptic clause continues, past a base
+        and its equivalent (`rose 2.1% compared with Q1 (N5.1 trillion) and by 30.5% compared to ...`)."""
+        sentence = self.sentence(figures[index].span)
+        for position in range(index - 1, -1, -1):
+            previous = figures[position]
+            if self.sentence_of[previous.span.start] != sentence:
                 return None
             if not (self.is_base_figure(previous.span.start) or self.after_comparison_period(previous.span)) or previous.kind != "level":
                 return previous
@@ -132,7 +144,7 @@ class KindRules(ComparisonRules):
     def compared_level_kind(self, figure: Figure) -> str:
         """The kind of a level compared with a period (`102.3% against January-May 2023`): an index where the value
         can be one and the indicator is no rate, else a change (`it was 0.1% compared to the previous year`)."""
-        indicator_words = set(self.span_text(figure.indicator).lower().split()) if figure.indicator is not None else set()
+        indicator_words = self.text_words(figure.indicator)
         return "index" if self.in_index_range(figure) and not indicator_words & self.cues.rate_words else "change"
 
     def states_level(self, before: list[list[str]]) -> bool:

@@ -27,17 +27,17 @@ class PeriodRules(ComparisonRules):
         if span.start in self.aimed:
             return None  # `to $20 billion by 2030`: a goal, of no period
         same = [p for p in self.in_sentence(self.periods, span) if self.may_date(p, span)]
+        owned = [p for p in same if self.owner(p) == span.start]
+        is_base = self.is_base_figure(span.start)
         if indicator is not None:
             modifying = next((p for p in same if p.end == indicator.start and (p.start, p.end) not in self.comparison), None)
-            owns = any(self.owner(p) == span.start for p in same)
             crossed = any(indicator.end <= p.start and p.end <= span.start for p in same)  # `while three years ago it was N`
-            if modifying is not None and indicator.end <= span.start and not (owns or crossed or self.is_base_figure(span.start)):
+            if modifying is not None and indicator.end <= span.start and not (owned or crossed or is_base):
                 return modifying  # `the 2024 GDP per capita would be $8,500`
-        owned = [p for p in same if self.owner(p) == span.start]
         for period in same:
             if period.end < span.start and only_brackets_between(self.words, period, span) and not owned:
                 return period  # not `in June (3.9% in May)`: the bracketed figure's own period
-        if self.is_base_figure(span.start) and owned:  # `versus USD 390 a year earlier`: the base's own period, though a comparison one
+        if is_base and owned:  # `versus USD 390 a year earlier`: the base's own period, though a comparison one
             return owned[0]
         eligible = [
             p for p in same
@@ -48,7 +48,7 @@ class PeriodRules(ComparisonRules):
         owners = {(p.start, p.end): self.owner(p) for p in eligible}
         own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
         shared = [p for p in eligible if owners[(p.start, p.end)] is not None and not self.is_base_figure(owners[(p.start, p.end)])]
-        if self.is_base_figure(span.start):
+        if is_base:
             shared = []  # `to 6.5 percent in FY26 from 9 percent`: the new level's period is not the base's own
         for choice in (own, shared):  # `cut by 1.5 points to 12% in March`: the period of the new level holds for the cut
             if choice:
@@ -62,7 +62,7 @@ class PeriodRules(ComparisonRules):
 
     def may_date(self, period: Span, span: Span) -> bool:
         """Whether a period can be a figure's: a weekday (a decision date) dates only percentages (rates and their changes)."""
-        return span.label_ == "PERCENT" or not all(token.lower_ in self.cues.weekdays for token in period)
+        return not all(word in self.cues.weekdays for word in self.words[period.start : period.end]) or span.label_ == "PERCENT"
 
     def opens_clause(self, period: Span) -> bool:
         """Whether a period opens a clause with a figure of its own after a comma (`was 7.7%, in 2017 it doubled`)."""
@@ -137,16 +137,15 @@ class PeriodRules(ComparisonRules):
         """Whether a day is the date of a report, not of a figure (`published Tuesday (Dec. 12)`, `said on Jan. 5`, `said
         on Tuesday`): a day after `on` or a weekday that no figure owns, in a sentence that decides no rate (a weekday:
         that names no rate)."""
-        sentence = set(self.words[self.sentence_start(period) : self.sentence_end(period)])
-        if all(token.lower_ in self.cues.weekdays for token in period):
+        if all(word in self.cues.weekdays for word in self.words[period.start : period.end]):
             reported = self.words[max(0, period.start - 2) : period.start]  # `the central bank said (on) Thursday`
-            return self.owner(period) is None and (not self.cues.decision_words & sentence or bool(self.cues.report_verbs & set(reported)))
-        if not any(token.like_num and len(token.text) <= 2 for token in period) or period.start == 0:
+            return self.owner(period) is None and (not self.cues.decision_words & self.sentence_words(period) or bool(self.cues.report_verbs & set(reported)))
+        if not any(len(self.texts[index]) <= 2 and self.doc[index].like_num for index in range(period.start, period.end)) or period.start == 0:
             return False
         before = self.words[max(0, period.start - 2) : period.start]
         if not (before[-1:] == ["on"] or any(word in self.cues.weekdays for word in before)):
             return False
-        return self.owner(period) is None and not self.cues.rate_words & sentence
+        return self.owner(period) is None and not self.cues.rate_words & self.sentence_words(period)
 
     def dates_no_figure(self, period: Span) -> bool:
         """Whether a period is the time of no figure: a record span, a report date or a document's date."""
@@ -155,7 +154,8 @@ class PeriodRules(ComparisonRules):
     def is_document_date(self, period: Span) -> bool:
         """Whether a month names the issue of a document, not a figure's time (`than forecast in the May budget`,
         `the June outlook`): one word, no number, right before a document noun."""
-        return len(period) == 1 and period[0].is_alpha and self.words[period.end : period.end + 1] in ([noun] for noun in self.cues.document_nouns)
+        following = self.words[period.end : period.end + 1]
+        return len(period) == 1 and self.texts[period.start].isalpha() and following in ([noun] for noun in self.cues.document_nouns)
 
 
 def anchor_range(period: Span, sentence: int, anchors: list[tuple[int, int, int]], ranges: dict[tuple[int, int], Any]) -> Any:

@@ -73,7 +73,7 @@ class RegionRules(MentionView):
     def holds_trade_share(self, region: Span) -> bool:
         """Whether a place holds a share of a trade flow (`China accounted for 20% of Kazakhstan's exports`): a partner."""
         after = " ".join(self.words[region.end : region.end + 3])
-        if not any(after.startswith(text) for text in self.cues.share_verb_texts):
+        if not after.startswith(tuple(self.cues.share_verb_texts)):
             return False
         return bool(self.cues.trade_flows & set(self.words[region.end : self.sentence_end(region)]))
 
@@ -88,7 +88,7 @@ class RegionRules(MentionView):
             return True  # `remained the largest investor`
         before = " ".join(self.words[max(0, region.start - 3) : region.start])
         sentence = self.words[self.sentence_start(region) : region.start]
-        return any(before.endswith(link) for link in self.cues.ranking_links) and bool(self.cues.partner_nouns & set(sentence))
+        return before.endswith(self.cues.ranking_links) and bool(self.cues.partner_nouns & set(sentence))
 
     def second_of_pair(self, region: Span, index: int) -> bool:
         """Whether a place is the second party of a pair (`trade between X and Y`, `между Таджикистаном и Узбекистаном`):

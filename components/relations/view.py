@@ -5,6 +5,7 @@ sentence end, and nothing is carried into a new paragraph. Words are the lower-c
 read once per Doc from its arrays.
 """
 import bisect
+from functools import lru_cache
 from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
@@ -39,10 +40,17 @@ class MentionView:
         self.resolve_dates = dates
         arrays = doc_arrays(doc)
         self.words = arrays.words
+        self.texts = arrays.texts
         self.lemmas = arrays.lemmas or [""] * len(doc)  # lower-cased
         self.punct = arrays.punct
         self.text = arrays.text  # `Span.text` walks Token objects
         self.sentences = arrays.segments
+        starts, length = self.sentences.starts, len(arrays)
+        self.sentence_of = segment_numbers(starts, length)  # token index -> its sentence's number
+        self.paragraph_of = segment_numbers(self.sentences.paragraph_starts, length)
+        self.sentence_starts = starts
+        self.sentence_ends = starts[1:] + [length]
+        self.word_sets: dict[int, set[str]] = {}  # sentence number -> its words, as asked for
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
         self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
         self.figure_spans = [e for e in self.ents if e.label_ in FIGURE_LABELS]
@@ -58,7 +66,7 @@ class MentionView:
                 continue  # `more than $30 billion`, `over 4%`: a hedge's words compare nothing
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
-        self.index_sentences = {self.sentences.index(start) for start, _ in self.find_phrases(cues.index_phrases)}  # `in % to`
+        self.index_sentences = {self.sentence_of[start] for start, _ in self.find_phrases(cues.index_phrases)}  # `in % to`
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         self.aliases = aliases(self.words, candidates)  # (alias, named) pairs: `industrial production index (IPI)`
         alias_of = {(alias.start, alias.end) for alias, _ in self.aliases}
@@ -66,11 +74,14 @@ class MentionView:
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
         dateline_end = dateline_length(arrays)
         self.figure_starts = [e.start for e in self.figure_spans]
+        self.figure_ends = [e.end for e in self.figure_spans]
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
         self.by_sentence: dict[int, dict[int, list[Span]]] = {}
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
+        self.own_quantities: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> names_own_quantity, as found
+        self.mention_words: dict[tuple[int, int], frozenset[str]] = {}  # mention (start, end) -> the words of its text, as asked for
         self.candidates = candidates
         self.dateline_end = dateline_end
 
@@ -92,38 +103,50 @@ class MentionView:
         return self.text[span.start_char : span.end_char]
 
     def paragraph(self, span: Span) -> int:
-        return self.sentences.paragraph(span.start)
+        return self.paragraph_of[span.start]
 
     def sentence(self, span: Span) -> int:
-        return self.sentences.index(span.start)
+        return self.sentence_of[span.start]
 
     def sentence_start(self, span: Span) -> int:
-        return self.sentences.start(span.start)
+        return self.sentence_starts[self.sentence_of[span.start]]
 
     def sentence_end(self, span: Span) -> int:
-        return self.sentences.end(span.start)
+        return self.sentence_ends[self.sentence_of[span.start]]
+
+    def sentence_words(self, span: Span) -> set[str]:
+        """The words of the span's sentence, as a set (built once per sentence)."""
+        sentence = self.sentence_of[span.start]
+        if sentence not in self.word_sets:
+            self.word_sets[sentence] = set(self.words[self.sentence_starts[sentence] : self.sentence_ends[sentence]])
+        return self.word_sets[sentence]
 
     def same_sentence(self, first: Span, second: Span) -> bool:
-        return self.sentence(first) == self.sentence(second)
+        return self.sentence_of[first.start] == self.sentence_of[second.start]
 
     def in_sentence(self, spans: list[Span], span: Span) -> list[Span]:
         """The spans of `spans` in the sentence of `span` (indexed once per list)."""
-        key = id(spans)
-        if key not in self.by_sentence:
-            buckets: dict[int, list[Span]] = {}
+        buckets = self.by_sentence.get(id(spans))
+        if buckets is None:
+            buckets = self.by_sentence[id(spans)] = {}
+            sentence_of = self.sentence_of
             for item in spans:
-                buckets.setdefault(self.sentence(item), []).append(item)
-            self.by_sentence[key] = buckets
-        return self.by_sentence[key].get(self.sentence(span), [])
+                buckets.setdefault(sentence_of[item.start], []).append(item)
+        return buckets.get(self.sentence_of[span.start], [])
 
     def earlier_in_paragraph(self, spans: list[Span], span: Span) -> list[Span]:
-        paragraph = self.paragraph(span)
-        return [s for s in spans if s.end <= span.start and self.paragraph(s) == paragraph]
+        start = span.start
+        paragraph, paragraph_of = self.paragraph_of[start], self.paragraph_of
+        return [s for s in spans if s.end <= start and paragraph_of[s.start] == paragraph]
 
     def figure_between(self, first: Span, second: Span) -> bool:
         """Whether a figure lies wholly between two spans."""
-        index = bisect.bisect_left(self.figure_starts, first.end)
-        return index < len(self.figure_spans) and self.figure_spans[index].end <= second.start
+        return self.figure_within(first.end, second.start)
+
+    def figure_within(self, start: int, end: int) -> bool:
+        """Whether a figure lies wholly between token indices `start` and `end`."""
+        index = bisect.bisect_left(self.figure_starts, start)
+        return index < len(self.figure_ends) and self.figure_ends[index] <= end
 
     def past_equivalent(self, index: int) -> int:
         """Token `index`, or the token after the bracketed figure that starts there (`($388 million)`)."""
@@ -164,18 +187,35 @@ class MentionView:
 
     def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
         """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            by_first.setdefault(phrase[0], []).append(phrase)
+        firsts, by_opening = phrase_index(phrases)
         words = self.words
-        return [
-            (index, phrase)
-            for index in [i for i, word in enumerate(words) if word in by_first]
-            for phrase in by_first[words[index]]
-            if tuple(words[index : index + len(phrase)]) == phrase
-        ]
+        found = []
+        for index in [i for i, word in enumerate(words) if word in firsts]:
+            matched = list(by_opening.get((words[index],), ()))  # the one-word phrases
+            if index + 1 < len(words):
+                longer = by_opening.get((words[index], words[index + 1]), ())
+                matched += [(order, phrase) for order, phrase in longer if tuple(words[index : index + len(phrase)]) == phrase]
+            if matched:
+                found.extend((index, phrase) for _, phrase in sorted(matched))
+        return found
 
     def cue_at(self, index: int) -> tuple[str, ...] | None:
         """The comparison cue phrase starting at token `index`, if any."""
         return self.cue_starts.get(index)
 
+
+def segment_numbers(starts: list[int], length: int) -> list[int]:
+    """The number of the segment (sentence, paragraph) holding each of `length` tokens, from the segments' sorted starts."""
+    numbers: list[int] = []
+    for number, (start, end) in enumerate(zip(starts, starts[1:] + [length])):
+        numbers.extend([number] * (end - start))
+    return numbers
+
+
+@lru_cache(maxsize=16)
+def phrase_index(phrases: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]]:
+    """The first words of `phrases`, and the phrases by their first two words (one, for a one-word phrase) with their order."""
+    by_opening: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = {}
+    for order, phrase in enumerate(phrases):
+        by_opening.setdefault(phrase[:2], []).append((order, phrase))
+    return frozenset(phrase[0] for phrase in phrases), by_opening
