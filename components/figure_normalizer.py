@@ -112,8 +112,9 @@ class FigureNormalizer(LexiconPipe):
                 joined.extend(self.joined_pair(joined.pop(), (span, figure)))
                 continue
             low = None
-            joiner = doc[start - 1].lower_ if start >= 2 else ""
-            if figure["low"] is None and joiner == "and" and start >= 3 and doc[start - 3].lower_ == "between":
+            words = doc_arrays(doc).words
+            joiner = words[start - 1] if start >= 2 else ""
+            if figure["low"] is None and joiner == "and" and start >= 3 and words[start - 3] == "between":
                 low = self.bare_low_end(span, figure)
             elif figure["low"] is None and joiner == "to" and not self.follows_change_from(doc, start - 3):
                 low = self.bare_low_end(span, figure)
@@ -257,12 +258,14 @@ class FigureNormalizer(LexiconPipe):
         """Whether the number after a figure's unit counts the next word: `three thousand dollars [two hundred]
         times`, `5 dollars [20] years ago`; that number is no part of the figure."""
         assert self.lexicon is not None
-        doc = span.doc
-        if span.end >= len(doc) or not doc[span.end].is_alpha or doc[span.end].is_stop:
+        doc, texts = span.doc, doc_arrays(span.doc).texts
+        last = texts[span.end - 1]
+        if span.end >= len(doc) or (not is_number_token(last, self.lexicon) and self.lexicon.scale(last) is None):
             return False
-        if not is_number_token(span[-1].text, self.lexicon) and self.lexicon.scale(span[-1].text) is None:
+        after = doc[span.end]
+        if not after.is_alpha or after.is_stop:
             return False
-        kinds = [kind for kind, _ in segments([token.text for token in span], self.lexicon)]
+        kinds = [kind for kind, _ in segments(texts[span.start : span.end], self.lexicon)]
         return len(kinds) >= 3 and kinds[-1] == "number" and "unit" in kinds[1:-1]
 
     def read_span(self, span: Span) -> Figure | None:
@@ -305,12 +308,14 @@ class FigureNormalizer(LexiconPipe):
         if figure["label"] != "MONEY":
             return False
         doc = span.doc
-        if (span.end < len(doc) and doc[span.end].text == "=") or (span.start > 0 and doc[span.start - 1].text == "="):
+        arrays = doc_arrays(doc)
+        texts, words = arrays.texts, arrays.words
+        if (span.end < len(doc) and texts[span.end] == "=") or (span.start > 0 and texts[span.start - 1] == "="):
             return True
-        if span.end + 2 >= len(doc) or doc[span.end].lower_ != "to" or doc[span.end + 1].lower_ not in self.lexicon.exchange_rate_determiners:
+        if span.end + 2 >= len(doc) or words[span.end] != "to" or words[span.end + 1] not in self.lexicon.exchange_rate_determiners:
             return False
         for index in range(span.end + 2, min(span.end + 4, len(doc))):  # `to the dollar`, `to the US dollar`, not `to the euro area`
-            if self.lexicon.currency(doc[index].text) is not None:
+            if self.lexicon.currency(texts[index]) is not None:
                 return index + 1 == len(doc) or not doc[index + 1].is_alpha or doc[index + 1].is_stop
         return False
 
@@ -346,10 +351,10 @@ class FigureNormalizer(LexiconPipe):
         """The value of a bare number two tokens before a figure, read with the figure's scale and unit
         (`3 and 4 billion dollars` -> 3e9), or None if there is none."""
         assert self.lexicon is not None
-        doc = span.doc
-        if span.start < 2 or not is_number_token(doc[span.start - 2].text, self.lexicon) or not is_number_token(span[0].text, self.lexicon):
+        texts = doc_arrays(span.doc).texts
+        if span.start < 2 or not is_number_token(texts[span.start - 2], self.lexicon) or not is_number_token(texts[span.start], self.lexicon):
             return None
-        reading = self.reading((doc[span.start - 2].text, *(token.text for token in span[1:])), figure["label"])
+        reading = self.reading((texts[span.start - 2], *texts[span.start + 1 : span.end]), figure["label"])
         return None if reading is None or reading["unit"] != figure["unit"] else reading["value"]
 
     def bare_low_end(self, span: Span, figure: Figure) -> float | None:
@@ -427,8 +432,9 @@ class FigureNormalizer(LexiconPipe):
         currencies = self.lexicon.country_currency
         named = [(currencies[country], start) for country, start in named_countries(ents) if country in currencies]
         words = doc_arrays(doc).words
-        for index, word in enumerate(words):
-            if index and word.isalpha() and word in self.lexicon.qualified_codes:
+        qualified = self.lexicon.qualified_codes
+        for index in [index for index, word in enumerate(words) if word in qualified]:
+            if index and words[index].isalpha():
                 for size in (3, 2):
                     begin = index + 1 - size
                     currency = self.lexicon.currency(" ".join(words[begin : index + 1])) if begin >= 0 else None
@@ -704,7 +710,7 @@ def only_linking_words(first: Span, second: Span, lexicon: FigureLexicon) -> boo
     tenge, or about $7.9 billion`, `US$1,081 million, worth about 4.4 trillion pesos`)."""
     if not 0 < second.start - first.end <= MAX_HEDGE_TOKENS + 2:
         return False
-    between = [token.lower_ for token in first.doc[first.end : second.start] if not token.is_space]  # `(over  $ 48 million)`
+    between = [word for word in doc_arrays(first.doc).words[first.end : second.start] if not word.isspace()]  # `(over  $ 48 million)`
     words = [word for word in between if word not in lexicon.equivalent_links]
     return not words or " ".join(words) in lexicon.hedge_kinds
 
