@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .article_country import most_named, named_countries
-from .doc_arrays import doc_arrays
+from .doc_arrays import doc_arrays, entity_bounds
 from .lexicon import FigureLexicon, surface_key
 from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGNS, is_number_token, parse_number
@@ -64,6 +64,7 @@ class FigureNormalizer(LexiconPipe):
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Index the lexicon tables."""
         self.lexicon = FigureLexicon(tables)
+        self._hedge_ends = frozenset(text.rsplit(" ", 1)[-1] for text in self.lexicon.hedge_kinds)  # the last word of each hedge
         self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
         self._currency_words: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
 
@@ -219,8 +220,10 @@ class FigureNormalizer(LexiconPipe):
     def set_annotations(self, doc: Doc, readings: list[tuple[Span, Figure]]) -> None:
         """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""
         figure_labels = (*FIGURE_LABELS, self.bare_amount_label)
-        others = [ent for ent in doc.ents if ent.label_ not in figure_labels]
-        doc.ents = sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start)
+        strings = doc.vocab.strings
+        others = [(span_id, kb_id, label, start, end) for start, end, label, kb_id, span_id in entity_bounds(doc) if strings[label] not in figure_labels]
+        figures = [(span.id, span.kb_id, span.label, span.start, span.end) for span, _ in readings]
+        doc.ents = sorted([*others, *figures], key=lambda ent: ent[3])  # (span id, kb id, label, start, end), by start
         doc._.figures = [figure for _, figure in readings]
 
     def read_trimmed(self, span: Span) -> tuple[Span, Figure | None]:
@@ -338,6 +341,8 @@ class FigureNormalizer(LexiconPipe):
         compares (`9.4% more than $13 billion`) and is none."""
         assert self.lexicon is not None
         words = doc_arrays(span.doc).words[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]
+        if not words or (words[-1] not in self._hedge_ends and " " not in words[-1]):
+            return None  # no hedge ends with this word (a hedge is joined with spaces: a word with one is looked up)
         for size in range(len(words), 0, -1):
             text = " ".join(words[-size:])
             if text in self.lexicon.hedge_kinds:
@@ -395,14 +400,15 @@ class FigureNormalizer(LexiconPipe):
             return
         texts = doc_arrays(readings[0][0].doc).texts
         words, options = zip(*(self.currency_words(tuple(texts[span.start : span.end])) for span, _ in readings))
+        keys = [surface_key(word) for word in words]
         explicit = [
             (index, figure["unit"])
             for index, (_, figure) in enumerate(readings)
-            if not options[index] or (options[index] == {figure["unit"]} and surface_key(words[index]) not in self.lexicon.letter_signs)
+            if not options[index] or (options[index] == {figure["unit"]} and keys[index] not in self.lexicon.letter_signs)
         ]
         countries = Counter(self.lexicon.country_currency.get(place.kb_id_) for place in places)
         for index, (span, figure) in enumerate(readings):
-            key = surface_key(words[index])
+            key = keys[index]
             figure["unit_assumed"] = figure["label"] == "MONEY" and (len(options[index]) > 1 or key in self.lexicon.letter_signs)
             if not figure["unit_assumed"]:
                 continue
@@ -455,14 +461,15 @@ class FigureNormalizer(LexiconPipe):
 
     def currency_words(self, surface: tuple[str, ...]) -> tuple[str, frozenset[str]]:
         """A figure surface's unit words, and the currencies they may mean if they are a bare sign or word
-        (`lexicon.readings_of`), remembered per surface."""
+        (`lexicon.readings_of`), remembered per surface with its digits as `0` (`segments` only asks whether a word is digits)."""
         assert self.lexicon is not None
-        if surface not in self._currency_words:
+        key = tuple(["0" if DIGITS.match(word) else word for word in surface])  # the unit words do not depend on the digits
+        if key not in self._currency_words:
             if len(self._currency_words) >= READINGS_CACHE_SIZE:
                 self._currency_words.clear()
-            text = " ".join(unit_words(surface, self.lexicon))
-            self._currency_words[surface] = (text, frozenset(self.lexicon.readings_of(text)) if text else frozenset())
-        return self._currency_words[surface]
+            text = " ".join(unit_words(key, self.lexicon))
+            self._currency_words[key] = (text, frozenset(self.lexicon.readings_of(text)) if text else frozenset())
+        return self._currency_words[key]
 
     def equivalent_currencies(self, readings: list[tuple[Span, Figure]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""

@@ -36,7 +36,7 @@ from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .doc_arrays import doc_arrays
+from .doc_arrays import doc_arrays, entity_bounds
 from .lexicon_pipe import LexiconPipe, Tables
 from .relations.cues import Cues
 from .schema import FIGURE_LABELS
@@ -133,14 +133,16 @@ class IndicatorPhrases(LexiconPipe):
         candidates = list(doc.spans[self.spans_key])
         arrays = doc_arrays(doc)
         words = arrays.words
-        ents = list(doc.ents)  # spaCy builds the spans on every access
+        ents = entity_bounds(doc)  # `doc.ents` would build a Span for each
+        strings = doc.vocab.strings
         view = PhraseView(
             doc,
             words,
             arrays.lemmas or [""] * len(doc),
-            {i for span in (*ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
+            {i for start, end, *_ in ents for i in range(start, end)}
+            | {i for span in candidates if span.label_ != "INDICATOR" for i in range(span.start, span.end)},
             arrays.segments,
-            [e for e in ents if e.label_ in FIGURE_LABELS],
+            [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in ents if strings[label] in FIGURE_LABELS],
         )
         grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]
         grown += self.acronym_mentions([s for s in grown if s.label_ == "INDICATOR"], view)
@@ -251,9 +253,11 @@ class IndicatorPhrases(LexiconPipe):
 
     def is_modifier(self, index: int, view: "PhraseView") -> bool:
         """Whether the token at `index` can modify the phrase after it."""
-        token = view.doc[index]
         word = view.words[index]
-        if index in view.blocked or word in self.stops or not token.is_alpha:
+        if index in view.blocked or word in self.stops:
+            return False
+        token = view.doc[index]
+        if not token.is_alpha:
             return False
         if word in self.known:
             return True
