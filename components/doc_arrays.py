@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cached_property
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, IS_PUNCT, LEMMA, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from .segments import Segments
@@ -63,23 +63,3 @@ def doc_arrays(doc: Doc) -> DocArrays:
     elif arrays.lemmas is None or arrays.sentence_flags is None:
         arrays.catch_up(doc)
     return arrays
-
-
-def entity_bounds(doc: Doc) -> list[tuple[int, int, int, int, int]]:
-    """(start, end, label, kb id, span id) of each entity of `doc.ents`, as string ids, read from the token arrays
-    without building a Span each (`doc.ents` does); read anew on each call, as entities change."""
-    if not len(doc):
-        return []
-    found = []
-    start, label, kb_id, span_id = -1, 0, 0, 0
-    for index, (iob, ent_type, ent_kb_id, ent_id) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]).tolist()):
-        if iob == 1:  # inside an entity
-            if start == -1:
-                raise ValueError(f"token {index} is inside an entity that has no beginning")  # as `doc.ents` refuses it
-            continue
-        if start != -1:
-            found.append((start, index, label, kb_id, span_id))
-        start, label, kb_id, span_id = (index, ent_type, ent_kb_id, ent_id) if iob == 3 and ent_type else (-1, 0, 0, 0)
-    if start != -1:
-        found.append((start, len(doc), label, kb_id, span_id))
-    return found

@@ -36,7 +36,7 @@ from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .doc_arrays import doc_arrays, entity_bounds
+from .doc_arrays import doc_arrays
 from .lexicon_pipe import LexiconPipe, Tables
 from .relations.cues import Cues
 from .schema import FIGURE_LABELS
@@ -133,16 +133,14 @@ class IndicatorPhrases(LexiconPipe):
         candidates = list(doc.spans[self.spans_key])
         arrays = doc_arrays(doc)
         words = arrays.words
-        ents = entity_bounds(doc)  # `doc.ents` would build a Span for each
-        strings = doc.vocab.strings
+        ents = list(doc.ents)  # spaCy builds the spans on every access
         view = PhraseView(
             doc,
             words,
             arrays.lemmas or [""] * len(doc),
-            {i for start, end, *_ in ents for i in range(start, end)}
-            | {i for span in candidates if span.label_ != "INDICATOR" for i in range(span.start, span.end)},
+            {i for span in (*ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
             arrays.segments,
-            [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in ents if strings[label] in FIGURE_LABELS],
+            [e for e in ents if e.label_ in FIGURE_LABELS],
         )
         grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]
         grown += self.acronym_mentions([s for s in grown if s.label_ == "INDICATOR"], view)

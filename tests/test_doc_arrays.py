@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.pipeline import Sentencizer
 
-from components.doc_arrays import doc_arrays, entity_bounds
+from components.doc_arrays import doc_arrays
 from components.sentencizer import ArraySentencizer
 
 TEXTS = [
@@ -25,7 +25,6 @@ def test_arrays_read_what_the_tokens_hold(nlp, text):
     assert arrays.lemmas == [token.lemma_.lower() for token in doc]
     assert arrays.offsets == [token.idx for token in doc]
     assert [bool(flag) for flag in arrays.punct] == [token.is_punct for token in doc]
-    assert entity_bounds(doc) == [(ent.start, ent.end, ent.label, ent.kb_id, ent.id) for ent in doc.ents]
 
 
 def test_arrays_catch_up_with_lemmas_and_sentences_set_later(nlp):

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 from spacy.tokens import Doc
 
-from components.doc_arrays import doc_arrays, entity_bounds
+from components.doc_arrays import doc_arrays
 from components.relations import linked_spans_key
 from components.schema import EntityRow, FactRow, Reading, RelationRow, columns
 
@@ -67,7 +67,7 @@ def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
 def fact_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per figure: the columns of its fact, and the language of the Doc."""
     lang = doc.lang_
-    return [dict(zip(FACT_COLUMNS, map(fact.get, FACT_COLUMNS)), lang=lang) for fact in doc._.facts or ()]
+    return [{**{name: fact.get(name) for name in FACT_COLUMNS}, "lang": lang} for fact in doc._.facts or ()]
 
 
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -94,21 +94,19 @@ def entity_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per entity of a Doc, figures with their normalised value."""
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
     doc_id = doc._.doc_id
-    arrays = doc_arrays(doc)  # `doc.ents` builds Spans, and `Span.text` walks Token objects
-    texts, offsets, strings = arrays.texts, arrays.offsets, doc.vocab.strings
+    text = doc_arrays(doc).text  # `Span.text` walks Token objects
     rows = []
-    for start, end, label, _, span_id in entity_bounds(doc):
-        start_char, end_char = offsets[start], offsets[end - 1] + len(texts[end - 1])
-        figure = figures.get((start_char, end_char), {})
+    for ent in doc.ents:
+        figure = figures.get((ent.start_char, ent.end_char), {})
         rows.append(
             {
                 "doc_id": doc_id,
-                "start": start_char,
-                "end": end_char,
-                "label": strings[label],
-                "text": arrays.text[start_char:end_char],
-                **dict(zip(FIGURE_KEYS, map(figure.get, FIGURE_KEYS))),
-                "pattern": strings[span_id] or None,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "label": ent.label_,
+                "text": text[ent.start_char : ent.end_char],
+                **{key: figure.get(key) for key in FIGURE_KEYS},
+                "pattern": ent.id_ or None,
             }
         )
     return rows
