@@ -56,10 +56,10 @@ class Segments:
         following = self.index(token) + 1
         return self.starts[following] if following < len(self.starts) else self.length
 
-    def bounds(self, token: int) -> tuple[int, int]:
-        """Where the sentence holding token `token` starts and ends (exclusive): `start` and `end` in one look-up."""
-        following = self.index(token) + 1
-        return self.starts[following - 1], self.starts[following] if following < len(self.starts) else self.length
+    def bounds(self, number: int) -> tuple[int, int]:
+        """Where sentence number `number` (`index`) starts and ends (exclusive)."""
+        following = number + 1
+        return self.starts[number], self.starts[following] if following < len(self.starts) else self.length
 
     def paragraph(self, token: int) -> int:
         """The number of the paragraph holding token `token`."""
