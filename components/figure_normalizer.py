@@ -227,7 +227,8 @@ class FigureNormalizer(LexiconPipe):
         """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""
         figure_labels = (*FIGURE_LABELS, self.bare_amount_label)
         others = [ent for ent in doc.ents if ent.label_ not in figure_labels]
-        doc.ents = sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start)
+        # What `doc.ents = ...` does, without making each Span again
+        doc.set_ents(sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start), default="outside")
         doc._.figures = [figure for _, figure in readings]
 
     def read_trimmed(self, span: Span, arrays: DocArrays) -> tuple[Span, Figure | None]:
