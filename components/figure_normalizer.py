@@ -415,8 +415,7 @@ class FigureNormalizer(LexiconPipe):
         if not readings:
             return
         texts = doc_arrays(readings[0][0].doc).texts
-        words, options = zip(*(self.currency_words(tuple(texts[span.start : span.end])) for span, _ in readings))
-        keys = [surface_key(word) for word in words]
+        keys, options = zip(*(self.currency_words(tuple(texts[span.start : span.end])) for span, _ in readings))
         explicit = [
             (index, figure["unit"])
             for index, (_, figure) in enumerate(readings)
@@ -476,15 +475,15 @@ class FigureNormalizer(LexiconPipe):
         return any(" ".join(after[1:size]) in self.lexicon.quoted_per for size in (2, 3))
 
     def currency_words(self, surface: tuple[str, ...]) -> tuple[str, frozenset[str]]:
-        """A figure surface's unit words, and the currencies they may mean if they are a bare sign or word
-        (`lexicon.readings_of`), remembered per digit shape (`digit_shape`)."""
+        """A figure surface's unit words as a `surface_key`, and the currencies they may mean if they are a bare sign or
+        word (`lexicon.readings_of`), remembered per digit shape (`digit_shape`)."""
         assert self.lexicon is not None
         key = digit_shape(surface)[0] if self._shapes_hold else surface  # the unit words do not depend on the digits
         if key not in self._currency_words:
             if len(self._currency_words) >= READINGS_CACHE_SIZE:
                 self._currency_words.clear()
             text = " ".join(unit_words(key, self.lexicon))
-            self._currency_words[key] = (text, frozenset(self.lexicon.readings_of(text)) if text else frozenset())
+            self._currency_words[key] = (surface_key(text), frozenset(self.lexicon.readings_of(text)) if text else frozenset())
         return self._currency_words[key]
 
     def equivalent_currencies(self, readings: list[tuple[Span, Figure]]) -> Counter[str]:
