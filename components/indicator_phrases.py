@@ -40,7 +40,7 @@ from .doc_arrays import doc_arrays
 from .lexicon_pipe import LexiconPipe, Tables
 from .relations.cues import Cues
 from .schema import FIGURE_LABELS
-from .segments import Segments
+from .segments import Segments, positions
 
 WORD_CLASSES = ("noun", "adj", "verb", "adv")
 CONTENT_CLASSES = frozenset({"noun", "adj"})
@@ -181,7 +181,7 @@ class IndicatorPhrases(LexiconPipe):
             return []
         figure_ends = sorted(e.end for e in figures.values())
         found = []
-        for index in [index for index, lemma in enumerate(lemmas) if lemma in self.change_verbs and index]:
+        for index in sorted(index for lemma in self.change_verbs.intersection(lemmas) for index in positions(lemmas, lemma) if index):
             if words[index] == lemmas[index] or "verb" not in self.classes.get(lemmas[index], ()):
                 continue  # an inflected verb: `expanded`, `fell`; not the noun `increase`
             figure = figures.get(self.past_manner(index + 1, words))
