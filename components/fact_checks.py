@@ -163,7 +163,7 @@ class FactView:
         offsets = arrays.offsets
         self.tokens = [(max(bisect.bisect_right(offsets, f["start"]) - 1, 0), bisect.bisect_left(offsets, f["end"])) for f in facts]
         self.sentence = [segments.index(start) for start, _ in self.tokens]
-        self.sentence_range = [(segments.start(start), segments.end(start)) for start, _ in self.tokens]
+        self.sentence_range = [segments.bounds(number) for number in self.sentence]
         self.paragraph = [segments.paragraph(start) for start, _ in self.tokens]
         self.in_sentence: dict[int, list[int]] = defaultdict(list)
         for index, sentence in enumerate(self.sentence):

@@ -11,6 +11,7 @@ currency are roles of `lexicons/relation_cues.jsonl`, sign words number words of
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Collection, Iterable, Sequence
 
 from spacy.lang.en.lex_attrs import _ordinal_words
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .article_country import most_named, named_countries
-from .doc_arrays import doc_arrays
+from .doc_arrays import DocArrays, doc_arrays
 from .lexicon import FigureLexicon, surface_key
 from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGNS, is_number_token, parse_number
@@ -64,8 +65,13 @@ class FigureNormalizer(LexiconPipe):
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Index the lexicon tables."""
         self.lexicon = FigureLexicon(tables)
+        self._hedge_ends = frozenset(text.rsplit(" ", 1)[-1] for text in self.lexicon.hedge_kinds)  # the last word of each hedge
         self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
+        self._layouts: dict[tuple[tuple[str, ...], str], Layout] = {}  # by digit shape (`digit_shape`) and label
         self._currency_words: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
+        # The shapes hold when no word the layout looks up is written in digits (`digit_shape`).
+        lexicon_words = (*self.lexicon.range_joiners, *self.lexicon.scale_by_word, *self.lexicon.number_words, *self.lexicon.sign_words)
+        self._shapes_hold = not any(DIGITS.match(word) for word in lexicon_words)
 
     def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
         """`value_acc`: of the figures that match a reference figure with a value, the share whose value and unit
@@ -77,17 +83,18 @@ class FigureNormalizer(LexiconPipe):
         readings: list[tuple[Span, Figure]] = []
         bare: list[tuple[Span, Figure]] = []
         ents = list(doc.ents)  # spaCy builds the spans on every access
+        arrays = doc_arrays(doc)
         for candidate in ents:
             if candidate.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
                 continue
-            ent, figure = self.read_trimmed(candidate)
+            ent, figure = self.read_trimmed(candidate, arrays)
             if figure is None or (figure["unit"] == "x" and not self.is_multiple_in_context(ent)):
                 continue
             if ent.label_ == self.bare_amount_label:
                 bare.append((ent, figure))
             else:
                 readings.append((ent, figure))
-        readings = sorted((item for item in readings if not self.is_exchange_rate(*item)), key=lambda item: item[0].start)
+        readings = sorted((item for item in readings if not self.is_exchange_rate(*item, arrays)), key=lambda item: item[0].start)
         self.resolve_bare_words(readings, [ent for ent in ents if ent.label_ == "REGION"], self.home_currency(doc, ents))
         readings = [(ent, figure) for ent, figure in readings if figure["unit"] is not None]
         equivalents = self.equivalent_currencies(readings)
@@ -106,14 +113,15 @@ class FigureNormalizer(LexiconPipe):
         the range, like a hedge."""
         assert self.lexicon is not None
         joined: list[tuple[Span, Figure]] = []
+        words = doc_arrays(readings[0][0].doc).words if readings else []
         for span, figure in readings:
             doc, start = span.doc, span.start
             if figure["low"] is None and joined and self.is_range_pair(joined[-1], span, figure):
                 joined.extend(self.joined_pair(joined.pop(), (span, figure)))
                 continue
             low = None
-            joiner = doc[start - 1].lower_ if start >= 2 else ""
-            if figure["low"] is None and joiner == "and" and start >= 3 and doc[start - 3].lower_ == "between":
+            joiner = words[start - 1] if start >= 2 else ""
+            if figure["low"] is None and joiner == "and" and start >= 3 and words[start - 3] == "between":
                 low = self.bare_low_end(span, figure)
             elif figure["low"] is None and joiner == "to" and not self.follows_change_from(doc, start - 3):
                 low = self.bare_low_end(span, figure)
@@ -127,7 +135,7 @@ class FigureNormalizer(LexiconPipe):
                 joined.append((span, figure))
                 continue
             whole = Span(doc, start, span.end, label=span.label_, span_id=span.id_)
-            joined.append((whole, range_figure(whole, low, figure, self.hedge_before(whole))))
+            joined.append((whole, range_figure(whole, low, figure, self.hedge_before(whole, words))))
         return joined
 
     def is_range_pair(self, previous: tuple[Span, Figure], span: Span, figure: Figure) -> bool:
@@ -158,7 +166,7 @@ class FigureNormalizer(LexiconPipe):
             is_range = joiner != "to" or not self.ends_a_change(first_span)
         if is_range and low < figure["value"]:
             whole = Span(span.doc, first_span.start, span.end, label=span.label_, span_id=span.id_)
-            merged = range_figure(whole, low, figure, self.hedge_before(whole))
+            merged = range_figure(whole, low, figure, self.hedge_before(whole, words))
             return [(whole, {**merged, "unit_assumed": first_figure["unit_assumed"] and figure["unit_assumed"]})]
         if is_range or scaled is None:
             return [first, second]
@@ -191,7 +199,7 @@ class FigureNormalizer(LexiconPipe):
         assert self.lexicon is not None
         doc = span.doc
         words, lemmas = doc_arrays(doc).words, lemmas_of(doc)
-        hedge = self.hedge_before(span)
+        hedge = self.hedge_before(span, words)
         before = span.start - 1 - (len(hedge.split()) if hedge else 0)
         if before < 0 or words[before] == "between":
             return False
@@ -219,15 +227,15 @@ class FigureNormalizer(LexiconPipe):
         """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""
         figure_labels = (*FIGURE_LABELS, self.bare_amount_label)
         others = [ent for ent in doc.ents if ent.label_ not in figure_labels]
-        doc.ents = sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start)
+        # What `doc.ents = ...` does, without making each Span again
+        doc.set_ents(sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start), default="outside")
         doc._.figures = [figure for _, figure in readings]
 
-    def read_trimmed(self, span: Span) -> tuple[Span, Figure | None]:
+    def read_trimmed(self, span: Span, arrays: DocArrays) -> tuple[Span, Figure | None]:
         """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`), a leading end of a hedge (`plus or minus`)
         or a leading dash glued to the figure before (`-$500 million` of `$400-$500 million`); if it does not read, drop leading numbers
         (`2023 5 billion tenge`), then trailing ones, until it does."""
         assert self.lexicon is not None
-        arrays = doc_arrays(span.doc)
         texts, words = arrays.texts, arrays.words
         end = span.end
         while end > span.start + 1 and (texts[end - 1] in self.lexicon.range_joiners or words[end - 1] in ORDINAL_WORDS):
@@ -248,27 +256,28 @@ class FigureNormalizer(LexiconPipe):
                 if start > span.start and not is_number_token(texts[start], self.lexicon):
                     continue  # what is left starts with its number: not `– 4.6%`, nor `dollars 20` of `5 dollars 20 years`
                 trimmed = span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_, span_id=span.id_)
-                figure = self.read_span(trimmed)
-                if figure is not None and not self.ends_in_a_count(trimmed):
+                figure = self.read_span(trimmed, arrays)
+                if figure is not None and not self.ends_in_a_count(trimmed, arrays.texts):
                     return trimmed, figure
         return span, None
 
-    def ends_in_a_count(self, span: Span) -> bool:
+    def ends_in_a_count(self, span: Span, texts: Sequence[str]) -> bool:
         """Whether the number after a figure's unit counts the next word: `three thousand dollars [two hundred]
         times`, `5 dollars [20] years ago`; that number is no part of the figure."""
         assert self.lexicon is not None
         doc = span.doc
-        if span.end >= len(doc) or not doc[span.end].is_alpha or doc[span.end].is_stop:
+        last = texts[span.end - 1]
+        if span.end >= len(doc) or (not is_number_token(last, self.lexicon) and self.lexicon.scale(last) is None):
             return False
-        if not is_number_token(span[-1].text, self.lexicon) and self.lexicon.scale(span[-1].text) is None:
+        after = doc[span.end]
+        if not after.is_alpha or after.is_stop:
             return False
-        kinds = [kind for kind, _ in segments([token.text for token in span], self.lexicon)]
+        kinds = [kind for kind, _ in segments(texts[span.start : span.end], self.lexicon)]
         return len(kinds) >= 3 and kinds[-1] == "number" and "unit" in kinds[1:-1]
 
-    def read_span(self, span: Span) -> Figure | None:
-        """The figure dict of one span, or None when its surface does not read as a figure."""
+    def read_span(self, span: Span, arrays: DocArrays) -> Figure | None:
+        """The figure dict of one span of the doc of `arrays`, or None when its surface does not read as a figure."""
         assert self.lexicon is not None
-        arrays = doc_arrays(span.doc)
         label = span.label_
         reading = self.reading(tuple(arrays.texts[span.start : span.end]), label)
         if reading is None:
@@ -282,7 +291,7 @@ class FigureNormalizer(LexiconPipe):
             value=reading["value"],
             unit=reading["unit"],
             unit_assumed=False,  # decided for the whole article (`resolve_bare_words`)
-            approx=self.hedge_before(span),
+            approx=self.hedge_before(span, arrays.words),
             low=reading["low"],
             high=reading["high"],
             pattern=span.id_ or None,
@@ -295,22 +304,37 @@ class FigureNormalizer(LexiconPipe):
         if key not in self._readings:
             if len(self._readings) >= READINGS_CACHE_SIZE:
                 self._readings.clear()
-            self._readings[key] = read_surface(words, label, self.lexicon)
+            self._readings[key] = self.read_new_surface(words, label)
         return self._readings[key]
 
-    def is_exchange_rate(self, span: Span, figure: Figure) -> bool:
+    def read_new_surface(self, words: tuple[str, ...], label: str) -> dict[str, Any] | None:
+        """`read_surface`, its layout remembered per digit shape: new numbers in known words (`$ 382 million` after
+        `$ 751 million`) are read from the layout of their shape, with their own digits."""
+        assert self.lexicon is not None
+        if not self._shapes_hold or read_whole(words, label, self.lexicon):
+            return read_surface(words, label, self.lexicon)
+        shape, digits = digit_shape(words)
+        key = (shape, label)
+        if key not in self._layouts:
+            if len(self._layouts) >= READINGS_CACHE_SIZE:
+                self._layouts.clear()
+            self._layouts[key] = surface_layout(shape, label, self.lexicon)
+        return read_layout(self._layouts[key], label, self.lexicon, digits)
+
+    def is_exchange_rate(self, span: Span, figure: Figure, arrays: DocArrays) -> bool:
         """Whether a money figure states an exchange rate, which is not annotated: either side of an `=`
         (`($1 = 3.75 riyals)`), or a price of a currency (`470 tenge to the dollar`)."""
         assert self.lexicon is not None
         if figure["label"] != "MONEY":
             return False
         doc = span.doc
-        if (span.end < len(doc) and doc[span.end].text == "=") or (span.start > 0 and doc[span.start - 1].text == "="):
+        texts, words = arrays.texts, arrays.words
+        if (span.end < len(doc) and texts[span.end] == "=") or (span.start > 0 and texts[span.start - 1] == "="):
             return True
-        if span.end + 2 >= len(doc) or doc[span.end].lower_ != "to" or doc[span.end + 1].lower_ not in self.lexicon.exchange_rate_determiners:
+        if span.end + 2 >= len(doc) or words[span.end] != "to" or words[span.end + 1] not in self.lexicon.exchange_rate_determiners:
             return False
         for index in range(span.end + 2, min(span.end + 4, len(doc))):  # `to the dollar`, `to the US dollar`, not `to the euro area`
-            if self.lexicon.currency(doc[index].text) is not None:
+            if self.lexicon.currency(texts[index]) is not None:
                 return index + 1 == len(doc) or not doc[index + 1].is_alpha or doc[index + 1].is_stop
         return False
 
@@ -324,20 +348,22 @@ class FigureNormalizer(LexiconPipe):
         doc, cues = span.doc, self.lexicon.multiple_cues
         if span.end < len(doc) and doc[span.end].lower_ in cues["after"]:
             return True
-        hedge = self.hedge_before(span)
+        hedge = self.hedge_before(span, doc_arrays(doc).words)
         before = span.start - 1 - (len(hedge.split()) if hedge else 0)
         return before >= 0 and doc[before].lower_ in cues["before"]
 
-    def hedge_before(self, span: Span) -> str | None:
-        """The hedge (`about`, `more than`) directly before a span, if any; right after another figure, `more than`
-        compares (`9.4% more than $13 billion`) and is none."""
+    def hedge_before(self, span: Span, words: Sequence[str]) -> str | None:
+        """The hedge (`about`, `more than`) directly before a span (`words`: its doc's lower-cased words), if any; right
+        after another figure, `more than` compares (`9.4% more than $13 billion`) and is none."""
         assert self.lexicon is not None
-        words = doc_arrays(span.doc).words[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]
-        for size in range(len(words), 0, -1):
-            text = " ".join(words[-size:])
+        before = words[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]
+        if not before or (before[-1] not in self._hedge_ends and " " not in before[-1]):
+            return None  # no hedge ends with this word (a hedge is joined with spaces: a word with one is looked up)
+        for size in range(len(before), 0, -1):
+            text = " ".join(before[-size:])
             if text in self.lexicon.hedge_kinds:
-                before = span.start - size - 1
-                if before >= 0 and span.doc[before].ent_type_ in FIGURE_LABELS:
+                previous = span.start - size - 1
+                if previous >= 0 and span.doc[previous].ent_type_ in FIGURE_LABELS:
                     return None
                 return text
         return None
@@ -346,10 +372,10 @@ class FigureNormalizer(LexiconPipe):
         """The value of a bare number two tokens before a figure, read with the figure's scale and unit
         (`3 and 4 billion dollars` -> 3e9), or None if there is none."""
         assert self.lexicon is not None
-        doc = span.doc
-        if span.start < 2 or not is_number_token(doc[span.start - 2].text, self.lexicon) or not is_number_token(span[0].text, self.lexicon):
+        texts = doc_arrays(span.doc).texts
+        if span.start < 2 or not is_number_token(texts[span.start - 2], self.lexicon) or not is_number_token(texts[span.start], self.lexicon):
             return None
-        reading = self.reading((doc[span.start - 2].text, *(token.text for token in span[1:])), figure["label"])
+        reading = self.reading((texts[span.start - 2], *texts[span.start + 1 : span.end]), figure["label"])
         return None if reading is None or reading["unit"] != figure["unit"] else reading["value"]
 
     def bare_low_end(self, span: Span, figure: Figure) -> float | None:
@@ -371,7 +397,7 @@ class FigureNormalizer(LexiconPipe):
             return []
         bare = Span(span.doc, number.i, number.i + 1, label=span.label_, span_id=span.id_)
         text = {"start": bare.start_char, "end": bare.end_char, "text": bare.text}
-        return [(bare, {**figure, **text, "value": value, "approx": self.hedge_before(bare)})]
+        return [(bare, {**figure, **text, "value": value, "approx": self.hedge_before(bare, doc_arrays(span.doc).words)})]
 
     def resolve_bare_words(self, readings: list[tuple[Span, Figure]], places: list[Span], home: str | None) -> None:
         """Read a sign or word shared by several currencies (`$`, `manat`, `Rs`, `shillings`) from the article,
@@ -389,15 +415,15 @@ class FigureNormalizer(LexiconPipe):
         if not readings:
             return
         texts = doc_arrays(readings[0][0].doc).texts
-        words, options = zip(*(self.currency_words(tuple(texts[span.start : span.end])) for span, _ in readings))
+        keys, options = zip(*(self.currency_words(tuple(texts[span.start : span.end])) for span, _ in readings))
         explicit = [
             (index, figure["unit"])
             for index, (_, figure) in enumerate(readings)
-            if not options[index] or (options[index] == {figure["unit"]} and surface_key(words[index]) not in self.lexicon.letter_signs)
+            if not options[index] or (options[index] == {figure["unit"]} and keys[index] not in self.lexicon.letter_signs)
         ]
         countries = Counter(self.lexicon.country_currency.get(place.kb_id_) for place in places)
         for index, (span, figure) in enumerate(readings):
-            key = surface_key(words[index])
+            key = keys[index]
             figure["unit_assumed"] = figure["label"] == "MONEY" and (len(options[index]) > 1 or key in self.lexicon.letter_signs)
             if not figure["unit_assumed"]:
                 continue
@@ -427,8 +453,9 @@ class FigureNormalizer(LexiconPipe):
         currencies = self.lexicon.country_currency
         named = [(currencies[country], start) for country, start in named_countries(ents) if country in currencies]
         words = doc_arrays(doc).words
-        for index, word in enumerate(words):
-            if index and word.isalpha() and word in self.lexicon.qualified_codes:
+        qualified = self.lexicon.qualified_codes
+        for index in [index for index, word in enumerate(words) if word in qualified]:
+            if index and words[index].isalpha():
                 for size in (3, 2):
                     begin = index + 1 - size
                     currency = self.lexicon.currency(" ".join(words[begin : index + 1])) if begin >= 0 else None
@@ -448,15 +475,16 @@ class FigureNormalizer(LexiconPipe):
         return any(" ".join(after[1:size]) in self.lexicon.quoted_per for size in (2, 3))
 
     def currency_words(self, surface: tuple[str, ...]) -> tuple[str, frozenset[str]]:
-        """A figure surface's unit words, and the currencies they may mean if they are a bare sign or word
-        (`lexicon.readings_of`), remembered per surface."""
+        """A figure surface's unit words as a `surface_key`, and the currencies they may mean if they are a bare sign or
+        word (`lexicon.readings_of`), remembered per digit shape (`digit_shape`)."""
         assert self.lexicon is not None
-        if surface not in self._currency_words:
+        key = digit_shape(surface)[0] if self._shapes_hold else surface  # the unit words do not depend on the digits
+        if key not in self._currency_words:
             if len(self._currency_words) >= READINGS_CACHE_SIZE:
                 self._currency_words.clear()
-            text = " ".join(unit_words(surface, self.lexicon))
-            self._currency_words[surface] = (text, frozenset(self.lexicon.readings_of(text)) if text else frozenset())
-        return self._currency_words[surface]
+            text = " ".join(unit_words(key, self.lexicon))
+            self._currency_words[key] = (surface_key(text), frozenset(self.lexicon.readings_of(text)) if text else frozenset())
+        return self._currency_words[key]
 
     def equivalent_currencies(self, readings: list[tuple[Span, Figure]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
@@ -528,25 +556,66 @@ def read_surface(words: Sequence[str], label: str, lexicon: FigureLexicon) -> di
     """
     if len(words) == 1 and words[0].lower() in lexicon.multiple_by_word:
         return {"value": lexicon.multiple_by_word[words[0].lower()], "unit": "x", "low": None, "high": None}
+    if label == "PERCENT" and "±" in words:
+        return read_tolerance(without_of_a(words, lexicon), label, lexicon)
+    return read_layout(surface_layout(words, label, lexicon), label, lexicon)
+
+
+def read_whole(words: Sequence[str], label: str, lexicon: FigureLexicon) -> bool:
+    """Whether `read_surface` reads a surface whole, not from its layout: a multiple word (`twice`), a tolerance (`4±2%`)."""
+    return (len(words) == 1 and words[0].lower() in lexicon.multiple_by_word) or (label == "PERCENT" and "±" in words)
+
+
+def digit_shape(words: Sequence[str]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """A surface with each digit token written as its position (`$ 382 million` -> `$ 1 million`), and those digits by
+    position. `surface_layout` reads the shape as it reads the surface, when no lexicon word it looks up is digits:
+    it only asks whether a token is digits."""
+    shape = tuple([str(index) if DIGITS.match(word) else word for index, word in enumerate(words)])
+    return shape, {position: word for position, word in zip(shape, words) if position != word}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a figure surface's digits do not change: its sign, number runs (with their scale words), unit runs, whether
+    two numbers are the ends of a range, the unit and its factor (`read_unit`), and the scale ending each number run."""
+
+    sign: float
+    numbers: list[list[str]]
+    units: list[list[str]]
+    is_range: bool
+    unit: str | None
+    factor: float
+    scales: list[float]
+
+
+def surface_layout(words: Sequence[str], label: str, lexicon: FigureLexicon) -> Layout:
+    """The layout of a figure surface (`segments`, after dropping a sign and a percent's `of a`)."""
     if label == "PERCENT":
         words = without_of_a(words, lexicon)
-        if "±" in words:
-            return read_tolerance(words, label, lexicon)
     sign, words = leading_sign(words, lexicon)
     parts = segments(words, lexicon)
     numbers = [tokens for kind, tokens in parts if kind == "number"]
     units = [tokens for kind, tokens in parts if kind == "unit"]
+    unit, factor = read_unit([word for run in units for word in run], label, lexicon)
+    scales = [trailing_scale_of(tokens, lexicon) for tokens in numbers]
+    return Layout(sign, numbers, units, ("range", []) in parts, unit, factor, scales)
+
+
+def read_layout(layout: Layout, label: str, lexicon: FigureLexicon, digits: dict[str, str] | None = None) -> dict[str, Any] | None:
+    """The reading of a surface from its layout, its digits put back in the number runs if it was read as a shape
+    (`digit_shape`)."""
+    sign, numbers, scales, unit, factor = layout.sign, layout.numbers, layout.scales, layout.unit, layout.factor
+    if digits:
+        numbers = [[digits.get(word, word) for word in tokens] for tokens in numbers]
     values = [parse_number(tokens, lexicon) for tokens in numbers]
     if not values or None in values:
         return None
-    if len(values) > 2 or (len(values) == 2 and ("range", []) not in parts):
-        return read_compound(values, numbers, units, label, lexicon, sign)  # type: ignore[arg-type]
-    unit, factor = read_unit([word for run in units for word in run], label, lexicon)
+    if len(values) > 2 or (len(values) == 2 and not layout.is_range):
+        return read_compound(values, numbers, layout.units, label, lexicon, sign)  # type: ignore[arg-type]
     if unit is None and label != "AMOUNT":
         return None
-    scale = trailing_scale_of(numbers[-1], lexicon)
-    if len(values) == 2 and scale != 1.0 and trailing_scale_of(numbers[0], lexicon) == 1.0:
-        values[0] *= scale  # `$5-6 billion`: the scale applies to both ends  # type: ignore[operator]
+    if len(values) == 2 and scales[-1] != 1.0 and scales[0] == 1.0:
+        values[0] *= scales[-1]  # `$5-6 billion`: the scale applies to both ends  # type: ignore[operator]
     amounts = [sign * value * factor for value in values]  # type: ignore[operator]
     if not all(math.isfinite(amount) for amount in amounts):
         return None  # a 400-digit "number" is no figure (and JSON cannot hold infinity)
@@ -704,7 +773,7 @@ def only_linking_words(first: Span, second: Span, lexicon: FigureLexicon) -> boo
     tenge, or about $7.9 billion`, `US$1,081 million, worth about 4.4 trillion pesos`)."""
     if not 0 < second.start - first.end <= MAX_HEDGE_TOKENS + 2:
         return False
-    between = [token.lower_ for token in first.doc[first.end : second.start] if not token.is_space]  # `(over  $ 48 million)`
+    between = [word for word in doc_arrays(first.doc).words[first.end : second.start] if not word.isspace()]  # `(over  $ 48 million)`
     words = [word for word in between if word not in lexicon.equivalent_links]
     return not words or " ".join(words) in lexicon.hedge_kinds
 

@@ -40,7 +40,7 @@ from .doc_arrays import doc_arrays
 from .lexicon_pipe import LexiconPipe, Tables
 from .relations.cues import Cues
 from .schema import FIGURE_LABELS
-from .segments import Segments
+from .segments import Segments, positions
 
 WORD_CLASSES = ("noun", "adj", "verb", "adv")
 CONTENT_CLASSES = frozenset({"noun", "adj"})
@@ -157,17 +157,18 @@ class IndicatorPhrases(LexiconPipe):
         """An acronym right after an indicator names it (`the consumer price index IPCA`): that token and its
         mentions elsewhere are INDICATOR candidates too."""
         doc = view.doc
+        texts = doc_arrays(doc).texts
         acronyms = {
-            doc[span.end].text for span in indicators
-            if span.end < len(doc) and span.end not in view.blocked and is_all_caps_acronym(doc[span.end].text)
+            texts[span.end] for span in indicators
+            if span.end < len(doc) and span.end not in view.blocked and is_all_caps_acronym(texts[span.end])
         }
         if not acronyms:
             return []
         taken = {i for span in indicators for i in range(span.start, span.end)}
         return [
-            Span(doc, token.i, token.i + 1, label="INDICATOR")
-            for token in doc
-            if token.text in acronyms and token.i not in view.blocked and token.i not in taken
+            Span(doc, index, index + 1, label="INDICATOR")
+            for index, text in enumerate(texts)
+            if text in acronyms and index not in view.blocked and index not in taken
         ]
 
     def subject_phrases(self, indicators: list[Span], view: "PhraseView") -> list[Span]:
@@ -180,8 +181,8 @@ class IndicatorPhrases(LexiconPipe):
             return []
         figure_ends = sorted(e.end for e in figures.values())
         found = []
-        for index in range(1, len(doc)):
-            if lemmas[index] not in self.change_verbs or words[index] == lemmas[index] or "verb" not in self.classes.get(lemmas[index], ()):
+        for index in sorted(index for lemma in self.change_verbs.intersection(lemmas) for index in positions(lemmas, lemma) if index):
+            if words[index] == lemmas[index] or "verb" not in self.classes.get(lemmas[index], ()):
                 continue  # an inflected verb: `expanded`, `fell`; not the noun `increase`
             figure = figures.get(self.past_manner(index + 1, words))
             end = index - 2 if words[index - 2 : index] == [",", "which"] else index  # `food and beverages, which rose by`
@@ -251,9 +252,11 @@ class IndicatorPhrases(LexiconPipe):
 
     def is_modifier(self, index: int, view: "PhraseView") -> bool:
         """Whether the token at `index` can modify the phrase after it."""
-        token = view.doc[index]
         word = view.words[index]
-        if index in view.blocked or word in self.stops or not token.is_alpha:
+        if index in view.blocked or word in self.stops:
+            return False
+        token = view.doc[index]
+        if not token.is_alpha:
             return False
         if word in self.known:
             return True

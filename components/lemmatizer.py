@@ -56,7 +56,8 @@ class LookupLemmatizer(Lemmatizer):
             return
         if self._lemmas_from is not self.lookups or len(self._lemmas) > MAX_REMEMBERED:
             self._lemmas, self._lemmas_from = {}, self.lookups
-        write_lemmas(doc, [self._lemmas.get(orth) or self._look_up(orth) for orth in doc.to_array(ORTH).tolist()], self.overwrite)
+        remembered, look_up = self._lemmas.get, self._look_up
+        write_lemmas(doc, [remembered(orth) or look_up(orth) for orth in doc.to_array(ORTH).tolist()], self.overwrite)
 
     def _look_up(self, orth: int) -> int:
         """The lemma of a word from the `lemma_lookup` table (the word itself if it has none), remembered."""
@@ -80,7 +81,7 @@ def set_lemmas_of(pipe: Any, doc: Doc) -> Doc:
 def write_lemmas(doc: Doc, lemmas: list[int], overwrite: bool) -> None:
     """Set the tokens' lemmas (string ids) in one `Doc.from_array` call, keeping lemmas already set unless `overwrite`."""
     array = doc.to_array(LEMMA)
-    if not overwrite:
+    if not overwrite and array.any():  # a doc without lemmas takes them all
         lemmas = [current or lemma for current, lemma in zip(array.tolist(), lemmas)]
     array[:] = lemmas
     doc.from_array([LEMMA], array)

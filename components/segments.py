@@ -31,16 +31,18 @@ class Segments:
         self.texts: dict[int, str] = {}  # sentence start -> its text, as read
         paragraphs = {0}
         in_list = False  # after a lead-in ending with `:`, its items belong to its sentence
-        for index, word in enumerate(words):
-            if "\n" in word and index + 1 < self.length:
-                previous = next((words[i] for i in range(index - 1, -1, -1) if not words[i].isspace()), "")
-                in_list = texts[index + 1] in ITEM_MARKS and (previous == ":" or in_list)
-                if not in_list:
-                    paragraphs.add(index + 1)  # line breaks are whitespace tokens
-            elif index and sentence_flags[index] == 1 and words[index - 1] in SENTENCE_ENDS and not spaced[index - 1] and texts[index][:1].isupper():
+        breaks = {index for index in token_positions(text, offsets, "\n") if index + 1 < self.length}  # whitespace tokens
+        for index in sorted(breaks):
+            previous = next((words[i] for i in range(index - 1, -1, -1) if not words[i].isspace()), "")
+            in_list = texts[index + 1] in ITEM_MARKS and (previous == ":" or in_list)
+            if not in_list:
+                paragraphs.add(index + 1)
+        sentence_starts = positions(sentence_flags, 1)
+        for index in sentence_starts:
+            if index and index not in breaks and words[index - 1] in SENTENCE_ENDS and not spaced[index - 1] and texts[index][:1].isupper():
                 paragraphs.add(index)  # `Monday.Exports`
         self.paragraph_starts = sorted(paragraphs)
-        self.starts = sorted(paragraphs | {index for index, flag in enumerate(sentence_flags) if flag == 1})
+        self.starts = sorted(paragraphs.union(sentence_starts))
         self.paragraph_chars = [offsets[index] for index in self.paragraph_starts if index < len(offsets)]
 
     def index(self, token: int) -> int:
@@ -56,6 +58,11 @@ class Segments:
         following = self.index(token) + 1
         return self.starts[following] if following < len(self.starts) else self.length
 
+    def bounds(self, number: int) -> tuple[int, int]:
+        """Where sentence number `number` (`index`) starts and ends (exclusive)."""
+        following = number + 1
+        return self.starts[number], self.starts[following] if following < len(self.starts) else self.length
+
     def paragraph(self, token: int) -> int:
         """The number of the paragraph holding token `token`."""
         return bisect.bisect_right(self.paragraph_starts, token) - 1
@@ -67,3 +74,27 @@ class Segments:
             last = self.end(token) - 1
             self.texts[start] = self.doc_text[self.offsets[start] : self.offsets[last] + len(self.token_texts[last])].strip()
         return self.texts[start]
+
+
+def positions(values: list[int], value: int) -> list[int]:
+    """The indices at which `values` holds `value`, in order (`list.index` scans in C)."""
+    found: list[int] = []
+    index = -1
+    try:
+        while True:
+            index = values.index(value, index + 1)
+            found.append(index)
+    except ValueError:
+        return found
+
+
+def token_positions(text: str, offsets: list[int], char: str) -> list[int]:
+    """The tokens (by their character `offsets` in `text`) that hold `char`, in order, each once."""
+    found: list[int] = []
+    at = text.find(char)
+    while at != -1:
+        index = bisect.bisect_right(offsets, at) - 1
+        if not found or found[-1] != index:
+            found.append(index)
+        at = text.find(char, at + 1)
+    return found

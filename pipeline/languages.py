@@ -62,7 +62,7 @@ def detect_language(text: str) -> str:
     the script's plain language (the first row of the script with no marking letters)."""
     sample = text[:SAMPLE_CHARS]
     cyrillic = len(CYRILLIC.findall(sample))
-    if cyrillic <= len(LATIN.findall(sample)):
+    if not cyrillic or cyrillic <= len(LATIN.findall(sample)):  # the Latin letters are counted only where they may lose
         return DEFAULT
     rows = [row for row in languages() if row.script == "cyrillic"]
     for row in rows:

@@ -13,8 +13,10 @@ from components.relations import linked_spans_key
 from components.schema import EntityRow, FactRow, Reading, RelationRow, columns
 
 FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, unit, unit_assumed, approx, low, high
+NO_READING = dict.fromkeys(FIGURE_KEYS)  # the reading columns of an entity that is no figure
 ENTITY_COLUMNS = columns(EntityRow)
 FACT_COLUMNS = columns(FactRow)
+FACT_NAMES = tuple(FACT_COLUMNS)
 RELATION_COLUMNS = columns(RelationRow)
 
 
@@ -67,27 +69,35 @@ def with_token_range(doc: Doc, span: dict[str, Any]) -> dict[str, Any]:
 def fact_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per figure: the columns of its fact, and the language of the Doc."""
     lang = doc.lang_
-    return [{**{name: fact.get(name) for name in FACT_COLUMNS}, "lang": lang} for fact in doc._.facts or ()]
+    rows = []
+    for fact in doc._.facts or ():
+        row = {name: fact.get(name) for name in FACT_NAMES}
+        row["lang"] = lang
+        rows.append(row)
+    return rows
 
 
 def relation_rows(doc: Doc) -> list[dict[str, Any]]:
     """One row per relation, with the surfaces of both ends."""
     text = doc_arrays(doc).text
     doc_id = doc._.doc_id
-    return [
-        {
-            "doc_id": doc_id,
-            "label": relation["label"],
-            "head_start": relation["head"]["start"],
-            "head_end": relation["head"]["end"],
-            "head_text": text[relation["head"]["start"] : relation["head"]["end"]],
-            "child_start": relation["child"]["start"],
-            "child_end": relation["child"]["end"],
-            "child_label": relation["child"]["label"],
-            "child_text": text[relation["child"]["start"] : relation["child"]["end"]],
-        }
-        for relation in doc._.relations or ()
-    ]
+    rows = []
+    for relation in doc._.relations or ():
+        head, child = relation["head"], relation["child"]
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "label": relation["label"],
+                "head_start": head["start"],
+                "head_end": head["end"],
+                "head_text": text[head["start"] : head["end"]],
+                "child_start": child["start"],
+                "child_end": child["end"],
+                "child_label": child["label"],
+                "child_text": text[child["start"] : child["end"]],
+            }
+        )
+    return rows
 
 
 def entity_rows(doc: Doc) -> list[dict[str, Any]]:
@@ -97,15 +107,16 @@ def entity_rows(doc: Doc) -> list[dict[str, Any]]:
     text = doc_arrays(doc).text  # `Span.text` walks Token objects
     rows = []
     for ent in doc.ents:
-        figure = figures.get((ent.start_char, ent.end_char), {})
+        start, end = ent.start_char, ent.end_char
+        figure = figures.get((start, end))
         rows.append(
             {
                 "doc_id": doc_id,
-                "start": ent.start_char,
-                "end": ent.end_char,
+                "start": start,
+                "end": end,
                 "label": ent.label_,
-                "text": text[ent.start_char : ent.end_char],
-                **{key: figure.get(key) for key in FIGURE_KEYS},
+                "text": text[start:end],
+                **({key: figure.get(key) for key in FIGURE_KEYS} if figure is not None else NO_READING),
                 "pattern": ent.id_ or None,
             }
         )
