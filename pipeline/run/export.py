@@ -30,22 +30,26 @@ def doc_to_record(doc: Doc, concepts_key: str | None = None, *, tokens: bool = F
     INDICATOR/PERIOD spans, `linked_spans_key(nlp)` (by default the relations factory's).
     """
     concepts_key = concepts_key or linked_spans_key()
+    arrays = doc_arrays(doc)  # texts are sliced from the doc's text: `Span.text` walks Token objects
     figures = {(f["start"], f["end"]): f for f in doc._.figures or ()}
     flags = {(f["start"], f["end"]): f["flags"] for f in doc._.facts or () if f.get("flags")}
     spans = []
     for ent in sorted([*doc.ents, *doc.spans.get(concepts_key, ())], key=lambda span: (span.start, span.end)):
-        span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
+        start, end = ent.start_char, ent.end_char
+        span: dict[str, Any] = {"start": start, "end": end, "label": ent.label_, "text": arrays.text[start:end]}
         if tokens:
             span.update(token_start=ent.start, token_end=ent.end - 1)
-        figure = figures.get((ent.start_char, ent.end_char))
+        figure = figures.get((start, end))
         if figure is not None:
             span.update({key: figure[key] for key in FIGURE_KEYS if figure.get(key) is not None and figure[key] is not False})
-            if (ent.start_char, ent.end_char) in flags:
-                span["flags"] = flags[(ent.start_char, ent.end_char)]  # the checks it fails: an extra key, which scoring ignores
+            if (start, end) in flags:
+                span["flags"] = flags[(start, end)]  # the checks it fails: an extra key, which scoring ignores
         spans.append(span)
-    end = (lambda span: with_token_range(doc, span)) if tokens else dict
-    relations = [{"head_span": end(relation["head"]), "child_span": end(relation["child"]), "label": relation["label"]} for relation in doc._.relations or ()]
-    arrays = doc_arrays(doc)  # not one Token object per token
+    relation_end = (lambda span: with_token_range(doc, span)) if tokens else dict
+    relations = [
+        {"head_span": relation_end(relation["head"]), "child_span": relation_end(relation["child"]), "label": relation["label"]}
+        for relation in doc._.relations or ()
+    ]
     record = {"id": doc._.doc_id, "text": arrays.text, "meta": doc._.meta or {}}
     if tokens:
         record["tokens"] = token_list(arrays.texts, arrays.offsets, arrays.spaced)
@@ -186,9 +190,10 @@ def arrow_table(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
     rows = list(rows)
     schema, dates = SCHEMAS[name], DATE_COLUMNS[name]
     try:
-        if dates:
-            rows = [{**row, **{column: date.fromisoformat(row[column]) if row.get(column) is not None else None for column in dates}} for row in rows]
-        return pa.Table.from_pylist(rows, schema=schema)
+        values = {column: [row.get(column) for row in rows] for column in schema.names}  # what `from_pylist` reads
+        for column in dates:
+            values[column] = [date.fromisoformat(value) if value is not None else None for value in values[column]]
+        return pa.Table.from_arrays(list(values.values()), schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
         columns = DOC_COLUMNS if name == "docs" else TABLES[name][0]
         return pa.Table.from_pandas(frame(rows, columns), schema=schema, preserve_index=False)
