@@ -181,6 +181,10 @@ SCHEMAS: dict[str, pa.Schema] = {name: arrow_schema(columns) for name, (columns,
 
 
 DATE_COLUMNS: dict[str, list[str]] = {name: [field.name for field in schema if field.type == pa.date32()] for name, schema in SCHEMAS.items()}
+ISO_DATE_SCHEMAS: dict[str, pa.Schema] = {  # each table's schema with its date columns read as the ISO strings the rows hold
+    name: pa.schema([field.with_type(pa.string()) if field.name in DATE_COLUMNS[name] else field for field in schema], metadata=schema.metadata)
+    for name, schema in SCHEMAS.items()
+}
 
 
 def arrow_table(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
@@ -190,10 +194,12 @@ def arrow_table(name: str, rows: Iterable[dict[str, Any]]) -> pa.Table:
     rows = list(rows)
     schema, dates = SCHEMAS[name], DATE_COLUMNS[name]
     try:
-        values = {column: [row.get(column) for row in rows] for column in schema.names}  # what `from_pylist` reads
-        for column in dates:
-            values[column] = [date.fromisoformat(value) if value is not None else None for value in values[column]]
-        return pa.Table.from_arrays(list(values.values()), schema=schema)
+        table = pa.Table.from_pylist(rows, schema=ISO_DATE_SCHEMAS[name])
+        for column in dates:  # ISO strings to dates, a column at a time
+            index = schema.get_field_index(column)
+            values = [date.fromisoformat(value) if value is not None else None for value in table.column(index).to_pylist()]
+            table = table.set_column(index, schema.field(index), pa.array(values, pa.date32()))
+        return table
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
         columns = DOC_COLUMNS if name == "docs" else TABLES[name][0]
         return pa.Table.from_pandas(frame(rows, columns), schema=schema, preserve_index=False)
