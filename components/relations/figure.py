@@ -1,5 +1,6 @@
 """A figure being linked, with what the rules found for it."""
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span
 
@@ -21,3 +22,8 @@ class Figure:
     direction: str | None = None
     new_level: bool = False  # stated after `to` (`rose sixfold to $3.7bn`): the level reached, never a change
     sentence: str = ""
+
+    @cached_property
+    def ref(self) -> schema.SpanRef:
+        """The figure as a relation end (its offsets and label, those of its span), one dict shared by its relations."""
+        return {"start": self.data["start"], "end": self.data["end"], "label": self.data["label"]}
