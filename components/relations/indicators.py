@@ -172,11 +172,11 @@ class IndicatorRules(MentionView):
         return "," in between
 
     def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
-        """Whether an indicator other than the figure's stands between two spans (another clause)."""
+        """Whether an indicator other than the figure's stands between two spans of one sentence (another clause)."""
         left, right = (first, second) if first.start < second.start else (second, first)
         return any(
             left.end <= s.start and s.end <= right.start and s != indicator and self.names_own_quantity(s)
-            for s in self.indicators  # `the growth` that refers back names no other quantity
+            for s in self.in_sentence(self.indicators, left)  # `the growth` that refers back names no other quantity
         )
 
     def names_own_quantity(self, mention: Span) -> bool:
@@ -188,7 +188,14 @@ class IndicatorRules(MentionView):
 
     def is_denominator(self, indicator: Span) -> bool:
         """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`,
-        `a 3.3% budget deficit to GDP`)."""
+        `a 3.3% budget deficit to GDP`); remembered."""
+        key = (indicator.start, indicator.end)
+        if key not in self.denominators:
+            self.denominators[key] = self.stands_in_ratio(indicator)
+        return self.denominators[key]
+
+    def stands_in_ratio(self, indicator: Span) -> bool:
+        """`is_denominator`, read from the words before the indicator."""
         index = indicator.start - 1
         while index > 0 and self.words[index] in self.cues.denominator_skips:
             index -= 1  # `20.4 percent of the country's total exports`

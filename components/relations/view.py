@@ -20,11 +20,12 @@ from .positions import aliases, dateline_length
 class MentionView:
     """The mentions of one Doc (indicators, figures, comparison cues) with sentence and paragraph lookups.
 
-    The rule classes built on it add what scope decides: `periods`, `comparison`, `restated_at`, `aimed`,
+    The rule classes built on it add what scope decides: `periods`, `weekday_periods`, `comparison`, `restated_at`, `aimed`,
     `regions` and `home` are set by `DocView` once the rules can tell them apart.
     """
 
     periods: list[Span]
+    weekday_periods: set[tuple[int, int]]  # (start, end) of the periods that are weekdays alone (`Thursday`)
     comparison: set[tuple[int, int]]  # (start, end) of the periods that are comparison bases
     comparison_ends: set[int]
     restated_at: dict[int, Span]  # start of a period restated in brackets -> its restatement
@@ -59,14 +60,15 @@ class MentionView:
         hedge_tokens = {index for start, length in self.hedge_lengths.items() for index in range(start - length, start)}
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
-        for start, phrase in self.find_phrases(cues.comparison):
+        comparisons = self.find_phrases(cues.comparison)  # the index phrases among them
+        for start, phrase in comparisons:
             if start and self.words[start - 1] in cues.revision_words:
                 continue  # `(revised from 0.2%)` corrects a figure; it does not compare
             if hedge_tokens.intersection(range(start, start + len(phrase))):
                 continue  # `more than $30 billion`, `over 4%`: a hedge's words compare nothing
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
-        self.index_sentences = {self.sentence_of[start] for start, _ in self.find_phrases(cues.index_phrases)}  # `in % to`
+        self.index_sentences = {self.sentence_of[start] for start, phrase in comparisons if phrase in cues.index_phrase_set}  # `in % to`
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         self.aliases = aliases(self.words, candidates)  # (alias, named) pairs: `industrial production index (IPI)`
         alias_of = {(alias.start, alias.end) for alias, _ in self.aliases}
@@ -81,6 +83,7 @@ class MentionView:
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         self.own_quantities: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> names_own_quantity, as found
+        self.denominators: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> is_denominator, as found
         self.mention_words: dict[tuple[int, int], frozenset[str]] = {}  # mention (start, end) -> the words of its text, as asked for
         self.candidates = candidates
         self.dateline_end = dateline_end
