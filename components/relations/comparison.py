@@ -87,7 +87,7 @@ class ComparisonRules(IndicatorRules):
         """What a change is compared with, found after a comparison cue in its sentence: its own clause first
         (`rose 0.29% from the previous month and 2.63% from the same month last year`), then a lead clause's."""
         sentence_end = self.sentence_end(figure.span)
-        by_start = {f.span.start: f for f in figures}
+        by_start = self.figures_by_start(figures)
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
         following = next((f.span.start for f in figures if f.span.start >= figure.span.end), sentence_end)
         clause_end = min(following, sentence_end)
@@ -125,6 +125,13 @@ class ComparisonRules(IndicatorRules):
                     break  # `compared with a loss of GH¢1.05 billion`: the base's own indicator is passed over
                 position += 1
         return None
+
+    def figures_by_start(self, figures: list[Figure]) -> dict[int, Figure]:
+        """The figures of a list by their start token (indexed once per list)."""
+        found = self.figure_indices.get(id(figures))
+        if found is None:
+            found = self.figure_indices[id(figures)] = {f.span.start: f for f in figures}
+        return found
 
     def figure_of(self, period: Span, figure: Figure, figures: list[Figure]) -> Span | Figure:
         """The base a comparison verb names by its period: the figure of that period stated earlier in the sentence

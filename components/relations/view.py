@@ -80,6 +80,7 @@ class MentionView:
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
         self.by_sentence: dict[int, dict[int, list[Span]]] = {}
+        self.figure_indices: dict[int, dict[int, Any]] = {}  # id of a list of figures -> its figures by start, as asked for
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         self.own_quantities: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> names_own_quantity, as found
