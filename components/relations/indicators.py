@@ -151,25 +151,33 @@ class IndicatorRules(MentionView):
         """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`,
         `fell by 5.5% (against 25.1% growth in the previous year), amounting to N`)."""
         words = self.words  # lower-cased: the same as the text for `,`
-        sentence_start = self.sentence_start(mention)
-        if mention.end <= figure.start and in_brackets(words, sentence_start, mention.start) and ")" in words[mention.end : figure.start]:
-            opening = max(i for i in range(sentence_start, mention.start) if words[i] == "(")
+        bracketed, after_opener = self.aside_marks(mention.start)
+        if mention.end <= figure.start and bracketed and ")" in words[mention.end : figure.start]:
+            opening = max(i for i in range(self.sentence_start(mention), mention.start) if words[i] == "(")
             closing = mention.end + words[mention.end : figure.start].index(")")
             # a period in brackets (`in the financial year (April 2017 to March 2018) was N`) is an aside only beside a figure of its own
             return not bracket_needs_figure or self.figure_within(opening + 1, closing)
-        opener = next(
-            (
-                i for i in range(mention.start - 1, sentence_start, -1)
-                if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","
-            ),
-            None,
-        )
-        if opener is None or words[opener] == ",":
+        if not after_opener:
             return False
         between = words[mention.end : figure.start]
         if between[:1] == [","] and between[1:2] and between[1] in self.cues.relative_openers and "," not in between[1:]:
             return False  # `, mainly due to spending on services, which increased by 8%`: the figure's clause is on the mention
         return "," in between
+
+    def aside_marks(self, start: int) -> tuple[bool, bool]:
+        """Whether token `start` stands inside a bracket opened in its sentence, and whether an aside opener (`which`
+        after a comma) is nearer before it in its sentence than any other comma; remembered per token."""
+        if start not in self.asides:
+            words, sentence_start = self.words, self.sentence_starts[self.sentence_of[start]]
+            opener = next(
+                (
+                    i for i in range(start - 1, sentence_start, -1)
+                    if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","
+                ),
+                None,
+            )
+            self.asides[start] = (in_brackets(words, sentence_start, start), opener is not None and words[opener] != ",")
+        return self.asides[start]
 
     def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
         """Whether an indicator other than the figure's stands between two spans of one sentence (another clause)."""
