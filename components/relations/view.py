@@ -79,7 +79,8 @@ class MentionView:
         self.figure_ends = [e.end for e in self.figure_spans]
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
-        self.by_sentence: dict[int, dict[int, list[Span]]] = {}
+        self.by_sentence: dict[int, dict[int, list[Span]]] = {}  # id of a list of spans -> its spans by sentence, as asked for
+        self.by_paragraph: dict[int, dict[int, list[Span]]] = {}  # id of a list of spans -> its spans by paragraph, as asked for
         self.figure_indices: dict[int, dict[int, Any]] = {}  # id of a list of figures -> its figures by start, as asked for
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
@@ -133,16 +134,16 @@ class MentionView:
         """The spans of `spans` in the sentence of `span` (indexed once per list)."""
         buckets = self.by_sentence.get(id(spans))
         if buckets is None:
-            buckets = self.by_sentence[id(spans)] = {}
-            sentence_of = self.sentence_of
-            for item in spans:
-                buckets.setdefault(sentence_of[item.start], []).append(item)
+            buckets = self.by_sentence[id(spans)] = by_segment(spans, self.sentence_of)
         return buckets.get(self.sentence_of[span.start], [])
 
     def earlier_in_paragraph(self, spans: list[Span], span: Span) -> list[Span]:
+        """The spans of `spans` that end before `span` in its paragraph (indexed once per list)."""
+        buckets = self.by_paragraph.get(id(spans))
+        if buckets is None:
+            buckets = self.by_paragraph[id(spans)] = by_segment(spans, self.paragraph_of)
         start = span.start
-        paragraph, paragraph_of = self.paragraph_of[start], self.paragraph_of
-        return [s for s in spans if s.end <= start and paragraph_of[s.start] == paragraph]
+        return [s for s in buckets.get(self.paragraph_of[start], ()) if s.end <= start]
 
     def figure_between(self, first: Span, second: Span) -> bool:
         """Whether a figure lies wholly between two spans."""
@@ -207,6 +208,14 @@ class MentionView:
     def cue_at(self, index: int) -> tuple[str, ...] | None:
         """The comparison cue phrase starting at token `index`, if any."""
         return self.cue_starts.get(index)
+
+
+def by_segment(spans: list[Span], segment_of: list[int]) -> dict[int, list[Span]]:
+    """The spans of a list by the number of the segment holding their start (`segment_of`: token index -> segment), in list order."""
+    buckets: dict[int, list[Span]] = {}
+    for item in spans:
+        buckets.setdefault(segment_of[item.start], []).append(item)
+    return buckets
 
 
 def segment_numbers(starts: list[int], length: int) -> list[int]:
