@@ -1,6 +1,5 @@
 """A figure being linked, with what the rules found for it."""
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -22,8 +21,7 @@ class Figure:
     direction: str | None = None
     new_level: bool = False  # stated after `to` (`rose sixfold to $3.7bn`): the level reached, never a change
     sentence: str = ""
+    ref: schema.SpanRef = field(init=False)  # the figure as a relation end, one dict shared by its relations
 
-    @cached_property
-    def ref(self) -> schema.SpanRef:
-        """The figure as a relation end (its offsets and label, those of its span), one dict shared by its relations."""
-        return {"start": self.data["start"], "end": self.data["end"], "label": self.data["label"]}
+    def __post_init__(self) -> None:
+        self.ref = {"start": self.data["start"], "end": self.data["end"], "label": self.data["label"]}  # its span's offsets and label
