@@ -39,7 +39,7 @@ class KindRules(ComparisonRules):
         if (self.states_level(before, before_lemmas) or (hedge and self.states_level(before + hedge, before_lemmas + hedge))) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
         indicator_words = self.text_words(indicator)
-        if indicator_words & self.cues.index_words and figure.data.get("unit") == "%" and not direction:
+        if not indicator_words.isdisjoint(self.cues.index_words) and figure.data.get("unit") == "%" and not direction:
             figure.kind = "index"  # `the IPI amounted to 101.9 percent`, also after `made up`
         elif share and not direction:
             figure.kind = "share"
@@ -53,7 +53,7 @@ class KindRules(ComparisonRules):
             or (before[-1:] and before[-1] in self.cues.coordinators and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
         ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
-        elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.rate_words:
+        elif figure.data["label"] == "PERCENT" and not indicator_words.isdisjoint(self.cues.rate_words):
             figure.kind = "rate"
         elif self.in_index_range(figure) and self.sentence(figure.span) in self.index_sentences:
             figure.kind = "index"  # `in % to the same period of 2023`
@@ -114,15 +114,19 @@ class KindRules(ComparisonRules):
     def stated_direction(self, figure: Figure, before: list[str], lemmas: list[str], after: list[str], shares: list[str]) -> str | None:
         """Up, down or None from the clause's words (lower-cased before the figure with their `lemmas`, lower after it), leaving
         out the share phrases found (`made up` is no rise, also beside `of total`); a negative value is down, a `+` up."""
+        if figure.data.get("value") is not None and figure.data["value"] < 0:
+            return "down"
+        cues = self.cues
         words = set(before).union(lemmas, after)
         for text in shares:
             words -= set(text.split())
-        last = {before[-1], lemmas[-1]} if before else set()
-        rising = self.cues.up & words or self.cues.up_next & last or self.cues.up_after & set(after)
-        falling = self.cues.down & words or self.cues.down_after & set(after)
-        direction = "up" if rising else "down" if falling else self.cues.multiple_directions.get(figure.data["text"].lower())
-        if figure.data.get("value") is not None and figure.data["value"] < 0:
-            return "down"
+        last = (before[-1], lemmas[-1]) if before else ()
+        if not cues.up.isdisjoint(words) or not cues.up_next.isdisjoint(last) or not cues.up_after.isdisjoint(after):
+            direction: str | None = "up"
+        elif not cues.down.isdisjoint(words) or not cues.down_after.isdisjoint(after):
+            direction = "down"
+        else:
+            direction = cues.multiple_directions.get(figure.data["text"].lower())
         if direction is None and figure.data["text"].startswith("+"):
             return "up"  # `, +4% on the year`
         return direction
