@@ -70,9 +70,16 @@ class IndicatorRules(MentionView):
         return chosen
 
     def in_phrase(self, mention: Span) -> bool:
-        """Whether a mention follows a preposition, past its determiners, possessor and year (`in the 2024-25 budget`)."""
-        index = mention.start - 1
-        floor = self.sentence_start(mention)
+        """Whether a mention follows a preposition, past its determiners, possessor and year (`in the 2024-25 budget`);
+        remembered per mention start."""
+        if mention.start not in self.phrased:
+            self.phrased[mention.start] = self.after_preposition(mention.start)
+        return self.phrased[mention.start]
+
+    def after_preposition(self, start: int) -> bool:
+        """`in_phrase` of a mention starting at token `start`."""
+        index = start - 1
+        floor = self.sentence_starts[self.sentence_of[start]]
         while index > floor:
             word = self.words[index]
             if word in self.cues.phrase_determiners or self.doc[index].like_num:
@@ -109,11 +116,13 @@ class IndicatorRules(MentionView):
         return subject
 
     def is_bare(self, mention: Span) -> bool:
-        """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`)."""
-        words = self.words[mention.start : mention.end]
-        if len(words) == 1 and words[0] in self.cues.bare_measures:
-            return True
-        return all(word in self.cues.change_nouns or word in self.cues.basis_words for word in words)
+        """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`); remembered."""
+        key = (mention.start, mention.end)
+        if key not in self.bare:
+            words = self.words[mention.start : mention.end]
+            lone_measure = len(words) == 1 and words[0] in self.cues.bare_measures
+            self.bare[key] = lone_measure or all(word in self.cues.change_nouns or word in self.cues.basis_words for word in words)
+        return self.bare[key]
 
     def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""

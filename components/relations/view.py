@@ -87,6 +87,8 @@ class MentionView:
         self.own_quantities: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> names_own_quantity, as found
         self.denominators: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> is_denominator, as found
         self.asides: dict[int, tuple[bool, bool]] = {}  # mention start -> aside_marks, as found
+        self.phrased: dict[int, bool] = {}  # mention start -> in_phrase, as found
+        self.bare: dict[tuple[int, int], bool] = {}  # mention (start, end) -> is_bare, as found
         self.mention_words: dict[tuple[int, int], frozenset[str]] = {}  # mention (start, end) -> the words of its text, as asked for
         self.candidates = candidates
         self.dateline_end = dateline_end
