@@ -51,6 +51,9 @@ class ComparisonRules(IndicatorRules):
             reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`
         for end in range(reach, period.start - CUE_WINDOW + 1):
             cues |= {phrase for _, phrase in self.cue_ends.get(end, ())}
+        right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
+        if not cues and not right_after_on:
+            return False  # no cue before it
         if self.is_horizon(period):
             cues -= self.cues.horizon_comparisons  # `к 2028 году достичь`: a horizon, not a base
         if cues - self.cues.weak_comparisons:
@@ -60,7 +63,6 @@ class ComparisonRules(IndicatorRules):
             return False  # `from January through February 2024` is the figure's own period; `on 2023-24` compares
         shifted = bool(words & self.cues.shift_words) or any(YEAR.fullmatch(text) for text in self.texts[period.start : period.end])
         # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
-        right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
         return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
 
     def is_horizon(self, period: Span) -> bool:

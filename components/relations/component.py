@@ -188,15 +188,14 @@ class FigureRelations(LexiconPipe):
         linked: dict[tuple[int, int], Span] = {}
         refs: dict[int, SpanRef] = {}  # id of a linked span (held by the view) -> its ref, one dict per span, read only
         for figure in figures:
-            base = figure.base
-            children = {
-                "INDICATOR": figure.indicator,
-                "PERIOD": figure.period,
-                "REGION": figure.region,
-                "EQUALS": figure.equals,
-                "COMPARED_TO": base,
-            }
-            for label, child in children.items():
+            children = (
+                ("INDICATOR", figure.indicator),
+                ("PERIOD", figure.period),
+                ("REGION", figure.region),
+                ("EQUALS", figure.equals),
+                ("COMPARED_TO", figure.base),
+            )
+            for label, child in children:
                 if child is None:
                     continue
                 if isinstance(child, Figure):
