@@ -26,7 +26,9 @@ class PeriodRules(ComparisonRules):
         """The period a figure refers to; see the module docstring."""
         if span.start in self.aimed:
             return None  # `to $20 billion by 2030`: a goal, of no period
-        same = [p for p in self.in_sentence(self.periods, span) if self.may_date(p, span)]
+        same = self.in_sentence(self.periods, span)
+        if self.weekday_periods:
+            same = [p for p in same if self.may_date(p, span)]
         owned = [p for p in same if self.owner(p) == span.start]
         is_base = self.is_base_figure(span.start)
         if indicator is not None:
