@@ -95,9 +95,9 @@ class ComparisonRules(IndicatorRules):
         clause_end = min(following, sentence_end)
         later = range(clause_end, sentence_end) if not self.own_verb_between(figure.span.end, clause_end) else range(0)
         order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), later)
-        for index in order:
-            phrase = self.cue_at(index)
-            if phrase is None or self.contrasts(min(index, figure.span.start), max(index, figure.span.end)):
+        for index in filter(self.cue_starts.__contains__, order):  # where a cue starts, in that order
+            phrase = self.cue_starts[index]
+            if self.contrasts(min(index, figure.span.start), max(index, figure.span.end)):
                 continue  # not `rose 3.6% compared to 2014, but in 2014 the growth was 4.8%`
             if phrase in self.cues.comparison_verbs and index > figure.span.start:
                 continue  # `surpassed the 2016 level by 1.9 times` is the base of the figure after the verb only
