@@ -14,6 +14,7 @@ from ..article_country import most_named, named_countries
 from ..doc_arrays import doc_arrays
 from ..schema import FIGURE_LABELS
 from .cues import Cues
+from .figure import Figure
 from .positions import aliases, dateline_length
 
 
@@ -60,7 +61,7 @@ class MentionView:
         hedge_tokens = {index for start, length in self.hedge_lengths.items() for index in range(start - length, start)}
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
-        comparisons = self.find_phrases(cues.comparison)  # the index phrases among them
+        comparisons = self.find_phrases(cues.comparison)  # the index phrases are among them
         for start, phrase in comparisons:
             if start and self.words[start - 1] in cues.revision_words:
                 continue  # `(revised from 0.2%)` corrects a figure; it does not compare
@@ -81,7 +82,7 @@ class MentionView:
         self.figure_by_end = {e.end: e for e in self.figure_spans}
         self.by_sentence: dict[int, dict[int, list[Span]]] = {}  # id of a list of spans -> its spans by sentence, as asked for
         self.by_paragraph: dict[int, dict[int, list[Span]]] = {}  # id of a list of spans -> its spans by paragraph, as asked for
-        self.figure_indices: dict[int, dict[int, Any]] = {}  # id of a list of figures -> its figures by start, as asked for
+        self.figure_indices: dict[int, dict[int, Figure]] = {}  # id of a list of figures -> its figures by start, as asked for
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         self.own_quantities: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> names_own_quantity, as found
