@@ -26,12 +26,13 @@ def morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-def normal_form(span: Span | None, text: str | None = None) -> str | None:
-    """The normal form of a fact's indicator or region span (`text`: its text as written, else the span's)."""
+def normal_form(span: Span | None, text: str | None = None, lang: str | None = None) -> str | None:
+    """The normal form of a fact's indicator or region span (`text`: its text as written, else the span's; `lang`: its
+    doc's language, else read from the doc)."""
     if span is None:
         return None
     written = text if text is not None else span.text
-    if span.doc.lang_ != "ru":
+    if (lang or span.doc.lang_) != "ru":
         return written
     words = written.split()
     following = span.doc[span.end] if span.end < len(span.doc) else None

@@ -22,6 +22,7 @@ FISCAL_CODE = re.compile(r"\bFY ?(\d{4}|\d\d)(?:[-–/](\d{4}|\d\d))?\b", re.IGN
 WORD = re.compile(r"[A-Za-z]+\d*\.?|\d+(?:st|nd|rd|th|[A-Za-z])?")  # `3rd` is one word
 MONTH_CODE = re.compile(r"(?:[1-9]|1[0-2])m")  # `9M2017`, `9M 2016`: the first nine months
 SHORT_YEAR_CODE = re.compile(r"\b([1-4]Q|Q[1-4]|[12]H|H[12]|(?:[1-9]|1[0-2])M)'?(\d\d)\b")  # `1Q24`, `Q1'24`, `1H24`, `5M24`
+YEAR_TOKEN = re.compile(r"(19|20)\d\d")  # a token that is a year
 FOREIGN_WORD = re.compile(r"(?<![\w-])[IV]+(?![\w-])|(?<!\w)(?:\d-м|[^\W\d_A-Za-z][^\W\d_]*\.?)")  # a word of another script, a Roman numeral (`I квартал`)
 
 
@@ -269,7 +270,7 @@ class PeriodText:
         """Read `text`, keeping what resolves it."""
         tokens = WORD.findall(SHORT_YEAR_CODE.sub(r"\1 20\2", text))  # `1Q24` reads as `1Q 2024`
         lower = [token.lower() for token in tokens]
-        years = [int(token) for token in tokens if re.fullmatch(r"(19|20)\d\d", token)]
+        years = [int(token) for token in tokens if YEAR_TOKEN.fullmatch(token)]
         months = [words.months[token] for token in lower if token in words.months and token.capitalize() in text]
         offset = next((words.relative[token] for token in lower if token in words.relative), None)
         year_offset = offset if offset is not None and "year" in lower else 0
@@ -423,7 +424,7 @@ PERIOD_RULES: tuple[PeriodRule, ...] = (  # the first kind of expression that ap
     (lambda period: "mid" in period.lower, unfixed),  # `mid-2024`
     (names_fiscal_year, fiscal_period),
     (lambda period: "since" in period.lower, since_year),
-    (lambda period: period.says(frozenset(period.words.weekdays)) and period.unplaced and not period.months, weekday_date),
+    (lambda period: not period.words.weekdays.keys().isdisjoint(period.lower) and period.unplaced and not period.months, weekday_date),
     (lambda period: period.year is None, unfixed),
     (lambda period: period.stretch is not None, trailing_stretch),
     (lambda period: names_part(period.lower, period.words), part_of_year),

@@ -51,6 +51,9 @@ class ComparisonRules(IndicatorRules):
             reach -= 1  # `compared to the amount recorded in the second quarter`, `than in the approved budget for 2026`
         for end in range(reach, period.start - CUE_WINDOW + 1):
             cues |= {phrase for _, phrase in self.cue_ends.get(end, ())}
+        right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
+        if not cues and not right_after_on:
+            return False  # no cue before it
         if self.is_horizon(period):
             cues -= self.cues.horizon_comparisons  # `к 2028 году достичь`: a horizon, not a base
         if cues - self.cues.weak_comparisons:
@@ -60,7 +63,6 @@ class ComparisonRules(IndicatorRules):
             return False  # `from January through February 2024` is the figure's own period; `on 2023-24` compares
         shifted = bool(words & self.cues.shift_words) or any(YEAR.fullmatch(text) for text in self.texts[period.start : period.end])
         # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
-        right_after_on = period.start > 0 and self.words[period.start - 1] == "on"
         return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
 
     def is_horizon(self, period: Span) -> bool:
@@ -87,15 +89,15 @@ class ComparisonRules(IndicatorRules):
         """What a change is compared with, found after a comparison cue in its sentence: its own clause first
         (`rose 0.29% from the previous month and 2.63% from the same month last year`), then a lead clause's."""
         sentence_end = self.sentence_end(figure.span)
-        by_start = {f.span.start: f for f in figures}
+        by_start = self.figures_by_start(figures)
         periods = {p.start: p for p in self.in_sentence(self.periods, figure.span)}
         following = next((f.span.start for f in figures if f.span.start >= figure.span.end), sentence_end)
         clause_end = min(following, sentence_end)
         later = range(clause_end, sentence_end) if not self.own_verb_between(figure.span.end, clause_end) else range(0)
         order = chain(range(figure.span.end, clause_end), range(self.sentence_start(figure.span), figure.span.start), later)
-        for index in order:
-            phrase = self.cue_at(index)
-            if phrase is None or self.contrasts(min(index, figure.span.start), max(index, figure.span.end)):
+        for index in filter(self.cue_starts.__contains__, order):  # where a cue starts, in that order
+            phrase = self.cue_starts[index]
+            if self.contrasts(min(index, figure.span.start), max(index, figure.span.end)):
                 continue  # not `rose 3.6% compared to 2014, but in 2014 the growth was 4.8%`
             if phrase in self.cues.comparison_verbs and index > figure.span.start:
                 continue  # `surpassed the 2016 level by 1.9 times` is the base of the figure after the verb only
@@ -125,6 +127,13 @@ class ComparisonRules(IndicatorRules):
                     break  # `compared with a loss of GH¢1.05 billion`: the base's own indicator is passed over
                 position += 1
         return None
+
+    def figures_by_start(self, figures: list[Figure]) -> dict[int, Figure]:
+        """The figures of a list by their start token (indexed once per list)."""
+        found = self.figure_indices.get(id(figures))
+        if found is None:
+            found = self.figure_indices[id(figures)] = {f.span.start: f for f in figures}
+        return found
 
     def figure_of(self, period: Span, figure: Figure, figures: list[Figure]) -> Span | Figure:
         """The base a comparison verb names by its period: the figure of that period stated earlier in the sentence

@@ -26,7 +26,7 @@ from ..lexicon import FigureLexicon
 from ..lexicon_pipe import LexiconPipe
 from ..normal_forms import normal_form
 from ..periods import FiscalYear, PeriodWords, fiscal_years, parse_date, resolve_period
-from ..schema import CONCEPT_LABELS, Fact, Relation
+from ..schema import CONCEPT_LABELS, Fact, Relation, SpanRef
 from ..scoring import score_relations, score_spans
 from .coordination import CoordinationRules
 from .cues import Cues
@@ -46,6 +46,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
     def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[..., Any]) -> None:
         super().__init__(doc, candidates_key, cues, dates)
         periods = [s for s in self.candidates if s.label_ == "PERIOD" and s.start >= self.dateline_end]
+        self.weekday_periods = {(s.start, s.end) for s in periods if all(word in cues.weekdays for word in self.words[s.start : s.end])}
         restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(self.words, first, second)]
         self.restated_at = {first.start: second for first, second in restated}
         deadlines = {s.start: figure for s in periods if (figure := self.aimed_figure(s)) is not None}
@@ -185,21 +186,25 @@ class FigureRelations(LexiconPipe):
         sentences = view.sentences
         relations: list[Relation] = []
         linked: dict[tuple[int, int], Span] = {}
+        refs: dict[int, SpanRef] = {}  # id of a linked span (held by the view) -> its ref, one dict per span, read only
         for figure in figures:
-            base = figure.base
-            head = span_ref(figure.span)  # one dict for the figure's relations, read only
-            children = {
-                "INDICATOR": figure.indicator,
-                "PERIOD": figure.period,
-                "REGION": figure.region,
-                "EQUALS": figure.equals.span if figure.equals else None,
-                "COMPARED_TO": base.span if isinstance(base, Figure) else base,
-            }
-            for label, child in children.items():
+            children = (
+                ("INDICATOR", figure.indicator),
+                ("PERIOD", figure.period),
+                ("REGION", figure.region),
+                ("EQUALS", figure.equals),
+                ("COMPARED_TO", figure.base),
+            )
+            for label, child in children:
                 if child is None:
                     continue
-                child_ref = span_ref(child)
-                relations.append(Relation(head=head, child=child_ref, label=label))
+                if isinstance(child, Figure):
+                    relations.append({"head": figure.ref, "child": child.ref, "label": label})
+                    continue
+                child_ref = refs.get(id(child))
+                if child_ref is None:
+                    child_ref = refs[id(child)] = span_ref(child)
+                relations.append({"head": figure.ref, "child": child_ref, "label": label})
                 if child_ref["label"] in CONCEPT_LABELS:
                     linked[(child.start, child.end)] = child
         for alias in view.aliases:
@@ -221,53 +226,67 @@ class FigureRelations(LexiconPipe):
                 found = view.dates(view.span_text(period), reference) if reference else None
             return found
 
-        doc_id = doc._.doc_id
-        doc._.facts = [self.fact(doc_id, figure, resolve, view.span_text, self.indicator_id(figure.indicator, view)) for figure in figures]
+        doc_id, lang = doc._.doc_id, doc.lang_
+        ids: dict[tuple[int, int] | None, str | None] = {}  # indicator (start, end) -> its id
+        facts = []
+        for figure in figures:
+            indicator = figure.indicator
+            key = (indicator.start, indicator.end) if indicator is not None else None
+            if key not in ids:
+                ids[key] = self.indicator_id(indicator, view)
+            facts.append(self.fact(doc_id, figure, resolve, view.span_text, ids[key], lang))
+        doc._.facts = facts
 
     def fact(
-        self, doc_id: Any, figure: Figure, resolve: Callable[..., tuple[date, date] | None], text: Callable[[Span], str], indicator_id: str | None
+        self,
+        doc_id: Any,
+        figure: Figure,
+        resolve: Callable[..., tuple[date, date] | None],
+        text: Callable[[Span], str],
+        indicator_id: str | None,
+        lang: str,
     ) -> Fact:
-        """The fact of one figure: what, how much, when, where, against what (`text` gives a span's text)."""
+        """The fact of one figure: what, how much, when, where, against what (`text` gives a span's text, `lang` is the doc's)."""
         own = resolve(figure.period)
         base = figure.base
         base_period = resolve(base, own) if isinstance(base, Span) else None
         data = figure.data
         indicator = text(figure.indicator) if figure.indicator is not None else None
         region = text(figure.region) if figure.region is not None else None
-        return Fact(
-            doc_id=doc_id,
-            start=data["start"],
-            end=data["end"],
-            text=data["text"],
-            label=data["label"],
-            value=data["value"],
-            unit=data["unit"],
-            unit_assumed=bool(data.get("unit_assumed")),
-            approx=data.get("approx"),
-            low=data.get("low"),
-            high=data.get("high"),
-            kind=figure.kind,
-            direction=figure.direction,
-            change_pct=change_pct(figure),
-            indicator=indicator,
-            indicator_id=indicator_id,
-            indicator_norm=normal_form(figure.indicator, indicator),
-            period=text(figure.period) if figure.period is not None else None,
-            period_start=own[0].isoformat() if own else None,
-            period_end=own[1].isoformat() if own else None,
-            region=region,
-            region_id=region_id(figure.region) if figure.region is not None else None,
-            region_norm=normal_form(figure.region, region),
-            equals=figure.equals.data["text"] if figure.equals else None,
-            equals_value=figure.equals.data["value"] if figure.equals else None,
-            equals_unit=figure.equals.data["unit"] if figure.equals else None,
-            compared_to=(base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
-            compared_to_value=base.data["value"] if isinstance(base, Figure) else None,
-            compared_to_unit=base.data["unit"] if isinstance(base, Figure) else None,
-            compared_to_period_start=base_period[0].isoformat() if base_period else None,
-            compared_to_period_end=base_period[1].isoformat() if base_period else None,
-            sentence=figure.sentence,
-        )
+        return {
+            "doc_id": doc_id,
+            "start": data["start"],
+            "end": data["end"],
+            "text": data["text"],
+            "label": data["label"],
+            "value": data["value"],
+            "unit": data["unit"],
+            "unit_assumed": bool(data.get("unit_assumed")),
+            "approx": data.get("approx"),
+            "low": data.get("low"),
+            "high": data.get("high"),
+            "kind": figure.kind,
+            "direction": figure.direction,
+            "change_pct": change_pct(figure),
+            "indicator": indicator,
+            "indicator_id": indicator_id,
+            "indicator_norm": normal_form(figure.indicator, indicator, lang),
+            "period": text(figure.period) if figure.period is not None else None,
+            "period_start": own[0].isoformat() if own else None,
+            "period_end": own[1].isoformat() if own else None,
+            "region": region,
+            "region_id": region_id(figure.region) if figure.region is not None else None,
+            "region_norm": normal_form(figure.region, region, lang),
+            "equals": figure.equals.data["text"] if figure.equals else None,
+            "equals_value": figure.equals.data["value"] if figure.equals else None,
+            "equals_unit": figure.equals.data["unit"] if figure.equals else None,
+            "compared_to": (base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
+            "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
+            "compared_to_unit": base.data["unit"] if isinstance(base, Figure) else None,
+            "compared_to_period_start": base_period[0].isoformat() if base_period else None,
+            "compared_to_period_end": base_period[1].isoformat() if base_period else None,
+            "sentence": figure.sentence,
+        }
 
 
 def region_id(region: Span) -> str | None:

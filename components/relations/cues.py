@@ -18,7 +18,7 @@ class Cues:
     share: tuple[tuple[str, ...], ...]
     rate_words: frozenset[str]
     index_words: frozenset[str]
-    index_phrases: tuple[tuple[str, ...], ...]  # `in % to`: the sentence's percentages are indices
+    index_phrases: tuple[tuple[str, ...], ...]  # `in % to`: the sentence's percentages are indices (comparison cues too)
     indicator_place_links: frozenset[str]
     figure_place_links: frozenset[str]
     partner_skip: frozenset[str]
@@ -87,6 +87,7 @@ class Cues:
     destination_prepositions: frozenset[str] = frozenset()  # `в`: after an outflow (`экспорт из X в Y`), the partner
     outflows: frozenset[str] = frozenset()  # `экспорт`, `вывоз` (words and lemmas): the flows whose origin is the economy
     share_heads: frozenset[str] = frozenset()  # `share`, `доля` opening a figure's indicator: its percentage is a share
+    index_phrase_set: frozenset[tuple[str, ...]] = frozenset()  # `index_phrases`, to tell them among the comparison cues found
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]], multiple_rows: list[dict[str, Any]]) -> "Cues":
@@ -123,6 +124,7 @@ class Cues:
             rate_words=frozenset(texts("rate_indicator")),
             index_words=frozenset(texts("index_indicator")),
             index_phrases=phrases("index_phrase"),
+            index_phrase_set=frozenset(phrases("index_phrase")),
             indicator_place_links=frozenset(texts("indicator_place_link")),
             figure_place_links=frozenset(texts("figure_place_link")),
             partner_skip=frozenset(texts("partner_skip")),

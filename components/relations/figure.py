@@ -1,5 +1,5 @@
 """A figure being linked, with what the rules found for it."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -21,3 +21,7 @@ class Figure:
     direction: str | None = None
     new_level: bool = False  # stated after `to` (`rose sixfold to $3.7bn`): the level reached, never a change
     sentence: str = ""
+    ref: schema.SpanRef = field(init=False)  # the figure as a relation end, one dict shared by its relations
+
+    def __post_init__(self) -> None:
+        self.ref = {"start": self.data["start"], "end": self.data["end"], "label": self.data["label"]}  # its span's offsets and label

@@ -70,9 +70,16 @@ class IndicatorRules(MentionView):
         return chosen
 
     def in_phrase(self, mention: Span) -> bool:
-        """Whether a mention follows a preposition, past its determiners, possessor and year (`in the 2024-25 budget`)."""
-        index = mention.start - 1
-        floor = self.sentence_start(mention)
+        """Whether a mention follows a preposition, past its determiners, possessor and year (`in the 2024-25 budget`);
+        remembered per mention start."""
+        if mention.start not in self.phrased:
+            self.phrased[mention.start] = self.after_preposition(mention.start)
+        return self.phrased[mention.start]
+
+    def after_preposition(self, start: int) -> bool:
+        """`in_phrase` of a mention starting at token `start`."""
+        index = start - 1
+        floor = self.sentence_starts[self.sentence_of[start]]
         while index > floor:
             word = self.words[index]
             if word in self.cues.phrase_determiners or self.doc[index].like_num:
@@ -109,11 +116,13 @@ class IndicatorRules(MentionView):
         return subject
 
     def is_bare(self, mention: Span) -> bool:
-        """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`)."""
-        words = self.words[mention.start : mention.end]
-        if len(words) == 1 and words[0] in self.cues.bare_measures:
-            return True
-        return all(word in self.cues.change_nouns or word in self.cues.basis_words for word in words)
+        """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`); remembered."""
+        key = (mention.start, mention.end)
+        if key not in self.bare:
+            words = self.words[mention.start : mention.end]
+            lone_measure = len(words) == 1 and words[0] in self.cues.bare_measures
+            self.bare[key] = lone_measure or all(word in self.cues.change_nouns or word in self.cues.basis_words for word in words)
+        return self.bare[key]
 
     def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
@@ -151,32 +160,40 @@ class IndicatorRules(MentionView):
         """Whether a mention sits in an aside closed before the figure (`Core inflation, which excludes food prices, rose`,
         `fell by 5.5% (against 25.1% growth in the previous year), amounting to N`)."""
         words = self.words  # lower-cased: the same as the text for `,`
-        sentence_start = self.sentence_start(mention)
-        if mention.end <= figure.start and in_brackets(words, sentence_start, mention.start) and ")" in words[mention.end : figure.start]:
-            opening = max(i for i in range(sentence_start, mention.start) if words[i] == "(")
+        bracketed, after_opener = self.aside_marks(mention.start)
+        if mention.end <= figure.start and bracketed and ")" in words[mention.end : figure.start]:
+            opening = max(i for i in range(self.sentence_start(mention), mention.start) if words[i] == "(")
             closing = mention.end + words[mention.end : figure.start].index(")")
             # a period in brackets (`in the financial year (April 2017 to March 2018) was N`) is an aside only beside a figure of its own
             return not bracket_needs_figure or self.figure_within(opening + 1, closing)
-        opener = next(
-            (
-                i for i in range(mention.start - 1, sentence_start, -1)
-                if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","
-            ),
-            None,
-        )
-        if opener is None or words[opener] == ",":
+        if not after_opener:
             return False
         between = words[mention.end : figure.start]
         if between[:1] == [","] and between[1:2] and between[1] in self.cues.relative_openers and "," not in between[1:]:
             return False  # `, mainly due to spending on services, which increased by 8%`: the figure's clause is on the mention
         return "," in between
 
+    def aside_marks(self, start: int) -> tuple[bool, bool]:
+        """Whether token `start` stands inside a bracket opened in its sentence, and whether an aside opener (`which`
+        after a comma) is nearer before it in its sentence than any other comma; remembered per token."""
+        if start not in self.asides:
+            words, sentence_start = self.words, self.sentence_starts[self.sentence_of[start]]
+            opener = next(
+                (
+                    i for i in range(start - 1, sentence_start, -1)
+                    if words[i] == "," or words[i] in self.cues.aside_openers and words[i - 1] == ","
+                ),
+                None,
+            )
+            self.asides[start] = (in_brackets(words, sentence_start, start), opener is not None and words[opener] != ",")
+        return self.asides[start]
+
     def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
-        """Whether an indicator other than the figure's stands between two spans (another clause)."""
+        """Whether an indicator other than the figure's stands between two spans of one sentence (another clause)."""
         left, right = (first, second) if first.start < second.start else (second, first)
         return any(
             left.end <= s.start and s.end <= right.start and s != indicator and self.names_own_quantity(s)
-            for s in self.indicators  # `the growth` that refers back names no other quantity
+            for s in self.in_sentence(self.indicators, left)  # `the growth` that refers back names no other quantity
         )
 
     def names_own_quantity(self, mention: Span) -> bool:
@@ -188,7 +205,14 @@ class IndicatorRules(MentionView):
 
     def is_denominator(self, indicator: Span) -> bool:
         """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`,
-        `a 3.3% budget deficit to GDP`)."""
+        `a 3.3% budget deficit to GDP`); remembered."""
+        key = (indicator.start, indicator.end)
+        if key not in self.denominators:
+            self.denominators[key] = self.stands_in_ratio(indicator)
+        return self.denominators[key]
+
+    def stands_in_ratio(self, indicator: Span) -> bool:
+        """`is_denominator`, read from the words before the indicator."""
         index = indicator.start - 1
         while index > 0 and self.words[index] in self.cues.denominator_skips:
             index -= 1  # `20.4 percent of the country's total exports`

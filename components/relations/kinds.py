@@ -26,20 +26,20 @@ class KindRules(ComparisonRules):
         start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
         hedged = figure.span.start - self.hedge_lengths.get(figure.span.start, 0)  # `more than` says nothing of a change
         clause_end = max(start, hedged)
-        before = [[word, lemma] for word, lemma in zip(self.words[start:clause_end], self.lemmas[start:clause_end])]
+        before, before_lemmas = self.words[start:clause_end], self.lemmas[start:clause_end]
         end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
         after = self.words_after(end, figure.span)
-        near = " ".join([forms[0] for forms in before[-SHARE_BEFORE:]] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
+        near = " ".join(before[-SHARE_BEFORE:] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
         for text in self.cues.not_share_texts:
             near = near.replace(text, "")  # `850 tenge per share`
         shares = [text for text in self.cues.share_texts if text in near]
         share = self.states_share(figure, shares) or self.share_indicator(figure, indicator)
-        direction = self.stated_direction(figure, before, after, shares)
-        hedge = [[word, word] for word in self.words[hedged : figure.span.start]]
-        if (self.states_level(before) or (hedge and self.states_level(before + hedge))) and after[:1] != ["more"]:
+        direction = self.stated_direction(figure, before, before_lemmas, after, shares)
+        hedge = self.words[hedged : figure.span.start]  # its own lemma
+        if (self.states_level(before, before_lemmas) or (hedge and self.states_level(before + hedge, before_lemmas + hedge))) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
         indicator_words = self.text_words(indicator)
-        if indicator_words & self.cues.index_words and figure.data.get("unit") == "%" and not direction:
+        if not indicator_words.isdisjoint(self.cues.index_words) and figure.data.get("unit") == "%" and not direction:
             figure.kind = "index"  # `the IPI amounted to 101.9 percent`, also after `made up`
         elif share and not direction:
             figure.kind = "share"
@@ -48,12 +48,12 @@ class KindRules(ComparisonRules):
         elif direction or figure.data.get("unit") == "x":
             figure.kind = "change"
         elif previous is not None and previous.kind in ("change", "share") and (
-            continues_list([forms[0] for forms in before], self.cues.list_marks) or relative_form(before)
+            continues_list(before, self.cues.list_marks) or relative_form(before)
             or elliptic_change(before, self.cues.elliptic_prepositions) or coordinated(self.outside_periods(start, hedged), self.cues.coordinators)
-            or (before[-1:] and before[-1][0] in self.cues.coordinators and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
+            or (before[-1:] and before[-1] in self.cues.coordinators and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
         ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
-        elif figure.data["label"] == "PERCENT" and indicator_words & self.cues.rate_words:
+        elif figure.data["label"] == "PERCENT" and not indicator_words.isdisjoint(self.cues.rate_words):
             figure.kind = "rate"
         elif self.in_index_range(figure) and self.sentence(figure.span) in self.index_sentences:
             figure.kind = "index"  # `in % to the same period of 2023`
@@ -70,12 +70,12 @@ class KindRules(ComparisonRules):
             self.mention_words[key] = frozenset(self.span_text(mention).lower().split())
         return self.mention_words[key]
 
-    def outside_periods(self, start: int, end: int) -> list[list[str]]:
-        """The words from token `start` to `end` that stand in no period (`3.1% in 2024 and 5.6%` -> `and`), as [word]."""
+    def outside_periods(self, start: int, end: int) -> list[str]:
+        """The words from token `start` to `end` that stand in no period (`3.1% in 2024 and 5.6%` -> `and`)."""
         within = [period for period in self.periods if start < period.start and period.end <= end]
         inside = {index for period in within for index in range(period.start, period.end)}
         inside |= {period.start - 1 for period in within if self.words[period.start - 1] in self.cues.owner_gaps}  # `in 2024`
-        return [[self.words[index]] for index in range(start, end) if index not in inside]
+        return [self.words[index] for index in range(start, end) if index not in inside]
 
     def previous_stated(self, figures: list[Figure], index: int) -> Figure | None:
         """The figure before `figures[index]` in its sentence whose kind a list or an elliptic clause continues, past a base
@@ -111,17 +111,22 @@ class KindRules(ComparisonRules):
             after.append(self.words[index])
         return after
 
-    def stated_direction(self, figure: Figure, before: list[list[str]], after: list[str], shares: list[str]) -> str | None:
-        """Up, down or None from the clause's words ([lower, lemma] before the figure, lower after it), leaving out
-        the share phrases found (`made up` is no rise, also beside `of total`); a negative value is down, a `+` up."""
-        words = {word for forms in before for word in forms} | set(after)
-        for text in shares:
-            words -= set(text.split())
-        rising = self.cues.up & words or self.cues.up_next & set(before[-1] if before else ()) or self.cues.up_after & set(after)
-        falling = self.cues.down & words or self.cues.down_after & set(after)
-        direction = "up" if rising else "down" if falling else self.cues.multiple_directions.get(figure.data["text"].lower())
+    def stated_direction(self, figure: Figure, before: list[str], lemmas: list[str], after: list[str], shares: list[str]) -> str | None:
+        """Up, down or None from the clause's words (lower-cased before the figure with their `lemmas`, lower after it), leaving
+        out the share phrases found (`made up` is no rise, also beside `of total`); a negative value is down, a `+` up."""
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             return "down"
+        cues = self.cues
+        words = set(before).union(lemmas, after)
+        for text in shares:
+            words -= set(text.split())
+        last = (before[-1], lemmas[-1]) if before else ()
+        if not cues.up.isdisjoint(words) or not cues.up_next.isdisjoint(last) or not cues.up_after.isdisjoint(after):
+            direction: str | None = "up"
+        elif not cues.down.isdisjoint(words) or not cues.down_after.isdisjoint(after):
+            direction = "down"
+        else:
+            direction = cues.multiple_directions.get(figure.data["text"].lower())
         if direction is None and figure.data["text"].startswith("+"):
             return "up"  # `, +4% on the year`
         return direction
@@ -147,10 +152,10 @@ class KindRules(ComparisonRules):
         indicator_words = self.text_words(figure.indicator)
         return "index" if self.in_index_range(figure) and not indicator_words & self.cues.rate_words else "change"
 
-    def states_level(self, before: list[list[str]]) -> bool:
-        """Whether the clause words before a figure end in a level preposition (`to`, `до`) or in `to ... of` with no
-        change word after the `to` (`rose to`, `fell to a record low of`, `выросли до`); each word is given as [lower, lemma]."""
-        words = [forms[0] for forms in before[-LEVEL_REACH:]]
+    def states_level(self, before: list[str], lemmas: list[str]) -> bool:
+        """Whether the clause words before a figure (lower-cased, with their `lemmas`) end in a level preposition (`to`, `до`)
+        or in `to ... of` with no change word after the `to` (`rose to`, `fell to a record low of`, `выросли до`)."""
+        words, lemmas = before[-LEVEL_REACH:], lemmas[-LEVEL_REACH:]
         levels = self.cues.level_prepositions
         if words[-1:] and words[-1] in levels:
             return True
@@ -158,7 +163,7 @@ class KindRules(ComparisonRules):
             return False
         index = max(position for position, word in enumerate(words) if word in levels)
         changes = self.cues.change_words
-        return not any(forms[0] in changes or forms[1] in changes for forms in before[-LEVEL_REACH:][index + 1 :])
+        return not any(word in changes or lemma in changes for word, lemma in zip(words[index + 1 :], lemmas[index + 1 :]))
 
 
 def index_direction(figure: Figure) -> str | None:
@@ -204,22 +209,21 @@ def multiple_change(size: float, sign: int) -> float | None:
     return (size - 1) * 100 if sign < 0 and size > 0 else None
 
 
-def elliptic_change(before: list[list[str]], prepositions: frozenset[str]) -> bool:
+def elliptic_change(before: list[str], prepositions: frozenset[str]) -> bool:
     """Whether a figure continues the change before it with its verb left out (`and construction output by 1.7%`,
     `а импорт — на 5%`): the word before it is an elliptic preposition."""
-    return bool(before) and before[-1][0] in prepositions
+    return bool(before) and before[-1] in prepositions
 
 
-def coordinated(before: list[list[str]], coordinators: frozenset[str]) -> bool:
+def coordinated(words: list[str], coordinators: frozenset[str]) -> bool:
     """Whether a figure is coordinated with the previous one, nothing else between but their periods (`rose 4.1% and 6.3%,
     respectively`, `3.1 percent in 2024 and 5.6 percent in 2025`)."""
-    words = [forms[0] for forms in before]
     return words == [","] or (len(words) in (1, 2) and words[-1] in coordinators and words[:-1] in ([], [","]))
 
 
-def relative_form(before: list[list[str]]) -> bool:
+def relative_form(before: list[str]) -> bool:
     """Whether a figure restates the previous one in another form (`by $2.0 billion, or 0.7 percent`)."""
-    return [forms[0] for forms in before][-2:] in ([",", "or"], ["or"])
+    return before[-2:] in ([",", "or"], ["or"])
 
 
 def continues_list(words: list[str], marks: frozenset[str]) -> bool:

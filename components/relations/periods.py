@@ -26,7 +26,9 @@ class PeriodRules(ComparisonRules):
         """The period a figure refers to; see the module docstring."""
         if span.start in self.aimed:
             return None  # `to $20 billion by 2030`: a goal, of no period
-        same = [p for p in self.in_sentence(self.periods, span) if self.may_date(p, span)]
+        same = self.in_sentence(self.periods, span)
+        if self.weekday_periods:
+            same = [p for p in same if self.may_date(p, span)]
         owned = [p for p in same if self.owner(p) == span.start]
         is_base = self.is_base_figure(span.start)
         if indicator is not None:
@@ -62,7 +64,7 @@ class PeriodRules(ComparisonRules):
 
     def may_date(self, period: Span, span: Span) -> bool:
         """Whether a period can be a figure's: a weekday (a decision date) dates only percentages (rates and their changes)."""
-        return not all(word in self.cues.weekdays for word in self.words[period.start : period.end]) or span.label_ == "PERCENT"
+        return (period.start, period.end) not in self.weekday_periods or span.label_ == "PERCENT"
 
     def opens_clause(self, period: Span) -> bool:
         """Whether a period opens a clause with a figure of its own after a comma (`was 7.7%, in 2017 it doubled`)."""
@@ -137,7 +139,7 @@ class PeriodRules(ComparisonRules):
         """Whether a day is the date of a report, not of a figure (`published Tuesday (Dec. 12)`, `said on Jan. 5`, `said
         on Tuesday`): a day after `on` or a weekday that no figure owns, in a sentence that decides no rate (a weekday:
         that names no rate)."""
-        if all(word in self.cues.weekdays for word in self.words[period.start : period.end]):
+        if (period.start, period.end) in self.weekday_periods:
             reported = self.words[max(0, period.start - 2) : period.start]  # `the central bank said (on) Thursday`
             return self.owner(period) is None and (not self.cues.decision_words & self.sentence_words(period) or bool(self.cues.report_verbs & set(reported)))
         if not any(len(self.texts[index]) <= 2 and self.doc[index].like_num for index in range(period.start, period.end)) or period.start == 0:
@@ -155,7 +157,7 @@ class PeriodRules(ComparisonRules):
         """Whether a month names the issue of a document, not a figure's time (`than forecast in the May budget`,
         `the June outlook`): one word, no number, right before a document noun."""
         following = self.words[period.end : period.end + 1]
-        return len(period) == 1 and self.texts[period.start].isalpha() and following in ([noun] for noun in self.cues.document_nouns)
+        return len(period) == 1 and self.texts[period.start].isalpha() and len(following) == 1 and following[0] in self.cues.document_nouns
 
 
 def anchor_range(period: Span, sentence: int, anchors: list[tuple[int, int, int]], ranges: dict[tuple[int, int], Any]) -> Any:

@@ -14,17 +14,19 @@ from ..article_country import most_named, named_countries
 from ..doc_arrays import doc_arrays
 from ..schema import FIGURE_LABELS
 from .cues import Cues
+from .figure import Figure
 from .positions import aliases, dateline_length
 
 
 class MentionView:
     """The mentions of one Doc (indicators, figures, comparison cues) with sentence and paragraph lookups.
 
-    The rule classes built on it add what scope decides: `periods`, `comparison`, `restated_at`, `aimed`,
+    The rule classes built on it add what scope decides: `periods`, `weekday_periods`, `comparison`, `restated_at`, `aimed`,
     `regions` and `home` are set by `DocView` once the rules can tell them apart.
     """
 
     periods: list[Span]
+    weekday_periods: set[tuple[int, int]]  # (start, end) of the periods that are weekdays alone (`Thursday`)
     comparison: set[tuple[int, int]]  # (start, end) of the periods that are comparison bases
     comparison_ends: set[int]
     restated_at: dict[int, Span]  # start of a period restated in brackets -> its restatement
@@ -59,14 +61,15 @@ class MentionView:
         hedge_tokens = {index for start, length in self.hedge_lengths.items() for index in range(start - length, start)}
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
         self.cue_ends: dict[int, list[tuple[int, tuple[str, ...]]]] = {}  # token index -> (start, cue) of the cues ending there
-        for start, phrase in self.find_phrases(cues.comparison):
+        comparisons = self.find_phrases(cues.comparison)  # the index phrases are among them
+        for start, phrase in comparisons:
             if start and self.words[start - 1] in cues.revision_words:
                 continue  # `(revised from 0.2%)` corrects a figure; it does not compare
             if hedge_tokens.intersection(range(start, start + len(phrase))):
                 continue  # `more than $30 billion`, `over 4%`: a hedge's words compare nothing
             self.cue_starts.setdefault(start, phrase)
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
-        self.index_sentences = {self.sentence_of[start] for start, _ in self.find_phrases(cues.index_phrases)}  # `in % to`
+        self.index_sentences = {self.sentence_of[start] for start, phrase in comparisons if phrase in cues.index_phrase_set}  # `in % to`
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
         self.aliases = aliases(self.words, candidates)  # (alias, named) pairs: `industrial production index (IPI)`
         alias_of = {(alias.start, alias.end) for alias, _ in self.aliases}
@@ -77,10 +80,16 @@ class MentionView:
         self.figure_ends = [e.end for e in self.figure_spans]
         self.figure_by_start = {e.start: e for e in self.figure_spans}
         self.figure_by_end = {e.end: e for e in self.figure_spans}
-        self.by_sentence: dict[int, dict[int, list[Span]]] = {}
+        self.by_sentence: dict[int, dict[int, list[Span]]] = {}  # id of a list of spans -> its spans by sentence, as asked for
+        self.by_paragraph: dict[int, dict[int, list[Span]]] = {}  # id of a list of spans -> its spans by paragraph, as asked for
+        self.figure_indices: dict[int, dict[int, Figure]] = {}  # id of a list of figures -> its figures by start, as asked for
         self.base_figures: dict[int, bool] = {}  # figure start -> is_base_figure, as found
         self.owners: dict[int, int | None] = {}  # period start -> owner, as found
         self.own_quantities: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> names_own_quantity, as found
+        self.denominators: dict[tuple[int, int], bool] = {}  # indicator (start, end) -> is_denominator, as found
+        self.asides: dict[int, tuple[bool, bool]] = {}  # mention start -> aside_marks, as found
+        self.phrased: dict[int, bool] = {}  # mention start -> in_phrase, as found
+        self.bare: dict[tuple[int, int], bool] = {}  # mention (start, end) -> is_bare, as found
         self.mention_words: dict[tuple[int, int], frozenset[str]] = {}  # mention (start, end) -> the words of its text, as asked for
         self.candidates = candidates
         self.dateline_end = dateline_end
@@ -128,16 +137,16 @@ class MentionView:
         """The spans of `spans` in the sentence of `span` (indexed once per list)."""
         buckets = self.by_sentence.get(id(spans))
         if buckets is None:
-            buckets = self.by_sentence[id(spans)] = {}
-            sentence_of = self.sentence_of
-            for item in spans:
-                buckets.setdefault(sentence_of[item.start], []).append(item)
+            buckets = self.by_sentence[id(spans)] = by_segment(spans, self.sentence_of)
         return buckets.get(self.sentence_of[span.start], [])
 
     def earlier_in_paragraph(self, spans: list[Span], span: Span) -> list[Span]:
+        """The spans of `spans` that end before `span` in its paragraph (indexed once per list)."""
+        buckets = self.by_paragraph.get(id(spans))
+        if buckets is None:
+            buckets = self.by_paragraph[id(spans)] = by_segment(spans, self.paragraph_of)
         start = span.start
-        paragraph, paragraph_of = self.paragraph_of[start], self.paragraph_of
-        return [s for s in spans if s.end <= start and paragraph_of[s.start] == paragraph]
+        return [s for s in buckets.get(self.paragraph_of[start], ()) if s.end <= start]
 
     def figure_between(self, first: Span, second: Span) -> bool:
         """Whether a figure lies wholly between two spans."""
@@ -202,6 +211,14 @@ class MentionView:
     def cue_at(self, index: int) -> tuple[str, ...] | None:
         """The comparison cue phrase starting at token `index`, if any."""
         return self.cue_starts.get(index)
+
+
+def by_segment(spans: list[Span], segment_of: list[int]) -> dict[int, list[Span]]:
+    """The spans of a list by the number of the segment holding their start (`segment_of`: token index -> segment), in list order."""
+    buckets: dict[int, list[Span]] = {}
+    for item in spans:
+        buckets.setdefault(segment_of[item.start], []).append(item)
+    return buckets
 
 
 def segment_numbers(starts: list[int], length: int) -> list[int]:
