@@ -46,7 +46,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
     def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[..., Any]) -> None:
         super().__init__(doc, candidates_key, cues, dates)
         periods = [s for s in self.candidates if s.label_ == "PERIOD" and s.start >= self.dateline_end]
-        self.weekday_periods = {(s.start, s.end) for s in periods if all(word in cues.weekdays for word in self.words[s.start : s.end])}
+        self.weekday_periods = {(s.start, s.end) for s in periods if cues.weekdays.issuperset(self.words[s.start : s.end])}
         restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(self.words, first, second)]
         self.restated_at = {first.start: second for first, second in restated}
         deadlines = {s.start: figure for s in periods if (figure := self.aimed_figure(s)) is not None}

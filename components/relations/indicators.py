@@ -19,6 +19,8 @@ class IndicatorRules(MentionView):
     def indicator_for(self, span: Span) -> Span | None:
         """The indicator a figure measures; see the module docstring."""
         same = self.in_sentence(self.indicators, span)
+        if not same:
+            return self.last_earlier_indicator(span)
         recorded = self.recorded_in(span, same)
         before = [s for s in same if s.end <= span.start and not self.in_aside(s, span) and not self.is_denominator(s)]
         if recorded is not None and (not before or self.words[before[-1].end - 1] in self.cues.change_nouns):
@@ -35,6 +37,10 @@ class IndicatorRules(MentionView):
         ]
         if after:
             return after[0]  # `$5 billion in exports`
+        return self.last_earlier_indicator(span)
+
+    def last_earlier_indicator(self, span: Span) -> Span | None:
+        """The last indicator earlier in the figure's paragraph, if any."""
         earlier = self.earlier_in_paragraph(self.indicators, span)
         return earlier[-1] if earlier else None
 

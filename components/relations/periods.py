@@ -29,6 +29,8 @@ class PeriodRules(ComparisonRules):
         same = self.in_sentence(self.periods, span)
         if self.weekday_periods:
             same = [p for p in same if self.may_date(p, span)]
+        if not same:
+            return self.agreed_earlier(span)
         owned = [p for p in same if self.owner(p) == span.start]
         is_base = self.is_base_figure(span.start)
         if indicator is not None:
@@ -55,6 +57,11 @@ class PeriodRules(ComparisonRules):
         for choice in (own, shared):  # `cut by 1.5 points to 12% in March`: the period of the new level holds for the cut
             if choice:
                 return min(choice, key=lambda p: (distance(p, span), p.start < span.start))
+        return self.agreed_earlier(span)
+
+    def agreed_earlier(self, span: Span) -> Span | None:
+        """The last of the figure's paragraph's earlier periods (no comparison base, none of a base, none in an aside),
+        if they all agree."""
         earlier = [
             p for p in self.earlier_in_paragraph(self.periods, span)
             if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span, bracket_needs_figure=True)

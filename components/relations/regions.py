@@ -22,6 +22,8 @@ class RegionRules(MentionView):
     def region_for(self, span: Span, indicator: Span | None, carried: Span | None) -> Span | None:
         """The place a figure describes; see the module docstring."""
         same = self.in_sentence(self.regions, span)
+        if not same:
+            return carried if carried is not None else self.last_earlier_region(span)
         for anchor, links in ((span, self.cues.figure_place_links), (indicator, self.cues.indicator_place_links)):
             attached = [
                 s for s in same
@@ -34,6 +36,10 @@ class RegionRules(MentionView):
             return before[-1]
         if carried is not None:
             return carried
+        return self.last_earlier_region(span)
+
+    def last_earlier_region(self, span: Span) -> Span | None:
+        """The last place earlier in the figure's paragraph, if any."""
         earlier = self.earlier_in_paragraph(self.regions, span)
         return earlier[-1] if earlier else None
 
