@@ -183,7 +183,6 @@ class FigureRelations(LexiconPipe):
     def set_annotations(self, doc: Doc, found: tuple[list[Figure], DocView]) -> None:
         """Write `doc._.relations`, `doc._.facts` and the linked INDICATOR/PERIOD spans."""
         figures, view = found
-        sentences = view.sentences
         relations: list[Relation] = []
         linked: dict[tuple[int, int], Span] = {}
         refs: dict[int, SpanRef] = {}  # id of a linked span (held by the view) -> its ref, one dict per span, read only
@@ -214,7 +213,7 @@ class FigureRelations(LexiconPipe):
         doc._.relations = relations
         periods = [span for span in view.candidates if span.label_ == "PERIOD"]
         absolute = {(p.start, p.end): view.dates(view.span_text(p)) for p in periods}
-        anchors = [(p.start, p.end, sentences.start(p.start)) for p in periods if absolute[(p.start, p.end)] is not None]
+        anchors = [(p.start, p.end, view.sentence_start(p)) for p in periods if absolute[(p.start, p.end)] is not None]
 
         def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
             """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""
@@ -222,7 +221,7 @@ class FigureRelations(LexiconPipe):
                 return None
             found = absolute.get((period.start, period.end))
             if found is None:
-                reference = reference or anchor_range(period, sentences.start(period.start), anchors, absolute)
+                reference = reference or anchor_range(period, view.sentence_start(period), anchors, absolute)
                 found = view.dates(view.span_text(period), reference) if reference else None
             return found
 

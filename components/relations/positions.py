@@ -36,7 +36,7 @@ def distance(first: Span, second: Span) -> int:
 
 def span_ref(span: Span) -> SpanRef:
     """A span as the spec's relation end: character offsets and label."""
-    return SpanRef(start=span.start_char, end=span.end_char, label=span.label_)
+    return {"start": span.start_char, "end": span.end_char, "label": span.label_}
 
 
 def aliases(words: list[str], candidates: list[Span]) -> list[tuple[Span, Span]]:
