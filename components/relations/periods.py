@@ -67,7 +67,9 @@ class PeriodRules(ComparisonRules):
             if (p.start, p.end) not in self.comparison and not self.owned_by_base(p) and not self.in_aside(p, span, bracket_needs_figure=True)
             and self.may_date(p, span)
         ]
-        return earlier[-1] if earlier and len({self.meaning(p) for p in earlier}) == 1 else None  # none when they differ
+        if len(earlier) > 1 and len({self.meaning(p) for p in earlier}) > 1:
+            return None  # none when they differ
+        return earlier[-1] if earlier else None
 
     def may_date(self, period: Span, span: Span) -> bool:
         """Whether a period can be a figure's: a weekday (a decision date) dates only percentages (rates and their changes)."""
