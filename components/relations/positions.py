@@ -13,10 +13,8 @@ DATELINE_TOKENS = 16  # a dateline ends with a sentence or a dash within this ma
 
 def in_brackets(words: list[str], start: int, index: int) -> bool:
     """Whether token `index` stands inside a bracket opened after token `start` (words are the doc's lower-cased tokens)."""
-    depth = 0
-    for word in words[start:index]:
-        depth += (word == "(") - (word == ")")
-    return depth > 0
+    between = words[start:index]
+    return between.count("(") > between.count(")")
 
 
 def restates(words: list[str], first: Span, second: Span) -> bool:
