@@ -154,8 +154,11 @@ class ComparisonRules(IndicatorRules):
     def own_cue(self, span: Span) -> bool:
         """Whether a comparison cue follows a figure within `DIRECTION_AFTER` words, past its equivalent (`less than expected`)."""
         end = self.past_equivalent(span.end)
-        cues = (self.cue_starts.get(index) for index in range(end, end + DIRECTION_AFTER + 1))
-        return any(cue is not None and cue not in self.cues.period_only_comparisons for cue in cues)
+        for index in range(end, end + DIRECTION_AFTER + 1):
+            cue = self.cue_starts.get(index)
+            if cue is not None and cue not in self.cues.period_only_comparisons:
+                return True
+        return False
 
     def states_own_basis(self, span: Span) -> bool:
         """Whether a frequency basis follows a figure (`+7.9% yoy`, `3% m/m`): the change carries its own comparison."""

@@ -247,8 +247,9 @@ class FigureRelations(LexiconPipe):
     ) -> Fact:
         """The fact of one figure: what, how much, when, where, against what (`text` gives a span's text, `lang` is the doc's)."""
         own = resolve(figure.period)
-        base = figure.base
-        base_period = resolve(base, own) if isinstance(base, Span) else None
+        base, equals = figure.base, figure.equals
+        base_figure = base.data if isinstance(base, Figure) else None
+        base_period = resolve(base, own) if base is not None and base_figure is None else None
         data = figure.data
         indicator = text(figure.indicator) if figure.indicator is not None else None
         region = text(figure.region) if figure.region is not None else None
@@ -276,12 +277,12 @@ class FigureRelations(LexiconPipe):
             "region": region,
             "region_id": region_id(figure.region) if figure.region is not None else None,
             "region_norm": normal_form(figure.region, region, lang),
-            "equals": figure.equals.data["text"] if figure.equals else None,
-            "equals_value": figure.equals.data["value"] if figure.equals else None,
-            "equals_unit": figure.equals.data["unit"] if figure.equals else None,
-            "compared_to": (base.data["text"] if isinstance(base, Figure) else text(base)) if base is not None else None,
-            "compared_to_value": base.data["value"] if isinstance(base, Figure) else None,
-            "compared_to_unit": base.data["unit"] if isinstance(base, Figure) else None,
+            "equals": equals.data["text"] if equals else None,
+            "equals_value": equals.data["value"] if equals else None,
+            "equals_unit": equals.data["unit"] if equals else None,
+            "compared_to": (base_figure["text"] if base_figure is not None else text(base)) if base is not None else None,
+            "compared_to_value": base_figure["value"] if base_figure is not None else None,
+            "compared_to_unit": base_figure["unit"] if base_figure is not None else None,
             "compared_to_period_start": base_period[0].isoformat() if base_period else None,
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,
             "sentence": figure.sentence,
