@@ -10,6 +10,8 @@ class CoordinationRules(MentionView):
 
     def respective_groups(self, figures: list["Figure"]) -> list[list["Figure"]]:
         """Runs of figures joined by `and` or commas and followed by `respectively` (`S/ 1.21 billion and S/ 870 mln respectively`)."""
+        if self.cues.respectively_words.isdisjoint(self.words):
+            return []  # no `respectively` in the doc
         groups: list[list[Figure]] = []
         run: list[Figure] = []
         for figure in figures:
