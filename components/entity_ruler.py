@@ -186,7 +186,8 @@ class EconEntityRuler(Pipe):
     def candidates(self, doc: Doc) -> list[Match]:
         """Every match, possibly overlapping, as (start, end, label, kb_id, pattern id), in Span order."""
         matches = self.phrase_matcher(doc) + self.token_matcher(doc)
-        return [Match(*found) for found in sorted({(start, end, *self._span_ids[key]) for key, start, end in matches if start < end})]
+        span_ids = self._span_ids
+        return list(map(Match._make, sorted({(start, end, *span_ids[key]) for key, start, end in matches if start < end})))
 
     def match(self, doc: Doc) -> list[Span]:
         """All candidate spans, possibly overlapping, with their label and pattern id."""
