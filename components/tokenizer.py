@@ -57,6 +57,9 @@ DASH_INFIX = r"(?<=[0-9A-Za-z%])[–—](?=[0-9A-Za-z$€£¥₸₽₹])"
 # A credit between slashes in a dateline: `/Kazinform/`, `/Trend/` (the opening and the closing slash).
 CREDIT_SLASH_PREFIX = r"/(?=[A-Z][\w.-]*/$)"
 CREDIT_SLASH_SUFFIX = r"(?<=[A-Za-z]{2})/$"  # two letters: `S/` (the sol) stays whole
+# A dash glued after a figure that ends the chunk, before a space: a headline's `in Q3 2023- NBS`, `rose 5%- official`,
+# `N18.8tn- report` (a unit of one or two letters glued to the number).
+TRAILING_DASH_SUFFIX = r"(?:(?<=[0-9%])|(?<=[0-9][A-Za-z])|(?<=[0-9][A-Za-z]{2}))[\-–—]$"
 # A possessive typed with a backtick: Armenia`s.
 BACKTICK_POSSESSIVE_SUFFIX = r"(?<=[A-Za-z])`[sS]$"
 # Chunks (space-separated strings) whose tokens the tokenizer caches: room for the ~18k chunks of the
@@ -156,7 +159,7 @@ def tokenizer_factory(extra_words: str | None) -> Callable[[Language], Tokenizer
         defaults = nlp.Defaults
         figure_prefixes = [DOLLAR_MARKER_PREFIX, MARKED_DOLLAR_PREFIX, CODE_PREFIX, LETTER_SIGN_PREFIX, SIGN_PREFIX]
         prefixes = [*figure_prefixes, CREDIT_SLASH_PREFIX, *defaults.prefixes]
-        suffixes = [UNIT_PERIOD_SUFFIX, unit_suffix(units), CREDIT_SLASH_SUFFIX, BACKTICK_POSSESSIVE_SUFFIX, *defaults.suffixes]
+        suffixes = [UNIT_PERIOD_SUFFIX, unit_suffix(units), CREDIT_SLASH_SUFFIX, BACKTICK_POSSESSIVE_SUFFIX, TRAILING_DASH_SUFFIX, *defaults.suffixes]
         infixes = [*range_unit_infixes(range_units), SIGN_AFTER_RANGE_INFIX, NUMBER_RANGE_INFIX, DASH_INFIX, *defaults.infixes]
         rules = {
             text: tokens

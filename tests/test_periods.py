@@ -266,6 +266,10 @@ DOCUMENTS = [
     pytest.param("Collection reached 71.2% of the plan for 6M 2024, up from 64.0% for 6M 2023.", "2024-07-20", "71.2%",
                  {"period": "6M 2024", "period_start": "2024-01-01", "period_end": "2024-06-30"},
                  id="month-code-split-by-the-tokenizer"),
+    pytest.param("Ghana's cocoa earnings reached $2.4bn- in H1 2024- central bank\n\nThe central bank said cocoa earnings "
+                 "rose.", "2024-08-02", "$2.4bn",
+                 {"period": "H1 2024", "period_start": "2024-01-01", "period_end": "2024-06-30"},
+                 id="headline-dash-glued-after-figure-and-period"),
     pytest.param("New Zealand's current account deficit narrowed to 6.7 percent of GDP in the year to June 30, the "
                  "statistics agency said.", "2024-09-18", "6.7 percent",
                  {"period": "the year to June 30", "period_start": "2023-07-01", "period_end": "2024-06-30"},
