@@ -14,6 +14,7 @@ Segments are built from a Doc's arrays; `components.doc_arrays.doc_arrays(doc).s
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 
 SENTENCE_ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'"})
 ITEM_MARKS = frozenset({"-", "–", "—", "•", "·", "*"})  # a line opening with one is a list item
@@ -55,13 +56,22 @@ class Segments:
 
     def end(self, token: int) -> int:
         """Where the sentence holding token `token` ends (exclusive)."""
-        following = self.index(token) + 1
-        return self.starts[following] if following < len(self.starts) else self.length
+        return self.bounds(self.index(token))[1]
 
     def bounds(self, number: int) -> tuple[int, int]:
         """Where sentence number `number` (`index`) starts and ends (exclusive)."""
         following = number + 1
         return self.starts[number], self.starts[following] if following < len(self.starts) else self.length
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """The number of the sentence holding each token (`index` of every token, for callers that ask per token)."""
+        return segment_numbers(self.starts, self.length)
+
+    @cached_property
+    def paragraph_of(self) -> list[int]:
+        """The number of the paragraph holding each token."""
+        return segment_numbers(self.paragraph_starts, self.length)
 
     def paragraph(self, token: int) -> int:
         """The number of the paragraph holding token `token`."""
@@ -98,3 +108,11 @@ def token_positions(text: str, offsets: list[int], char: str) -> list[int]:
             found.append(index)
         at = text.find(char, at + 1)
     return found
+
+
+def segment_numbers(starts: list[int], length: int) -> list[int]:
+    """The number of the segment (sentence, paragraph) holding each of `length` tokens, from the segments' sorted starts."""
+    numbers: list[int] = []
+    for number, (start, end) in enumerate(zip(starts, starts[1:] + [length])):
+        numbers.extend([number] * (end - start))
+    return numbers

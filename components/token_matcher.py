@@ -230,17 +230,14 @@ class WordConditions:
     """The word-level conditions of token patterns, and which of them words meet, decided as spaCy's Matcher decides.
 
     Each test reads the word's lexeme, which holds what spaCy's Matcher reads. A condition that one of the word's
-    strings equals a value or is `IN` a list is looked up by that string, one that it matches a `REGEX` is one search;
-    one made of other tests on strings (`NOT_IN`) and flags (`"IS_ALPHA": true`) is run in Python; any other goes
-    to a spaCy Matcher.
+    strings equals a value or is `IN` a list is looked up by that string; one made of other tests on strings (`REGEX`,
+    `NOT_IN`) and flags (`"IS_ALPHA": true`) is run in Python; any other goes to a spaCy Matcher.
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._indices: dict[str, int] = {}  # the condition, as JSON -> its index
         self._looked_up: dict[str, dict[str, list[int]]] = {}  # lexeme property -> its string -> the conditions met
-        self._searched: list[tuple[str, re.Pattern[str], int]] = []  # lexeme property, the REGEX it matches, condition
-        self._properties: set[str] = set()  # the lexeme properties looked up or searched
         self._tested: list[tuple[int, list[WordTest]]] = []  # condition, the tests it is made of
         self._matcher = Matcher(vocab, validate=True)  # one one-token pattern per remaining condition
 
@@ -253,15 +250,11 @@ class WordConditions:
         if text in self._indices:
             return self._indices[text]
         index = self._indices[text] = len(self._indices)
-        looked_up, searched = looked_up_strings(condition), searched_pattern(condition)
+        looked_up = looked_up_strings(condition)
         if looked_up is not None:
             table = self._looked_up.setdefault(looked_up[0], {})
             for string in looked_up[1]:
                 table.setdefault(string, []).append(index)
-            self._properties.add(looked_up[0])
-        elif searched is not None:
-            self._searched.append((*searched, index))
-            self._properties.add(searched[0])
         elif (tests := word_tests(condition)) is not None:
             self._tested.append((index, tests))
         else:
@@ -279,10 +272,9 @@ class WordConditions:
 
     def _met_in_python(self, lexeme: Lexeme) -> set[int]:
         """The conditions looked up, searched or tested in Python that the word of `lexeme` meets."""
-        strings = {prop: getattr(lexeme, prop) for prop in self._properties}
-        met = {index for prop, pattern, index in self._searched if pattern.search(strings[prop]) is not None}
+        met: set[int] = set()
         for prop, table in self._looked_up.items():
-            met.update(table.get(strings[prop], ()))
+            met.update(table.get(getattr(lexeme, prop), ()))
         met.update(index for index, tests in self._tested if all(test(lexeme) for test in tests))
         return met
 
@@ -298,16 +290,6 @@ def looked_up_strings(condition: dict[str, Any]) -> tuple[str, frozenset[str]] |
         return STRING_PROPERTIES[name], frozenset([value])
     if isinstance(value, dict) and list(value) == ["IN"] and is_strings(value["IN"]):
         return STRING_PROPERTIES[name], frozenset(value["IN"])
-    return None
-
-
-def searched_pattern(condition: dict[str, Any]) -> tuple[str, re.Pattern[str]] | None:
-    """(lexeme property, the pattern it is searched with) when a condition is just that (`"TEXT": {"REGEX": "^[A-Z]"}`)."""
-    if len(condition) != 1:
-        return None
-    (name, value), = condition.items()
-    if name in STRING_PROPERTIES and isinstance(value, dict) and list(value) == ["REGEX"] and isinstance(value["REGEX"], str):
-        return STRING_PROPERTIES[name], re.compile(value["REGEX"])
     return None
 
 

@@ -47,11 +47,11 @@ class MentionView:
         self.punct = arrays.punct
         self.text = arrays.text  # `Span.text` walks Token objects
         self.sentences = arrays.segments
-        starts, length = self.sentences.starts, len(arrays)
-        self.sentence_of = segment_numbers(starts, length)  # token index -> its sentence's number
-        self.paragraph_of = segment_numbers(self.sentences.paragraph_starts, length)
+        starts = self.sentences.starts
+        self.sentence_of = self.sentences.sentence_of  # token index -> its sentence's number
+        self.paragraph_of = self.sentences.paragraph_of
         self.sentence_starts = starts
-        self.sentence_ends = starts[1:] + [length]
+        self.sentence_ends = starts[1:] + [len(arrays)]
         self.word_sets: dict[int, set[str]] = {}  # sentence number -> its words, as asked for
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
         self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
@@ -219,14 +219,6 @@ def by_segment(spans: list[Span], segment_of: list[int]) -> dict[int, list[Span]
     for item in spans:
         buckets.setdefault(segment_of[item.start], []).append(item)
     return buckets
-
-
-def segment_numbers(starts: list[int], length: int) -> list[int]:
-    """The number of the segment (sentence, paragraph) holding each of `length` tokens, from the segments' sorted starts."""
-    numbers: list[int] = []
-    for number, (start, end) in enumerate(zip(starts, starts[1:] + [length])):
-        numbers.extend([number] * (end - start))
-    return numbers
 
 
 @lru_cache(maxsize=16)

@@ -16,7 +16,6 @@ FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, u
 NO_READING = dict.fromkeys(FIGURE_KEYS)  # the reading columns of an entity that is no figure
 ENTITY_COLUMNS = columns(EntityRow)
 FACT_COLUMNS = columns(FactRow)
-FACT_NAMES = tuple(FACT_COLUMNS)
 RELATION_COLUMNS = columns(RelationRow)
 
 
@@ -75,7 +74,7 @@ def fact_rows(doc: Doc) -> list[dict[str, Any]]:
     lang = doc.lang_
     rows = []
     for fact in doc._.facts or ():
-        row = {name: fact.get(name) for name in FACT_NAMES}
+        row = {name: fact.get(name) for name in FACT_COLUMNS}
         row["lang"] = lang
         rows.append(row)
     return rows
