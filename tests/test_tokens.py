@@ -46,10 +46,10 @@ def test_tokens_come_with_run_tokens_or_the_annotations_export(nlp, tmp_path):
 
     result = invoke("annotations", "--tokens", str(plain), str(tmp_path / "exported.jsonl"))
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "exported.jsonl").read_bytes() == tokened.read_bytes()
+    assert read_jsonl(tmp_path / "exported.jsonl") == read_jsonl(tokened)
     result = invoke("annotations", str(tokened), str(tmp_path / "stripped.jsonl"))
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "stripped.jsonl").read_bytes() == plain.read_bytes()
+    assert read_jsonl(tmp_path / "stripped.jsonl") == read_jsonl(plain)
 
 
 @pytest.mark.parametrize("first,second", [(True, False), (False, True)])

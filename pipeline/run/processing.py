@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+import orjson
 import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -187,6 +188,13 @@ def dumps(value: Any) -> str:
     return ENCODER.encode(value)
 
 
+def encode(value: Any) -> bytes:
+    """What the pipeline made (a text, a record's lists, table rows) as compact UTF-8 JSON, ten times faster than
+    `dumps`. Its numbers are finite (the normaliser makes no NaN or infinity); values from the input (ids, meta)
+    go through `dumps`, which refuses them. A text that is not valid Unicode raises TypeError."""
+    return orjson.dumps(value)
+
+
 class TableRows:
     """Table rows in order: dicts until there are ARROW_ROWS of them, then Arrow tables (or, with `spill`, Arrow
     record batches in temporary files: a long document's)."""
@@ -278,10 +286,10 @@ class DocumentResults:
         try:
             for key in RECORD_LISTS:
                 if record.get(key):
-                    self.lists[key].add(dumps(record[key])[1:-1].encode())
+                    self.lists[key].add(encode(record[key])[1:-1])
             for index, (name, table) in enumerate(rows.items()):
                 if table:
-                    self.row_lists[name].add(dumps(table)[1:-1].encode())
+                    self.row_lists[name].add(encode(table)[1:-1])
                     self.counts[index] += len(table)
         except (TypeError, ValueError) as error:
             self.failure = (error, "the results cannot be written as JSON")
@@ -303,10 +311,10 @@ class DocumentResults:
             return failed(document, version, *self.failure)
         try:
             row = dumps(doc_row(document, version)).encode()
-            fields = [("id", dumps(document.id)), ("text", dumps("".join(self.texts))), ("meta", dumps(document.meta or {}))]
+            fields = [("id", dumps(document.id).encode()), ("text", encode("".join(self.texts))), ("meta", dumps(document.meta or {}).encode())]
         except (TypeError, ValueError) as error:
             return failed(document, version, error, "the results cannot be written as JSON")
-        record: list[bytes | Spool] = [b"{", *joined([(key, [value.encode()]) for key, value in fields]), b", "]
+        record: list[bytes | Spool] = [b"{", *joined([(key, [value]) for key, value in fields]), b", "]
         record += [*joined([(key, [b"[", self.lists[key], b"]"]) for key in RECORD_LISTS if key != "tokens" or self.tokens]), b"}"]
         rows = [b"{", *joined([(name, [b"[", self.row_lists[name], b"]"]) for name in TABLES]), b"}"]
         head = [b'{"doc": ', row, b', "record": ']

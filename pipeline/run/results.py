@@ -9,12 +9,12 @@ never held whole in memory. With `partition_docs`, each table is a partitioned d
 """
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -119,7 +119,7 @@ class Results:
         if record is None or rows is None or row.get("status") != PROCESSED:
             self.add(row)
             return
-        parsed = json.loads(line[rows[0] : rows[1]])
+        parsed = orjson.loads(line[rows[0] : rows[1]])
         flags = [fact["flags"] for fact in parsed.get("facts", ()) if fact.get("flags")]
         self.add(row, line, record, {name: parsed.get(name, []) for name in TABLES}, flags)
 
