@@ -330,6 +330,13 @@ DOCUMENTS = [
                  {"period": "H2'23", "period_start": "2023-07-01", "period_end": "2023-12-31"}, id="half-code-apostrophe-year"),
     pytest.param("Budget receipts reached 14.1 trillion tenge in 10M24.", "2024-12-02", "14.1 trillion tenge",
                  {"period": "10M24", "period_start": "2024-01-01", "period_end": "2024-10-31"}, id="month-code-short-year"),
+    pytest.param("Cotton exports earned $610 million in the first quarter; over this period, volumes fell 8%.", "2024-05-02",
+                 "8%", {"period": "this period"}, id="this-period-refers-back"),
+    pytest.param("Remittances totalled $2.9 billion during the period under review, the central bank said.", "2024-05-02",
+                 "$2.9 billion", {"period": "the period under review"}, id="period-under-review-whole"),
+    pytest.param("Kenya's development spending was cut 9.2% in the current fiscal period.", "2024-03-05", "9.2%",
+                 {"period": "the current fiscal period", "period_start": "2023-07-01", "period_end": "2024-06-30"},
+                 id="current-fiscal-period-is-the-fiscal-year"),
 ]
 
 
