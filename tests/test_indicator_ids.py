@@ -31,11 +31,17 @@ SAME_CONCEPT = [  # (sentence, the figure, its indicator_id): each concept named
     ("Retail trade turnover grew 7.2% in the first half of 2024.", "7.2%", "retail_trade"),
     ("GDP growth reached 5.2% in 2023.", "5.2%", "gdp"),
     ("Real gross domestic product expanded 4.8% in the third quarter of 2023.", "4.8%", "gdp"),
+    ("GNI per capita reached $12,400 in 2023.", "$12,400", "gni_per_capita"),
+    ("In the euro area, HICP inflation eased to 2.6% in May 2024.", "2.6%", "cpi_inflation"),  # national CPIs by their acronyms
+    ("Brazil's IPCA rose 0.4% in July 2024.", "0.4%", "cpi_inflation"),
+    ("IPCA inflation reached 4.5% in July 2024.", "4.5%", "cpi_inflation"),
+    ("Britain's CPIH climbed 3.1% in June 2024.", "3.1%", "cpi_inflation"),
 ]
 NO_CONCEPT = [  # a phrase of no concept: its lemma key, frame words off
     ("Coffee exports rose 12% to $410 million in 2023.", "$410 million", "coffee_export"),
     ("The volume of coffee exports rose 9% in 2023.", "9%", "coffee_export"),
     ("Copper shipments fell 3.4% in April 2024.", "3.4%", "copper_shipment"),
+    ("India's WPI fell 0.3% in June 2024.", "0.3%", "wpi"),
 ]
 
 
