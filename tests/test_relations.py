@@ -230,6 +230,8 @@ CASES = [
     row("share-made-up", "BISHKEK, Kyrgyzstan, April 10. Gross domestic product of Kyrgyzstan reached "
         "301.2 billion soms in January-March 2024. Services made up 48.4 percent of the total.",
         "48.4 percent", kind="share", direction=None),
+    row("share-accounts-for-present", "Public spending on pensions in Serbia accounts for 9.8 percent of GDP.",
+        "9.8 percent", kind="share", indicator="Public spending on pensions", direction=None),
     row("level-after-share", KZ_OIL_SHARE, "1.2 trillion tenge", kind="level", indicator="output"),
     # --- partners are not the region; the reporting economy is ---
     row("partner-exports-to", "ASTANA, Kazakhstan, May 2. Kazakhstan's exports to China amounted to $4.1 billion "
