@@ -14,8 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Collection, Iterable, Sequence
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
@@ -26,6 +28,7 @@ from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGNS, is_number_token, parse_number
 from .schema import FIGURE_LABELS, Figure
 from .scoring import score_values
+from .segments import positions
 
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 MIN_AMOUNTS_FOR_CURRENCY = 3  # amounts in one currency that make a bare amount of the same article money
@@ -61,11 +64,14 @@ class FigureNormalizer(LexiconPipe):
         self.bare_amount_label = bare_amount_label
         self.equivalent_currency = equivalent_currency
         self.lexicon: FigureLexicon | None = None
+        self._figure_labels = (*FIGURE_LABELS, bare_amount_label)
+        self._figure_label_ids = frozenset(map(get_string_id, self._figure_labels))  # as `doc.to_array(ENT_TYPE)` holds them
 
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Index the lexicon tables."""
         self.lexicon = FigureLexicon(tables)
         self._hedge_ends = frozenset(text.rsplit(" ", 1)[-1] for text in self.lexicon.hedge_kinds)  # the last word of each hedge
+        self._qualified_heads = frozenset(self.lexicon.qualified_codes)  # words a qualifier may precede (`dollars`)
         self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
         self._layouts: dict[tuple[tuple[str, ...], str], Layout] = {}  # by digit shape (`digit_shape`) and label
         self._currency_words: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
@@ -85,7 +91,7 @@ class FigureNormalizer(LexiconPipe):
         ents = list(doc.ents)  # spaCy builds the spans on every access
         arrays = doc_arrays(doc)
         for candidate in ents:
-            if candidate.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
+            if candidate.label_ not in self._figure_labels:
                 continue
             ent, figure = self.read_trimmed(candidate, arrays)
             if figure is None or (figure["unit"] == "x" and not self.is_multiple_in_context(ent)):
@@ -225,11 +231,27 @@ class FigureNormalizer(LexiconPipe):
 
     def set_annotations(self, doc: Doc, readings: list[tuple[Span, Figure]]) -> None:
         """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""
-        figure_labels = (*FIGURE_LABELS, self.bare_amount_label)
-        others = [ent for ent in doc.ents if ent.label_ not in figure_labels]
-        # What `doc.ents = ...` does, without making each Span again
-        doc.set_ents(sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start), default="outside")
+        spans = [span for span, _ in readings]
+        if not self.replace_figure_entities(doc, spans):
+            others = [ent for ent in doc.ents if ent.label_ not in self._figure_labels]
+            doc.set_ents(sorted([*others, *spans], key=lambda span: span.start), default="outside")  # raises on the overlap
         doc._.figures = [figure for _, figure in readings]
+
+    def replace_figure_entities(self, doc: Doc, spans: list[Span]) -> bool:
+        """What `doc.set_ents` with the figure spans and the other entities does (every token in neither outside an
+        entity), touching only the tokens that change; False, with nothing written, where a figure overlaps another
+        entity."""
+        covered = {index for span in spans for index in range(span.start, span.end)}
+        stale = []  # tokens to set outside: a figure entity's that no figure span keeps, and any not yet outside
+        for index, (iob, label) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE]).tolist()):
+            in_other = iob in (1, 3) and label != 0 and label not in self._figure_label_ids
+            if index in covered:
+                if in_other:
+                    return False
+            elif not in_other and (iob, label) != (2, 0):
+                stale.append(Span(doc, index, index + 1))
+        doc.set_ents(spans, outside=stale, default="unmodified")
+        return True
 
     def read_trimmed(self, span: Span, arrays: DocArrays) -> tuple[Span, Figure | None]:
         """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`), a leading end of a hedge (`plus or minus`)
@@ -241,7 +263,7 @@ class FigureNormalizer(LexiconPipe):
         while end > span.start + 1 and (texts[end - 1] in self.lexicon.range_joiners or words[end - 1] in ORDINAL_WORDS):
             end -= 1
         start = span.start
-        if end - start > 1 and " ".join(words[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
+        if end - start > 1 and self.may_end_a_hedge(words[start]) and " ".join(words[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
             start += 1  # `plus or minus 3%`: the sign word ends a hedge
         elif end - start > 1 and is_glued_dash(texts, arrays.spaced, start):
             start += 1  # `$400-$500 million`, `2%-3%`: a dash glued to a figure before joins a range, it is no minus
@@ -356,17 +378,23 @@ class FigureNormalizer(LexiconPipe):
         """The hedge (`about`, `more than`) directly before a span (`words`: its doc's lower-cased words), if any; right
         after another figure, `more than` compares (`9.4% more than $13 billion`) and is none."""
         assert self.lexicon is not None
-        before = words[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]
-        if not before or (before[-1] not in self._hedge_ends and " " not in before[-1]):
-            return None  # no hedge ends with this word (a hedge is joined with spaces: a word with one is looked up)
+        start = span.start
+        if not start or not self.may_end_a_hedge(words[start - 1]):
+            return None
+        before = words[max(start - MAX_HEDGE_TOKENS, 0) : start]
         for size in range(len(before), 0, -1):
             text = " ".join(before[-size:])
             if text in self.lexicon.hedge_kinds:
-                previous = span.start - size - 1
+                previous = start - size - 1
                 if previous >= 0 and span.doc[previous].ent_type_ in FIGURE_LABELS:
                     return None
                 return text
         return None
+
+    def may_end_a_hedge(self, word: str) -> bool:
+        """Whether a hedge may end with this word: it is the last word of one (a hedge is joined with spaces: a word
+        with one is looked up whole)."""
+        return word in self._hedge_ends or " " in word
 
     def bare_value(self, span: Span, figure: Figure) -> float | None:
         """The value of a bare number two tokens before a figure, read with the figure's scale and unit
@@ -453,8 +481,7 @@ class FigureNormalizer(LexiconPipe):
         currencies = self.lexicon.country_currency
         named = [(currencies[country], start) for country, start in named_countries(ents) if country in currencies]
         words = doc_arrays(doc).words
-        qualified = self.lexicon.qualified_codes
-        for index in [index for index, word in enumerate(words) if word in qualified]:
+        for index in sorted(index for word in self._qualified_heads.intersection(words) for index in positions(words, word)):
             if index and words[index].isalpha():
                 for size in (3, 2):
                     begin = index + 1 - size
