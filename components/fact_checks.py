@@ -162,19 +162,23 @@ class FactView:
         segments = arrays.segments
         offsets = arrays.offsets
         self.tokens = [(max(bisect.bisect_right(offsets, f["start"]) - 1, 0), bisect.bisect_left(offsets, f["end"])) for f in facts]
-        self.sentence = [segments.index(start) for start, _ in self.tokens]
+        sentence_of, paragraph_of = segments.sentence_of, segments.paragraph_of  # per token, as the relations read them
+        self.sentence = [sentence_of[start] for start, _ in self.tokens]
         self.sentence_range = [segments.bounds(number) for number in self.sentence]
-        self.paragraph = [segments.paragraph(start) for start, _ in self.tokens]
+        self.paragraph = [paragraph_of[start] for start, _ in self.tokens]
         self.in_sentence: dict[int, list[int]] = defaultdict(list)
         for index, sentence in enumerate(self.sentence):
             self.in_sentence[sentence].append(index)
         by_offsets = {(fact["start"], fact["end"]): index for index, fact in enumerate(facts)}
         self.linked: dict[str, dict[int, int]] = {"COMPARED_TO": {}, "EQUALS": {}}
         for relation in doc._.relations or ():
+            links = self.linked.get(relation["label"])
+            if links is None:
+                continue
             head = by_offsets.get((relation["head"]["start"], relation["head"]["end"]))
             child = by_offsets.get((relation["child"]["start"], relation["child"]["end"]))
-            if relation["label"] in self.linked and head is not None and child is not None:
-                self.linked[relation["label"]][head] = child
+            if head is not None and child is not None:
+                links[head] = child
         self.bases = set(self.linked["COMPARED_TO"].values())
         self.doc, self.candidates_key = doc, checks.candidates_key
         self.comparisons, self.comparison_sizes = checks.comparisons, checks.comparison_sizes
