@@ -506,15 +506,21 @@ class FigureNormalizer(LexiconPipe):
 
     def currency_words(self, surface: tuple[str, ...]) -> tuple[str, frozenset[str]]:
         """A figure surface's unit words as a `surface_key`, and the currencies they may mean if they are a bare sign or
-        word (`lexicon.readings_of`), remembered per digit shape (`digit_shape`)."""
+        word (`lexicon.readings_of`), remembered per surface and per digit shape (`digit_shape`: a shape is the surface
+        of itself, so the two kinds of keys share one memory)."""
         assert self.lexicon is not None
-        key = digit_shape(surface)[0] if self._shapes_hold else surface  # the unit words do not depend on the digits
-        if key not in self._currency_words:
-            if len(self._currency_words) >= READINGS_CACHE_SIZE:
-                self._currency_words.clear()
+        found = self._currency_words.get(surface)
+        if found is not None:
+            return found
+        key = shape_of(surface) if self._shapes_hold else surface  # the unit words do not depend on the digits
+        found = self._currency_words.get(key)
+        if found is None:
             text = " ".join(unit_words(key, self.lexicon))
-            self._currency_words[key] = (surface_key(text), frozenset(self.lexicon.readings_of(text)) if text else frozenset())
-        return self._currency_words[key]
+            found = (surface_key(text), frozenset(self.lexicon.readings_of(text)) if text else frozenset())
+        if len(self._currency_words) >= READINGS_CACHE_SIZE:
+            self._currency_words.clear()
+        self._currency_words[key] = self._currency_words[surface] = found
+        return found
 
     def equivalent_currencies(self, readings: list[tuple[Span, Figure]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
@@ -600,8 +606,13 @@ def digit_shape(words: Sequence[str]) -> tuple[tuple[str, ...], dict[str, str]]:
     """A surface with each digit token written as its position (`$ 382 million` -> `$ 1 million`), and those digits by
     position. `surface_layout` reads the shape as it reads the surface, when no lexicon word it looks up is digits:
     it only asks whether a token is digits."""
-    shape = tuple([str(index) if DIGITS.match(word) else word for index, word in enumerate(words)])
+    shape = shape_of(words)
     return shape, {position: word for position, word in zip(shape, words) if position != word}
+
+
+def shape_of(words: Sequence[str]) -> tuple[str, ...]:
+    """The shape of `digit_shape` alone."""
+    return tuple([str(index) if DIGITS.match(word) else word for index, word in enumerate(words)])
 
 
 @dataclass(frozen=True)
@@ -651,9 +662,10 @@ def read_layout(layout: Layout, label: str, lexicon: FigureLexicon, digits: dict
         return None  # a 400-digit "number" is no figure (and JSON cannot hold infinity)
     if len(amounts) == 2 and not amounts[0] < amounts[1]:
         return None  # a range runs from low to high: `in 2015 – 4.6%` is a year, then a figure
-    low, high = (amounts[0], amounts[1]) if len(amounts) == 2 else (None, None)
-    value = (low + high) / 2 if low is not None and high is not None else amounts[0]
-    return {"value": tidy(value), "unit": unit, "low": tidy(low), "high": tidy(high)}
+    if len(amounts) == 1:
+        return {"value": tidy(amounts[0]), "unit": unit, "low": None, "high": None}
+    low, high = amounts
+    return {"value": tidy((low + high) / 2), "unit": unit, "low": tidy(low), "high": tidy(high)}
 
 
 def read_tolerance(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:
