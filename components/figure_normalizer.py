@@ -72,7 +72,7 @@ class FigureNormalizer(LexiconPipe):
         """Index the lexicon tables."""
         self.lexicon = FigureLexicon(tables)
         self._hedge_ends = frozenset(text.rsplit(" ", 1)[-1] for text in self.lexicon.hedge_kinds)  # the last word of each hedge
-        self._qualified_heads = frozenset(self.lexicon.qualified_codes)  # words a qualifier may precede (`dollars`)
+        self._qualified_heads = frozenset(word for word in self.lexicon.qualified_codes if word.isalpha())  # `dollars`, after `US`
         self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
         self._layouts: dict[tuple[tuple[str, ...], str], Layout] = {}  # by digit shape (`digit_shape`) and label
         self._currency_words: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
@@ -485,7 +485,7 @@ class FigureNormalizer(LexiconPipe):
         named = [(currencies[country], start) for country, start in named_countries(ents) if country in currencies]
         words = doc_arrays(doc).words
         for index in sorted(index for word in self._qualified_heads.intersection(words) for index in positions(words, word)):
-            if index and words[index].isalpha():
+            if index:
                 for size in (3, 2):
                     begin = index + 1 - size
                     currency = self.lexicon.currency(" ".join(words[begin : index + 1])) if begin >= 0 else None
