@@ -143,7 +143,7 @@ class FactChecks(LexiconPipe):
         for name, indices in checks:
             for index in indices:
                 failed[index].add(name)
-        return [";".join(name for name in CHECKS if name in names) for names in failed]
+        return [";".join(name for name in CHECKS if name in names) if names else "" for names in failed]
 
     def set_annotations(self, doc: Doc, found: list[str]) -> None:
         """Add each fact's `flags`."""
@@ -193,7 +193,8 @@ class FactView:
 
     def beyond_scale(self, fact: dict[str, Any]) -> bool:
         """Whether a figure's size is beyond any economy: money over the ceiling in US-dollar terms, `%`, `pp`, `x` over their maximum."""
-        size = max([abs(fact["value"]), *(abs(end) for end in (fact["low"], fact["high"]) if is_number(end))])
+        ends = [abs(end) for end in (fact["low"], fact["high"]) if is_number(end)]
+        size = max(abs(fact["value"]), *ends) if ends else abs(fact["value"])
         unit = fact["unit"]
         if fact["label"] == "MONEY":
             return size / self.data.units_per_usd.get(unit, 1.0) > self.data.money_ceiling_usd
