@@ -123,6 +123,7 @@ class FactChecks(LexiconPipe):
         self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"], tables["multiples"])
         self.comparisons = frozenset(self.cues.comparison)
         self.comparison_sizes = sorted({len(cue) for cue in self.comparisons})
+        self.comparison_ends = frozenset(cue[-1] for cue in self.comparisons)  # the last word of each
         self.hedge_kinds = FigureLexicon(tables).hedge_kinds
         self.stop_words = frozenset(self.nlp.Defaults.stop_words)
 
@@ -181,7 +182,7 @@ class FactView:
                 links[head] = child
         self.bases = set(self.linked["COMPARED_TO"].values())
         self.doc, self.candidates_key = doc, checks.candidates_key
-        self.comparisons, self.comparison_sizes = checks.comparisons, checks.comparison_sizes
+        self.comparisons, self.comparison_sizes, self.comparison_ends = checks.comparisons, checks.comparison_sizes, checks.comparison_ends
 
     # implausible_value
 
@@ -395,6 +396,8 @@ class FactView:
     def after_comparison(self, index: int) -> bool:
         """Whether a comparison cue stands right before the figure (and its hedge): `up from 50%`, `against 48%`."""
         words, position = self.arrays.words, self.hedge_start(index)
+        if position > 0 and words[position - 1] not in self.comparison_ends:
+            return False
         return any(tuple(words[max(position - size, 0) : position]) in self.comparisons for size in self.comparison_sizes)
 
     def hedge_start(self, index: int) -> int:
