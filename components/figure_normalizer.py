@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Collection, Iterable, Sequence
 
 import numpy as np
@@ -506,21 +507,15 @@ class FigureNormalizer(LexiconPipe):
 
     def currency_words(self, surface: tuple[str, ...]) -> tuple[str, frozenset[str]]:
         """A figure surface's unit words as a `surface_key`, and the currencies they may mean if they are a bare sign or
-        word (`lexicon.readings_of`), remembered per surface and per digit shape (`digit_shape`: a shape is the surface
-        of itself, so the two kinds of keys share one memory)."""
+        word (`lexicon.readings_of`), remembered per digit shape (`digit_shape`)."""
         assert self.lexicon is not None
-        found = self._currency_words.get(surface)
-        if found is not None:
-            return found
         key = shape_of(surface) if self._shapes_hold else surface  # the unit words do not depend on the digits
-        found = self._currency_words.get(key)
-        if found is None:
+        if key not in self._currency_words:
+            if len(self._currency_words) >= READINGS_CACHE_SIZE:
+                self._currency_words.clear()
             text = " ".join(unit_words(key, self.lexicon))
-            found = (surface_key(text), frozenset(self.lexicon.readings_of(text)) if text else frozenset())
-        if len(self._currency_words) >= READINGS_CACHE_SIZE:
-            self._currency_words.clear()
-        self._currency_words[key] = self._currency_words[surface] = found
-        return found
+            self._currency_words[key] = (surface_key(text), frozenset(self.lexicon.readings_of(text)) if text else frozenset())
+        return self._currency_words[key]
 
     def equivalent_currencies(self, readings: list[tuple[Span, Figure]]) -> Counter[str]:
         """Currencies this doc uses for equivalents: a money figure right after another one (`, or about $7.9 billion`)."""
@@ -602,7 +597,7 @@ def read_whole(words: Sequence[str], label: str, lexicon: FigureLexicon) -> bool
     return (len(words) == 1 and words[0].lower() in lexicon.multiple_by_word) or (label == "PERCENT" and "±" in words)
 
 
-def digit_shape(words: Sequence[str]) -> tuple[tuple[str, ...], dict[str, str]]:
+def digit_shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
     """A surface with each digit token written as its position (`$ 382 million` -> `$ 1 million`), and those digits by
     position. `surface_layout` reads the shape as it reads the surface, when no lexicon word it looks up is digits:
     it only asks whether a token is digits."""
@@ -610,8 +605,9 @@ def digit_shape(words: Sequence[str]) -> tuple[tuple[str, ...], dict[str, str]]:
     return shape, {position: word for position, word in zip(shape, words) if position != word}
 
 
-def shape_of(words: Sequence[str]) -> tuple[str, ...]:
-    """The shape of `digit_shape` alone."""
+@lru_cache(maxsize=READINGS_CACHE_SIZE)
+def shape_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The shape of `digit_shape` alone, remembered (a new surface is shaped to be read, then for its currency words)."""
     return tuple([str(index) if DIGITS.match(word) else word for index, word in enumerate(words)])
 
 
