@@ -105,7 +105,7 @@ class FigureNormalizer(LexiconPipe):
         readings = sorted((item for item in readings if not self.is_exchange_rate(*item, arrays)), key=lambda item: item[0].start)
         self.resolve_bare_words(readings, [ent for ent in ents if ent.label_ == "REGION"], self.home_currency(doc, ents))
         readings = [(ent, figure) for ent, figure in readings if figure["unit"] is not None]
-        equivalents = self.equivalent_currencies(readings)
+        equivalents = self.equivalent_currencies(readings) if bare else Counter()  # only bare amounts ask for them
         for ent, figure in bare:
             unit = self.implied_currency(ent, readings, equivalents)
             if unit is not None:
