@@ -68,7 +68,8 @@ class LookupLemmatizer(Lemmatizer):
         """The lemma of a word from the `lemma_lookup` table (the word itself if it has none), and that lower-cased, remembered."""
         found = self.lookups.get_table("lemma_lookup", {}).get(text, text)
         lemma = found if isinstance(found, str) else found[0]
-        self._lemmas[text] = remembered = (self.vocab.strings.add(lemma), lemma.lower())
+        lower = lemma.lower()
+        self._lemmas[text] = remembered = (self.vocab.strings.add(lemma), lemma if lower == lemma else lower)  # one string kept where it can
         return remembered
 
 
