@@ -43,6 +43,11 @@ class DocArrays:
             self.sentence_flags = doc.to_array(SENT_START).tolist()
             self.__dict__.pop("segments", None)
 
+    def remember_lemmas(self, lemmas: list[str] | None) -> None:
+        """Take the lower-cased lemmas from the lemmatizer that has just written them all, instead of reading them
+        back; None: read them from the Doc on next use (it kept some lemmas of its own)."""
+        self.lemmas = lemmas
+
     def __len__(self) -> int:
         return len(self.texts)
 

@@ -123,6 +123,7 @@ class FactChecks(LexiconPipe):
         self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"], tables["multiples"])
         self.comparisons = frozenset(self.cues.comparison)
         self.comparison_sizes = sorted({len(cue) for cue in self.comparisons})
+        self.comparison_ends = frozenset(cue[-1] for cue in self.comparisons)  # the last word of each
         self.hedge_kinds = FigureLexicon(tables).hedge_kinds
         self.stop_words = frozenset(self.nlp.Defaults.stop_words)
 
@@ -143,7 +144,7 @@ class FactChecks(LexiconPipe):
         for name, indices in checks:
             for index in indices:
                 failed[index].add(name)
-        return [";".join(name for name in CHECKS if name in names) for names in failed]
+        return [";".join(name for name in CHECKS if name in names) if names else "" for names in failed]
 
     def set_annotations(self, doc: Doc, found: list[str]) -> None:
         """Add each fact's `flags`."""
@@ -162,22 +163,26 @@ class FactView:
         segments = arrays.segments
         offsets = arrays.offsets
         self.tokens = [(max(bisect.bisect_right(offsets, f["start"]) - 1, 0), bisect.bisect_left(offsets, f["end"])) for f in facts]
-        self.sentence = [segments.index(start) for start, _ in self.tokens]
+        sentence_of, paragraph_of = segments.sentence_of, segments.paragraph_of  # per token, as the relations read them
+        self.sentence = [sentence_of[start] for start, _ in self.tokens]
         self.sentence_range = [segments.bounds(number) for number in self.sentence]
-        self.paragraph = [segments.paragraph(start) for start, _ in self.tokens]
+        self.paragraph = [paragraph_of[start] for start, _ in self.tokens]
         self.in_sentence: dict[int, list[int]] = defaultdict(list)
         for index, sentence in enumerate(self.sentence):
             self.in_sentence[sentence].append(index)
         by_offsets = {(fact["start"], fact["end"]): index for index, fact in enumerate(facts)}
         self.linked: dict[str, dict[int, int]] = {"COMPARED_TO": {}, "EQUALS": {}}
         for relation in doc._.relations or ():
+            links = self.linked.get(relation["label"])
+            if links is None:
+                continue
             head = by_offsets.get((relation["head"]["start"], relation["head"]["end"]))
             child = by_offsets.get((relation["child"]["start"], relation["child"]["end"]))
-            if relation["label"] in self.linked and head is not None and child is not None:
-                self.linked[relation["label"]][head] = child
+            if head is not None and child is not None:
+                links[head] = child
         self.bases = set(self.linked["COMPARED_TO"].values())
         self.doc, self.candidates_key = doc, checks.candidates_key
-        self.comparisons, self.comparison_sizes = checks.comparisons, checks.comparison_sizes
+        self.comparisons, self.comparison_sizes, self.comparison_ends = checks.comparisons, checks.comparison_sizes, checks.comparison_ends
 
     # implausible_value
 
@@ -189,7 +194,8 @@ class FactView:
 
     def beyond_scale(self, fact: dict[str, Any]) -> bool:
         """Whether a figure's size is beyond any economy: money over the ceiling in US-dollar terms, `%`, `pp`, `x` over their maximum."""
-        size = max([abs(fact["value"]), *(abs(end) for end in (fact["low"], fact["high"]) if is_number(end))])
+        ends = [abs(end) for end in (fact["low"], fact["high"]) if is_number(end)]
+        size = max(abs(fact["value"]), *ends) if ends else abs(fact["value"])
         unit = fact["unit"]
         if fact["label"] == "MONEY":
             return size / self.data.units_per_usd.get(unit, 1.0) > self.data.money_ceiling_usd
@@ -390,6 +396,8 @@ class FactView:
     def after_comparison(self, index: int) -> bool:
         """Whether a comparison cue stands right before the figure (and its hedge): `up from 50%`, `against 48%`."""
         words, position = self.arrays.words, self.hedge_start(index)
+        if position > 0 and words[position - 1] not in self.comparison_ends:
+            return False
         return any(tuple(words[max(position - size, 0) : position]) in self.comparisons for size in self.comparison_sizes)
 
     def hedge_start(self, index: int) -> int:

@@ -12,10 +12,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Collection, Iterable, Sequence
 
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.en.lex_attrs import _ordinal_words
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
@@ -26,6 +30,7 @@ from .lexicon_pipe import LexiconPipe
 from .numbers import DIGITS, SIGNS, is_number_token, parse_number
 from .schema import FIGURE_LABELS, Figure
 from .scoring import score_values
+from .segments import positions
 
 ORDINAL_WORDS = frozenset(_ordinal_words)  # number-like to spaCy (`first`), never the end of a figure
 MIN_AMOUNTS_FOR_CURRENCY = 3  # amounts in one currency that make a bare amount of the same article money
@@ -61,11 +66,14 @@ class FigureNormalizer(LexiconPipe):
         self.bare_amount_label = bare_amount_label
         self.equivalent_currency = equivalent_currency
         self.lexicon: FigureLexicon | None = None
+        self._figure_labels = (*FIGURE_LABELS, bare_amount_label)
+        self._figure_label_ids = [get_string_id(label) for label in self._figure_labels]  # as `doc.to_array(ENT_TYPE)` holds them
 
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Index the lexicon tables."""
         self.lexicon = FigureLexicon(tables)
         self._hedge_ends = frozenset(text.rsplit(" ", 1)[-1] for text in self.lexicon.hedge_kinds)  # the last word of each hedge
+        self._qualified_heads = frozenset(word for word in self.lexicon.qualified_codes if word.isalpha())  # `dollars`, after `US`
         self._readings: dict[tuple[tuple[str, ...], str], dict[str, Any] | None] = {}
         self._layouts: dict[tuple[tuple[str, ...], str], Layout] = {}  # by digit shape (`digit_shape`) and label
         self._currency_words: dict[tuple[str, ...], tuple[str, frozenset[str]]] = {}
@@ -85,7 +93,7 @@ class FigureNormalizer(LexiconPipe):
         ents = list(doc.ents)  # spaCy builds the spans on every access
         arrays = doc_arrays(doc)
         for candidate in ents:
-            if candidate.label_ not in (*FIGURE_LABELS, self.bare_amount_label):
+            if candidate.label_ not in self._figure_labels:
                 continue
             ent, figure = self.read_trimmed(candidate, arrays)
             if figure is None or (figure["unit"] == "x" and not self.is_multiple_in_context(ent)):
@@ -97,7 +105,7 @@ class FigureNormalizer(LexiconPipe):
         readings = sorted((item for item in readings if not self.is_exchange_rate(*item, arrays)), key=lambda item: item[0].start)
         self.resolve_bare_words(readings, [ent for ent in ents if ent.label_ == "REGION"], self.home_currency(doc, ents))
         readings = [(ent, figure) for ent, figure in readings if figure["unit"] is not None]
-        equivalents = self.equivalent_currencies(readings)
+        equivalents = self.equivalent_currencies(readings) if bare else Counter()  # only bare amounts ask for them
         for ent, figure in bare:
             unit = self.implied_currency(ent, readings, equivalents)
             if unit is not None:
@@ -225,11 +233,29 @@ class FigureNormalizer(LexiconPipe):
 
     def set_annotations(self, doc: Doc, readings: list[tuple[Span, Figure]]) -> None:
         """Write the figures to `doc._.figures` and keep only readable figures in `doc.ents`."""
-        figure_labels = (*FIGURE_LABELS, self.bare_amount_label)
-        others = [ent for ent in doc.ents if ent.label_ not in figure_labels]
-        # What `doc.ents = ...` does, without making each Span again
-        doc.set_ents(sorted([*others, *(span for span, _ in readings)], key=lambda span: span.start), default="outside")
+        spans = [span for span, _ in readings]
+        if not self.replace_figure_entities(doc, spans):
+            others = [ent for ent in doc.ents if ent.label_ not in self._figure_labels]
+            doc.set_ents(sorted([*others, *spans], key=lambda span: span.start), default="outside")  # raises on the overlap
         doc._.figures = [figure for _, figure in readings]
+
+    def replace_figure_entities(self, doc: Doc, spans: list[Span]) -> bool:
+        """What `doc.set_ents` with the figure spans and the other entities does (every token in neither outside an
+        entity), touching only the tokens that change; False, with nothing written, where a figure overlaps another
+        entity."""
+        iob, types = doc.to_array(ENT_IOB), doc.to_array(ENT_TYPE)
+        is_figure = np.zeros(len(doc), dtype=bool)
+        for label in self._figure_label_ids:  # `np.isin` costs more on a few labels
+            is_figure |= types == label
+        in_other = ((iob == 1) | (iob == 3)) & (types != 0) & ~is_figure
+        covered = np.zeros(len(doc), dtype=bool)
+        for span in spans:
+            covered[span.start : span.end] = True
+        if (covered & in_other).any():
+            return False
+        stale = ~covered & ~in_other & ((iob != 2) | (types != 0))  # a dropped figure's tokens, and any not yet outside
+        doc.set_ents(spans, outside=[Span(doc, index, index + 1) for index in np.flatnonzero(stale).tolist()], default="unmodified")
+        return True
 
     def read_trimmed(self, span: Span, arrays: DocArrays) -> tuple[Span, Figure | None]:
         """Read a figure span, without a trailing dash or ordinal (`$ 70 -`, `$280 million first`), a leading end of a hedge (`plus or minus`)
@@ -241,7 +267,7 @@ class FigureNormalizer(LexiconPipe):
         while end > span.start + 1 and (texts[end - 1] in self.lexicon.range_joiners or words[end - 1] in ORDINAL_WORDS):
             end -= 1
         start = span.start
-        if end - start > 1 and " ".join(words[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
+        if end - start > 1 and self.may_end_a_hedge(words[start]) and " ".join(words[max(start - 2, 0) : start + 1]) in self.lexicon.hedge_kinds:
             start += 1  # `plus or minus 3%`: the sign word ends a hedge
         elif end - start > 1 and is_glued_dash(texts, arrays.spaced, start):
             start += 1  # `$400-$500 million`, `2%-3%`: a dash glued to a figure before joins a range, it is no minus
@@ -356,17 +382,23 @@ class FigureNormalizer(LexiconPipe):
         """The hedge (`about`, `more than`) directly before a span (`words`: its doc's lower-cased words), if any; right
         after another figure, `more than` compares (`9.4% more than $13 billion`) and is none."""
         assert self.lexicon is not None
-        before = words[max(span.start - MAX_HEDGE_TOKENS, 0) : span.start]
-        if not before or (before[-1] not in self._hedge_ends and " " not in before[-1]):
-            return None  # no hedge ends with this word (a hedge is joined with spaces: a word with one is looked up)
+        start = span.start
+        if not start or not self.may_end_a_hedge(words[start - 1]):
+            return None
+        before = words[max(start - MAX_HEDGE_TOKENS, 0) : start]
         for size in range(len(before), 0, -1):
             text = " ".join(before[-size:])
             if text in self.lexicon.hedge_kinds:
-                previous = span.start - size - 1
+                previous = start - size - 1
                 if previous >= 0 and span.doc[previous].ent_type_ in FIGURE_LABELS:
                     return None
                 return text
         return None
+
+    def may_end_a_hedge(self, word: str) -> bool:
+        """Whether a hedge may end with this word: it is the last word of one (a hedge is joined with spaces: a word
+        with one is looked up whole)."""
+        return word in self._hedge_ends or " " in word
 
     def bare_value(self, span: Span, figure: Figure) -> float | None:
         """The value of a bare number two tokens before a figure, read with the figure's scale and unit
@@ -453,9 +485,8 @@ class FigureNormalizer(LexiconPipe):
         currencies = self.lexicon.country_currency
         named = [(currencies[country], start) for country, start in named_countries(ents) if country in currencies]
         words = doc_arrays(doc).words
-        qualified = self.lexicon.qualified_codes
-        for index in [index for index, word in enumerate(words) if word in qualified]:
-            if index and words[index].isalpha():
+        for index in sorted(index for word in self._qualified_heads.intersection(words) for index in positions(words, word)):
+            if index:
                 for size in (3, 2):
                     begin = index + 1 - size
                     currency = self.lexicon.currency(" ".join(words[begin : index + 1])) if begin >= 0 else None
@@ -478,7 +509,7 @@ class FigureNormalizer(LexiconPipe):
         """A figure surface's unit words as a `surface_key`, and the currencies they may mean if they are a bare sign or
         word (`lexicon.readings_of`), remembered per digit shape (`digit_shape`)."""
         assert self.lexicon is not None
-        key = digit_shape(surface)[0] if self._shapes_hold else surface  # the unit words do not depend on the digits
+        key = shape_of(surface) if self._shapes_hold else surface  # the unit words do not depend on the digits
         if key not in self._currency_words:
             if len(self._currency_words) >= READINGS_CACHE_SIZE:
                 self._currency_words.clear()
@@ -566,12 +597,18 @@ def read_whole(words: Sequence[str], label: str, lexicon: FigureLexicon) -> bool
     return (len(words) == 1 and words[0].lower() in lexicon.multiple_by_word) or (label == "PERCENT" and "±" in words)
 
 
-def digit_shape(words: Sequence[str]) -> tuple[tuple[str, ...], dict[str, str]]:
+def digit_shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
     """A surface with each digit token written as its position (`$ 382 million` -> `$ 1 million`), and those digits by
     position. `surface_layout` reads the shape as it reads the surface, when no lexicon word it looks up is digits:
     it only asks whether a token is digits."""
-    shape = tuple([str(index) if DIGITS.match(word) else word for index, word in enumerate(words)])
+    shape = shape_of(words)
     return shape, {position: word for position, word in zip(shape, words) if position != word}
+
+
+@lru_cache(maxsize=READINGS_CACHE_SIZE)
+def shape_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The shape of `digit_shape` alone, remembered (a new surface is shaped to be read, then for its currency words)."""
+    return tuple([str(index) if DIGITS.match(word) else word for index, word in enumerate(words)])
 
 
 @dataclass(frozen=True)
@@ -621,9 +658,10 @@ def read_layout(layout: Layout, label: str, lexicon: FigureLexicon, digits: dict
         return None  # a 400-digit "number" is no figure (and JSON cannot hold infinity)
     if len(amounts) == 2 and not amounts[0] < amounts[1]:
         return None  # a range runs from low to high: `in 2015 – 4.6%` is a year, then a figure
-    low, high = (amounts[0], amounts[1]) if len(amounts) == 2 else (None, None)
-    value = (low + high) / 2 if low is not None and high is not None else amounts[0]
-    return {"value": tidy(value), "unit": unit, "low": tidy(low), "high": tidy(high)}
+    if len(amounts) == 1:
+        return {"value": tidy(amounts[0]), "unit": unit, "low": None, "high": None}
+    low, high = amounts
+    return {"value": tidy((low + high) / 2), "unit": unit, "low": tidy(low), "high": tidy(high)}
 
 
 def read_tolerance(words: Sequence[str], label: str, lexicon: FigureLexicon) -> dict[str, Any] | None:

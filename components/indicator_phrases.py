@@ -131,27 +131,26 @@ class IndicatorPhrases(LexiconPipe):
         if self.spans_key not in doc.spans:
             return []
         candidates = list(doc.spans[self.spans_key])
+        others = [span for span in candidates if span.label_ != "INDICATOR"]
         arrays = doc_arrays(doc)
-        words = arrays.words
         ents = list(doc.ents)  # spaCy builds the spans on every access
         view = PhraseView(
             doc,
-            words,
+            arrays.words,
             arrays.lemmas or [""] * len(doc),
-            {i for span in (*ents, *(c for c in candidates if c.label_ != "INDICATOR")) for i in range(span.start, span.end)},
+            {i for span in (*ents, *others) for i in range(span.start, span.end)},
             arrays.segments,
             [e for e in ents if e.label_ in FIGURE_LABELS],
         )
-        grown = [self.grow(span, view) if span.label_ == "INDICATOR" else span for span in candidates]
-        grown += self.acronym_mentions([s for s in grown if s.label_ == "INDICATOR"], view)
-        grown += self.subject_phrases([s for s in grown if s.label_ == "INDICATOR"], view)
-        indicators = sorted((s for s in grown if s.label_ == "INDICATOR"), key=lambda s: (s.start, -len(s)))
+        grown = [self.grow(span, view) for span in candidates if span.label_ == "INDICATOR"]
+        grown += self.acronym_mentions(grown, view)
+        grown += self.subject_phrases(grown, view)
         kept: list[Span] = []
-        for span in indicators:  # a phrase that covers another candidate replaces it
+        for span in sorted(grown, key=lambda s: (s.start, -len(s))):  # a phrase that covers another candidate replaces it
             if kept and span.start < kept[-1].end:
                 continue
             kept.append(span)
-        return sorted([s for s in grown if s.label_ != "INDICATOR"] + kept, key=lambda s: (s.start, s.end))
+        return sorted(others + kept, key=lambda s: (s.start, s.end))
 
     def acronym_mentions(self, indicators: list[Span], view: "PhraseView") -> list[Span]:
         """An acronym right after an indicator names it (`the consumer price index IPCA`): that token and its
@@ -185,9 +184,11 @@ class IndicatorPhrases(LexiconPipe):
             if words[index] == lemmas[index] or "verb" not in self.classes.get(lemmas[index], ()):
                 continue  # an inflected verb: `expanded`, `fell`; not the noun `increase`
             figure = figures.get(self.past_manner(index + 1, words))
+            if figure is None:
+                continue
             end = index - 2 if words[index - 2 : index] == [",", "which"] else index  # `food and beverages, which rose by`
             start = self.modifiers_start(end, view)
-            if figure is None or start == end or not self.is_noun(end - 1, view):
+            if start == end or not self.is_noun(end - 1, view):
                 continue
             opener = start - 1
             while opener > 0 and words[opener] in self.cues.articles:

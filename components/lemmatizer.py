@@ -19,6 +19,7 @@ from spacy.pipeline.lemmatizer import lemmatizer_score
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from .doc_arrays import doc_arrays
 from .normal_forms import dictionary_form
 
 MAX_REMEMBERED = 500_000  # distinct words whose lemmas are kept; past this the memory starts again
@@ -42,7 +43,7 @@ class LookupLemmatizer(Lemmatizer):
         self, vocab: Vocab, name: str = "lemmatizer", *, overwrite: bool = False, scorer: Callable | None = lemmatizer_score
     ) -> None:
         super().__init__(vocab, None, name, mode="lookup", overwrite=overwrite, scorer=scorer)
-        self._lemmas: dict[int, int] = {}  # orth -> lemma, for the tables in `_lemmas_from`
+        self._lemmas: dict[str, tuple[int, str]] = {}  # word -> its lemma and that lower-cased, for the tables in `_lemmas_from`
         self._lemmas_from: Lookups | None = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -51,22 +52,25 @@ class LookupLemmatizer(Lemmatizer):
         return set_lemmas_of(self, doc)
 
     def set_lemmas(self, doc: Doc) -> None:
-        """Give every token the lemma of its word (keeping lemmas already set, unless `overwrite`)."""
+        """Give every token the lemma of its word (keeping lemmas already set, unless `overwrite`); the doc's arrays
+        (`doc_arrays`) take the lower-cased lemmas from here rather than read them back."""
         if not len(doc):
             return
         if self._lemmas_from is not self.lookups or len(self._lemmas) > MAX_REMEMBERED:
             self._lemmas, self._lemmas_from = {}, self.lookups
+        arrays = doc_arrays(doc)
         remembered, look_up = self._lemmas.get, self._look_up
-        write_lemmas(doc, [remembered(orth) or look_up(orth) for orth in doc.to_array(ORTH).tolist()], self.overwrite)
+        lemmas = [remembered(text) or look_up(text) for text in arrays.texts]
+        took_all = write_lemmas(doc, [lemma for lemma, _ in lemmas], self.overwrite)
+        arrays.remember_lemmas([lower for _, lower in lemmas] if took_all else None)
 
-    def _look_up(self, orth: int) -> int:
-        """The lemma of a word from the `lemma_lookup` table (the word itself if it has none), remembered."""
-        strings = self.vocab.strings
-        text = strings[orth]
+    def _look_up(self, text: str) -> tuple[int, str]:
+        """The lemma of a word from the `lemma_lookup` table (the word itself if it has none), and that lower-cased, remembered."""
         found = self.lookups.get_table("lemma_lookup", {}).get(text, text)
-        lemma = strings.add(found if isinstance(found, str) else found[0])
-        self._lemmas[orth] = lemma
-        return lemma
+        lemma = found if isinstance(found, str) else found[0]
+        lower = lemma.lower()
+        self._lemmas[text] = remembered = (self.vocab.strings.add(lemma), lemma if lower == lemma else lower)  # one string kept where it can
+        return remembered
 
 
 def set_lemmas_of(pipe: Any, doc: Doc) -> Doc:
@@ -78,13 +82,16 @@ def set_lemmas_of(pipe: Any, doc: Doc) -> Doc:
         return pipe.get_error_handler()(pipe.name, pipe, [doc], error)
 
 
-def write_lemmas(doc: Doc, lemmas: list[int], overwrite: bool) -> None:
-    """Set the tokens' lemmas (string ids) in one `Doc.from_array` call, keeping lemmas already set unless `overwrite`."""
+def write_lemmas(doc: Doc, lemmas: list[int], overwrite: bool) -> bool:
+    """Set the tokens' lemmas (string ids) in one `Doc.from_array` call, keeping lemmas already set unless `overwrite`;
+    whether the tokens took all of `lemmas`."""
     array = doc.to_array(LEMMA)
-    if not overwrite and array.any():  # a doc without lemmas takes them all
+    kept = not overwrite and array.any()  # a doc without lemmas takes them all
+    if kept:
         lemmas = [current or lemma for current, lemma in zip(array.tolist(), lemmas)]
     array[:] = lemmas
     doc.from_array([LEMMA], array)
+    return not kept
 
 
 @Language.factory(

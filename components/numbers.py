@@ -48,7 +48,6 @@ def parse_number(words: Sequence[str], lexicon: FigureLexicon) -> float | None:
     for word in words:
         if word in ("-", "‐"):
             continue
-        factor = lexicon.scale(word)
         if DIGITS.match(word):
             if scale != 1.0 or word_total is not None:
                 return None
@@ -63,10 +62,11 @@ def parse_number(words: Sequence[str], lexicon: FigureLexicon) -> float | None:
                 word_total = (1.0 if word_total is None else word_total) * value
             else:
                 word_total = (word_total or 0.0) + value
-        elif factor is not None:
-            scale *= factor
         else:
-            return None
+            factor = lexicon.scale(word)
+            if factor is None:
+                return None
+            scale *= factor
     if digits:
         base = parse_digits(digits)
     elif word_total is not None:

@@ -405,3 +405,31 @@ def test_changes_and_pairs_are_no_ranges(nlp, sentence, expected):
     figures = nlp(sentence)._.figures
     assert [(f["text"], f["value"]) for f in figures] == expected
     assert all(f["low"] is None for f in figures)
+
+
+def test_figure_entities_are_replaced_as_setting_every_entity_would(nlp):
+    """Writing only the figure entities leaves every token as `doc.set_ents` with all entities (the default outside)
+    would: a trimmed figure (`$ 70 -`), one read from its end (`2023 5 billion tenge`), a range and the places."""
+    from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+    from spacy.tokens import Span
+
+    text = (
+        "Kazakhstan's exports rose to $ 70 - in Almaty, and 2023 5 billion tenge went to roads; "
+        "between $2 and $3 billion was lent, up 4%-5% from 2022."
+    )
+    doc = nlp.make_doc(text)
+    for name, pipe in nlp.pipeline:
+        if name == "figure_normalizer":
+            break
+        pipe(doc)
+    normalizer = nlp.get_pipe("figure_normalizer")
+    readings = normalizer.find(doc)
+    expected = doc.copy()
+    others = [ent for ent in expected.ents if ent.label_ not in ("MONEY", "PERCENT", "AMOUNT")]
+    figures = [Span(expected, span.start, span.end, label=span.label, kb_id=span.kb_id, span_id=span.id) for span, _ in readings]
+    expected.set_ents(sorted([*others, *figures], key=lambda span: span.start), default="outside")
+    before = {ent.start for ent in doc.ents}
+    normalizer.set_annotations(doc, readings)
+    attrs = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    assert others and before != {ent.start for ent in doc.ents}
+    assert doc.to_array(attrs).tolist() == expected.to_array(attrs).tolist()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import spacy
 
+from components.doc_arrays import doc_arrays
 from components.lemmatizer import LookupLemmatizer
 
 TEXT = (
@@ -43,3 +44,13 @@ def test_lemmatizer_tables_survive_a_disk_round_trip(nlp, tmp_path):
     fresh.from_disk(tmp_path / "lemmatizer")
     doc = fresh(nlp.make_doc("prices climbed"))
     assert [token.lemma_ for token in doc] == ["price", "climb"]
+
+
+def test_the_doc_arrays_hold_the_lemmas_written(nlp):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    fresh = lemmatizer(nlp.make_doc("Exports Surged"))
+    kept = nlp.make_doc("exports surged")
+    kept[1].lemma_ = "Jump"
+    lemmatizer(kept)
+    for doc in (fresh, kept):
+        assert doc_arrays(doc).lemmas == [token.lemma_.lower() for token in doc]
