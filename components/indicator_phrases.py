@@ -110,6 +110,8 @@ class IndicatorPhrases(LexiconPipe):
             row["word"].lower(): frozenset(row["prepositions"]) for row in tables["indicators"] if row.get("role") == "complement_head"
         }
         self.complement_stops = role("complement_stop")
+        self.auxiliaries = role("auxiliary")
+        self.licensing_auxiliaries = role("licensing_auxiliary")
         self.cues = Cues.from_rows(tables["relation_cues"], tables["indicators"], tables["multiples"])
         self.change_verbs = self.cues.up | self.cues.down
 
@@ -181,12 +183,15 @@ class IndicatorPhrases(LexiconPipe):
         figure_ends = sorted(e.end for e in figures.values())
         found = []
         for index in sorted(index for lemma in self.change_verbs.intersection(lemmas) for index in positions(lemmas, lemma) if index):
-            if words[index] == lemmas[index] or "verb" not in self.classes.get(lemmas[index], ()):
-                continue  # an inflected verb: `expanded`, `fell`; not the noun `increase`
+            if "verb" not in self.classes.get(lemmas[index], ()):
+                continue  # not the noun `increase`
             figure = figures.get(self.past_manner(index + 1, words))
             if figure is None:
                 continue
-            end = index - 2 if words[index - 2 : index] == [",", "which"] else index  # `food and beverages, which rose by`
+            end = self.auxiliaries_start(index, words)
+            if words[index] == lemmas[index] and not self.licensing_auxiliaries.intersection(words[end:index]):
+                continue  # a bare form is a verb only after a modal or `to`: `is forecast to grow 3%`, `will expand 2%`
+            end = end - 2 if words[end - 2 : end] == [",", "which"] else end  # `food and beverages, which rose by`
             start = self.modifiers_start(end, view)
             if start == end or not self.is_noun(end - 1, view):
                 continue
@@ -201,6 +206,13 @@ class IndicatorPhrases(LexiconPipe):
             found.append(Span(doc, start, end, label="INDICATOR"))
             found += self.elliptic_items(figure, figures, view)
         return found
+
+    def auxiliaries_start(self, verb: int, words: list[str]) -> int:
+        """Where the auxiliaries before a verb start (`is forecast to` in `the economy is forecast to grow`, `has`)."""
+        start = verb
+        while start > 0 and words[start - 1] in self.auxiliaries:
+            start -= 1
+        return start
 
     def past_manner(self, index: int, words: list[str]) -> int:
         """Where a change verb's figure would start after `by` or a manner phrase (`at an annualised pace of`)."""

@@ -219,6 +219,12 @@ CASES = [
     row("level-has-no-base", "BAKU, Azerbaijan, July 30. Azerbaijan's foreign trade turnover amounted to $23 billion "
         "in January-June 2024, down 12.3 percent compared to the same period last year.",
         "$23 billion", compared_to=None, kind="level", direction=None),
+    # --- a forecast or perfect change verb: its subject is the indicator ---
+    row("subject-of-forecast-to-grow", "Senegal's economy is forecast to grow 8.3% in 2025, the finance ministry said.",
+        "8.3%", indicator="economy", region="Senegal", period="2025"),
+    row("subject-of-modal", "Construction will shrink 2.5% this year, the builders' association warned.",
+        "2.5%", indicator="Construction"),
+    row("subject-of-perfect", "The services sector has expanded 6.4% since 2021.", "6.4%", indicator="services sector"),
     # --- shares ---
     row("share-of-the-total", KZ_OIL_SHARE, "52.3 percent", kind="share", indicator="output", direction=None),
     row("share-accounted-for", "ASTANA, Kazakhstan, April 10. Investment in fixed assets in Kazakhstan reached "
