@@ -32,7 +32,7 @@ from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
 from .kinds import KindRules, change_pct, index_direction
-from .periods import PeriodRules, anchor_range
+from .periods import PeriodDates, PeriodRules
 from .positions import restates, span_ref
 from .regions import RegionRules
 
@@ -212,19 +212,7 @@ class FigureRelations(LexiconPipe):
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
         periods = [span for span in view.candidates if span.label_ == "PERIOD"]
-        absolute = {(p.start, p.end): view.dates(view.span_text(p)) for p in periods}
-        anchors = [(p.start, p.end, view.sentence_start(p)) for p in periods if absolute[(p.start, p.end)] is not None]
-
-        def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
-            """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""
-            if period is None:
-                return None
-            found = absolute.get((period.start, period.end))
-            if found is None:
-                reference = reference or anchor_range(period, view.sentence_start(period), anchors, absolute)
-                found = view.dates(view.span_text(period), reference) if reference else None
-            return found
-
+        dates = PeriodDates(periods, view.dates, view.sentence_start, view.span_text)
         doc_id, lang = doc._.doc_id, doc.lang_
         ids: dict[tuple[int, int] | None, str | None] = {}  # indicator (start, end) -> its id
         facts = []
@@ -233,7 +221,7 @@ class FigureRelations(LexiconPipe):
             key = (indicator.start, indicator.end) if indicator is not None else None
             if key not in ids:
                 ids[key] = self.indicator_id(indicator, view)
-            facts.append(self.fact(doc_id, figure, resolve, view.span_text, ids[key], lang))
+            facts.append(self.fact(doc_id, figure, dates.of, view.span_text, ids[key], lang))
         doc._.facts = facts
 
     def fact(

@@ -8,7 +8,7 @@ paragraph's earlier periods, if they agree. Report dates, record spans (`its low
 months`), the deadline of an aim (`aims to raise exports to $10 billion by 2030`) and a period
 restated in brackets right after it are never a figure's period.
 """
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Span
 
@@ -167,6 +167,52 @@ class PeriodRules(ComparisonRules):
         `the June outlook`): one word, no number, right before a document noun."""
         following = self.words[period.end : period.end + 1]
         return len(period) == 1 and self.texts[period.start].isalpha() and len(following) == 1 and following[0] in self.cues.document_nouns
+
+
+class PeriodDates:
+    """The dates of a doc's PERIOD candidates, each worked out once: a fixed period by its text, one that refers to
+    another (`the same period of 2023`) against a reference, by default the nearest fixed period (`anchor_range`)."""
+
+    def __init__(self, periods: list[Span], dates: Callable[..., Any], sentence_start: Callable[[Span], int], text: Callable[[Span], str]) -> None:
+        """`dates(text, reference=None)` resolves a period's text; `sentence_start` and `text` give a span's sentence start and text."""
+        self.periods = periods
+        self.by_key = {(p.start, p.end): p for p in periods}
+        self.dates = dates
+        self.sentence_start = sentence_start
+        self.text = text
+        self.fixed: dict[tuple[int, int], Any] = {}  # (start, end) of a period -> its dates from its text alone, as asked for
+        self.resolved: dict[tuple[int, int, Any], Any] = {}  # (start, end, reference) -> the dates found, as asked for
+        self.anchors: list[tuple[int, int, int]] | None = None  # the fixed periods as (start, end, start of their sentence), once needed
+
+    def of(self, period: Span | None, reference: Any = None) -> Any:
+        """A period's dates (None for no period); one that refers to another takes `reference`, else the nearest fixed one's."""
+        if period is None:
+            return None
+        key = (period.start, period.end, reference)
+        if key not in self.resolved:
+            self.resolved[key] = self.resolve(period, reference)
+        return self.resolved[key]
+
+    def resolve(self, period: Span, reference: Any) -> Any:
+        """`of`, worked out."""
+        found = self.fixed_dates(period.start, period.end) if (period.start, period.end) in self.by_key else None
+        if found is None:
+            reference = reference or anchor_range(period, self.sentence_start(period), self.fixed_anchors(), self.fixed)
+            found = self.dates(self.text(period), reference) if reference else None
+        return found
+
+    def fixed_dates(self, start: int, end: int) -> Any:
+        """The dates of the period at (start, end) from its text alone."""
+        key = (start, end)
+        if key not in self.fixed:
+            self.fixed[key] = self.dates(self.text(self.by_key[key]))
+        return self.fixed[key]
+
+    def fixed_anchors(self) -> list[tuple[int, int, int]]:
+        """The periods whose text alone gives their dates, as (start, end, start of their sentence)."""
+        if self.anchors is None:
+            self.anchors = [(p.start, p.end, self.sentence_start(p)) for p in self.periods if self.fixed_dates(p.start, p.end) is not None]
+        return self.anchors
 
 
 def anchor_range(period: Span, sentence: int, anchors: list[tuple[int, int, int]], ranges: dict[tuple[int, int], Any]) -> Any:
