@@ -20,22 +20,22 @@ class KindRules(ComparisonRules):
         sentence, cut at `, and` / `, while` / `;`; plus the two words after it (`4.6 percent
         more`). A share phrase is read close to the figure (`accounted for`, `of the total`).
         """
-        if self.is_base_figure(figure.span.start) or self.after_comparison_period(figure.span):
+        span = figure.span
+        figure_start, figure_end = span.start, span.end
+        if self.is_base_figure(figure_start) or self.after_comparison_period(span):
             figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
             return
-        start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
-        hedged = figure.span.start - self.hedge_lengths.get(figure.span.start, 0)  # `more than` says nothing of a change
+        words = self.words
+        start = self.clause_start(previous.span.end if previous else self.sentence_starts[self.sentence_of[figure_start]], figure_start)
+        hedged = figure_start - self.hedge_lengths.get(figure_start, 0)  # `more than` says nothing of a change
         clause_end = max(start, hedged)
-        before, before_lemmas = self.words[start:clause_end], self.lemmas[start:clause_end]
-        end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
-        after = self.words_after(end, figure.span)
-        near = " ".join(before[-SHARE_BEFORE:] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
-        for text in self.cues.not_share_texts:
-            near = near.replace(text, "")  # `850 tenge per share`
-        shares = [text for text in self.cues.share_texts if text in near]
+        before, before_lemmas = words[start:clause_end], self.lemmas[start:clause_end]
+        end = self.past_restatement(self.past_equivalent(figure_end))  # `613 billion tenge (US$1.3 billion) more`
+        after = self.words_after(end, span)
+        shares = self.shares_near(before[-SHARE_BEFORE:] + words[figure_end : figure_end + SHARE_AFTER])
         share = self.states_share(figure, shares) or self.share_indicator(figure, indicator)
         direction = self.stated_direction(figure, before, before_lemmas, after, shares)
-        hedge = self.words[hedged : figure.span.start]  # its own lemma
+        hedge = words[hedged:figure_start]  # its own lemma
         if (self.states_level(before, before_lemmas) or (hedge and self.states_level(before + hedge, before_lemmas + hedge))) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
         indicator_words = self.text_words(indicator)
@@ -60,6 +60,13 @@ class KindRules(ComparisonRules):
         figure.direction = direction
         if figure.kind == "index":
             figure.direction = index_direction(figure)
+
+    def shares_near(self, near: list[str]) -> list[str]:
+        """The share phrases in the words `near` a figure (`accounted for`, `of the total`), not in `per share`."""
+        text = " ".join(near)
+        for phrase in self.cues.not_share_texts:
+            text = text.replace(phrase, "")  # `850 tenge per share`
+        return [phrase for phrase in self.cues.share_texts if phrase in text]
 
     def text_words(self, mention: Span | None) -> frozenset[str]:
         """The lower-cased whitespace-separated words of a mention's text (none for no mention), remembered per mention."""
@@ -117,9 +124,9 @@ class KindRules(ComparisonRules):
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             return "down"
         cues = self.cues
-        words = set(before).union(lemmas, after)
-        for text in shares:
-            words -= set(text.split())
+        words: set[str] | list[str] = before + lemmas + after
+        if shares:
+            words = set(words).difference(*(text.split() for text in shares))
         last = (before[-1], lemmas[-1]) if before else ()
         if not cues.up.isdisjoint(words) or not cues.up_next.isdisjoint(last) or not cues.up_after.isdisjoint(after):
             direction: str | None = "up"
