@@ -146,7 +146,7 @@ class FigureRelations(LexiconPipe):
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         published = parse_date((doc._.meta or {}).get("date"))
         view = DocView(doc, self.candidates_key, self.cues, lambda text, reference, country: self.period_dates(text, published, reference, country))
-        figures = figures_in(doc, view)
+        figures = figures_in(view)
         self.link(figures, view)
         link_respectively(figures, view)
         link_bases(figures, view)
@@ -315,12 +315,12 @@ def region_id(region: Span) -> str | None:
     return slug.upper() if len(slug) == 2 else slug
 
 
-def figures_in(doc: Doc, view: DocView) -> list[Figure]:
+def figures_in(view: DocView) -> list[Figure]:
     """The normaliser's figures (`doc._.figures`, which are entities) with their spans and sentences."""
     by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}
     return [
         Figure(span, data, sentence=view.sentences.text(span.start))
-        for data in doc._.figures or ()
+        for data in view.figure_rows
         if (span := by_offsets.get((data["start"], data["end"], data["label"]))) is not None
     ]
 
