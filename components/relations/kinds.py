@@ -8,6 +8,7 @@ INDEX_RANGE = (50.0, 200.0)  # percentages read as an index (a level against a b
 LEVEL_REACH = 7  # clause words before a figure searched for `to ... of` (`to an 11-month low of`)
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
 SHARE_BEFORE = 4  # tokens before a figure searched for `accounted for`, `made up`
+NO_WORDS: frozenset[str] = frozenset()  # the words of no mention
 
 
 class KindRules(ComparisonRules):
@@ -33,19 +34,18 @@ class KindRules(ComparisonRules):
         end = self.past_restatement(self.past_equivalent(figure_end))  # `613 billion tenge (US$1.3 billion) more`
         after = self.words_after(end, span)
         shares = self.shares_near(before[-SHARE_BEFORE:] + words[figure_end : figure_end + SHARE_AFTER])
-        share = self.states_share(figure, shares) or self.share_indicator(figure, indicator)
         direction = self.stated_direction(figure, before, before_lemmas, after, shares)
         hedge = words[hedged:figure_start]  # its own lemma
         if (self.states_level(before, before_lemmas) or (hedge and self.states_level(before + hedge, before_lemmas + hedge))) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
-        indicator_words = self.text_words(indicator)
-        if not indicator_words.isdisjoint(self.cues.index_words) and figure.data.get("unit") == "%" and not direction:
+        unit = figure.data.get("unit")
+        if unit == "%" and not direction and not self.text_words(indicator).isdisjoint(self.cues.index_words):
             figure.kind = "index"  # `the IPI amounted to 101.9 percent`, also after `made up`
-        elif share and not direction:
+        elif not direction and (self.states_share(figure, shares) or self.share_indicator(figure, indicator)):
             figure.kind = "share"
         elif self.bracketed_index(figure, direction, previous):
             figure.kind = "index"  # `Production declined in Atyrau (97.6 percent)`: the index, not a fall of 97.6%
-        elif direction or figure.data.get("unit") == "x":
+        elif direction or unit == "x":
             figure.kind = "change"
         elif previous is not None and previous.kind in ("change", "share") and (
             continues_list(before, self.cues.list_marks) or relative_form(before)
@@ -53,7 +53,7 @@ class KindRules(ComparisonRules):
             or (before[-1:] and before[-1] in self.cues.coordinators and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
         ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
-        elif figure.data["label"] == "PERCENT" and not indicator_words.isdisjoint(self.cues.rate_words):
+        elif figure.data["label"] == "PERCENT" and not self.text_words(indicator).isdisjoint(self.cues.rate_words):
             figure.kind = "rate"
         elif self.in_index_range(figure) and self.sentence(figure.span) in self.index_sentences:
             figure.kind = "index"  # `in % to the same period of 2023`
@@ -71,7 +71,7 @@ class KindRules(ComparisonRules):
     def text_words(self, mention: Span | None) -> frozenset[str]:
         """The lower-cased whitespace-separated words of a mention's text (none for no mention), remembered per mention."""
         if mention is None:
-            return frozenset()
+            return NO_WORDS
         key = (mention.start, mention.end)
         if key not in self.mention_words:
             self.mention_words[key] = frozenset(self.span_text(mention).lower().split())

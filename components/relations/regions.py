@@ -89,9 +89,10 @@ class RegionRules(MentionView):
         if self.home and region.kb_id_ == self.home:
             return False  # `Almaty remained the largest market`: a place of the article's economy holds a share of it
         after = self.words[region.end : region.end + 5]
-        article = next((index for index, word in enumerate(after) if word in self.cues.articles), None)
-        if article is not None and any(word in self.cues.partner_nouns for word in after[article:]):
-            return True  # `remained the largest investor`
+        if not self.cues.partner_nouns.isdisjoint(after):
+            article = next((index for index, word in enumerate(after) if word in self.cues.articles), None)
+            if article is not None and any(word in self.cues.partner_nouns for word in after[article:]):
+                return True  # `remained the largest investor`
         before = " ".join(self.words[max(0, region.start - 3) : region.start])
         return before.endswith(self.cues.ranking_links) and not self.cues.partner_nouns.isdisjoint(self.words[self.sentence_start(region) : region.start])
 
