@@ -34,12 +34,10 @@ class ComparisonRules(IndicatorRules):
     def cue_ends_before(self, span: Span) -> list[tuple[int, tuple[str, ...]]]:
         """(end, cue) of the cues of `cues_before`."""
         start = max(self.sentence_start(span), span.start - CUE_WINDOW - 2)
-        return [
-            (end, phrase)
-            for end in range(span.start, max(span.start - CUE_WINDOW, start), -1)
-            for first, phrase in self.cue_ends.get(end, ())
-            if first >= start
-        ]
+        ends = range(span.start, max(span.start - CUE_WINDOW, start), -1)
+        if self.cue_ends.keys().isdisjoint(ends):
+            return []  # no cue ends there
+        return [(end, phrase) for end in ends for first, phrase in self.cue_ends.get(end, ()) if first >= start]
 
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""

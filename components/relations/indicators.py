@@ -133,7 +133,8 @@ class IndicatorRules(MentionView):
     def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
         words, index = self.words, span.end
-        index += words[index : index + 1] == [","] or bool(self.cues.change_nouns & set(words[index : index + 1]))  # `12.4% growth was registered in`
+        following = words[index] if index < len(words) else None
+        index += following == "," or following in self.cues.change_nouns  # `12.4% growth was registered in`
         if index >= len(words) or words[index] not in self.cues.passive_auxiliaries:
             return None
         if words[index + 1 : index + 3] not in ([verb, "in"] for verb in self.cues.recorded_verbs):
