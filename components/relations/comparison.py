@@ -71,13 +71,14 @@ class ComparisonRules(IndicatorRules):
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`), with no change word
         between (not `imports from Russia decreased 4 times`)."""
-        if start not in self.base_figures:
+        found = self.base_figures.get(start)
+        if found is None:
             changes = self.cues.change_words
-            self.base_figures[start] = any(
+            found = self.base_figures[start] = any(
                 not any(self.words[index] in changes or self.lemma(index) in changes for index in range(end, start))
                 for end, _ in self.cue_ends_before(self.figure_by_start[start])
             )
-        return self.base_figures[start]
+        return found
 
     def after_comparison_period(self, span: Span) -> bool:
         """Whether a figure stands in brackets right after a comparison period (`than in 2022 ($13 billion)`)."""

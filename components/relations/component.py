@@ -318,11 +318,16 @@ def region_id(region: Span) -> str | None:
 def figures_in(view: DocView) -> list[Figure]:
     """The normaliser's figures (`doc._.figures`, which are entities) with their spans and sentences."""
     by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}
-    return [
-        Figure(span, data, sentence=view.sentences.text(span.start))
-        for data in view.figure_rows
-        if (span := by_offsets.get((data["start"], data["end"], data["label"]))) is not None
-    ]
+    sentences: dict[int, str] = {}  # sentence number -> its text, as asked for
+    figures = []
+    for data in view.figure_rows:
+        span = by_offsets.get((data["start"], data["end"], data["label"]))
+        if span is not None:
+            number = view.sentence_of[span.start]
+            if number not in sentences:
+                sentences[number] = view.sentences.text(span.start)
+            figures.append(Figure(span, data, sentence=sentences[number]))
+    return figures
 
 
 def link_respectively(figures: list[Figure], view: DocView) -> None:

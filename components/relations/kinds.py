@@ -73,9 +73,10 @@ class KindRules(ComparisonRules):
         if mention is None:
             return NO_WORDS
         key = (mention.start, mention.end)
-        if key not in self.mention_words:
-            self.mention_words[key] = frozenset(self.span_text(mention).lower().split())
-        return self.mention_words[key]
+        found = self.mention_words.get(key)
+        if found is None:
+            found = self.mention_words[key] = frozenset(self.span_text(mention).lower().split())
+        return found
 
     def outside_periods(self, start: int, end: int) -> list[str]:
         """The words from token `start` to `end` that stand in no period (`3.1% in 2024 and 5.6%` -> `and`)."""
