@@ -164,14 +164,14 @@ class MentionView:
 
     def past_equivalent(self, index: int) -> int:
         """Token `index`, or the token after the bracketed figure that starts there (`($388 million)`)."""
-        if self.words[index : index + 1] == ["("] and index + 1 in self.figure_by_start:
+        if index + 1 in self.figure_by_start and self.words[index] == "(":
             return self.figure_by_start[index + 1].end + 1
         return index
 
     def past_restatement(self, index: int) -> int:
         """Token `index`, or the token after a relative form in commas that starts there (`4.6%, or 1.66 billion manats, more`)."""
         inner = self.figure_by_start.get(index + 2)
-        if self.words[index : index + 2] == [",", "or"] and inner is not None and self.words[inner.end : inner.end + 1] == [","]:
+        if inner is not None and self.words[index : index + 2] == [",", "or"] and self.words[inner.end : inner.end + 1] == [","]:
             return inner.end + 1
         return index
 
