@@ -50,8 +50,8 @@ class PeriodRules(ComparisonRules):
             and not self.in_aside(p, span, bracket_needs_figure=True) and not self.other_indicator_between(p, span, indicator)
         ]
         own = [p for p, owner in eligible if owner is None or owner == start]
-        shared = [p for p, owner in eligible if owner is not None and not self.is_base_figure(owner)] if not is_base else []
-        # `to 6.5 percent in FY26 from 9 percent`: the new level's period is not the base's own
+        # a base takes no period shared with a new level (`to 6.5 percent in FY26 from 9 percent`: FY26 is the new level's)
+        shared = [] if is_base else [p for p, owner in eligible if owner is not None and not self.is_base_figure(owner)]
         for choice in (own, shared):  # `cut by 1.5 points to 12% in March`: the period of the new level holds for the cut
             if choice:
                 return min(choice, key=lambda p: (distance(p, span), p.start < start))
