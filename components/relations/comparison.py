@@ -34,12 +34,10 @@ class ComparisonRules(IndicatorRules):
     def cue_ends_before(self, span: Span) -> list[tuple[int, tuple[str, ...]]]:
         """(end, cue) of the cues of `cues_before`."""
         start = max(self.sentence_start(span), span.start - CUE_WINDOW - 2)
-        return [
-            (end, phrase)
-            for end in range(span.start, max(span.start - CUE_WINDOW, start), -1)
-            for first, phrase in self.cue_ends.get(end, ())
-            if first >= start
-        ]
+        ends = range(span.start, max(span.start - CUE_WINDOW, start), -1)
+        if self.cue_ends.keys().isdisjoint(ends):
+            return []  # no cue ends there
+        return [(end, phrase) for end in ends for first, phrase in self.cue_ends.get(end, ()) if first >= start]
 
     def is_comparison(self, period: Span) -> bool:
         """Whether a period is a comparison base (`compared to 2022`, `than from January to December 2022`), not `from January through March`."""
@@ -73,13 +71,14 @@ class ComparisonRules(IndicatorRules):
     def is_base_figure(self, start: int) -> bool:
         """Whether the figure starting at token `start` follows a comparison cue (`from $31.5m`), with no change word
         between (not `imports from Russia decreased 4 times`)."""
-        if start not in self.base_figures:
+        found = self.base_figures.get(start)
+        if found is None:
             changes = self.cues.change_words
-            self.base_figures[start] = any(
+            found = self.base_figures[start] = any(
                 not any(self.words[index] in changes or self.lemma(index) in changes for index in range(end, start))
                 for end, _ in self.cue_ends_before(self.figure_by_start[start])
             )
-        return self.base_figures[start]
+        return found
 
     def after_comparison_period(self, span: Span) -> bool:
         """Whether a figure stands in brackets right after a comparison period (`than in 2022 ($13 billion)`)."""

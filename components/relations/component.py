@@ -32,7 +32,7 @@ from .coordination import CoordinationRules
 from .cues import Cues
 from .figure import Figure
 from .kinds import KindRules, change_pct, index_direction
-from .periods import PeriodRules, anchor_range
+from .periods import PeriodDates, PeriodRules
 from .positions import restates, span_ref
 from .regions import RegionRules
 
@@ -146,7 +146,7 @@ class FigureRelations(LexiconPipe):
         """Find every figure's indicator, period, region, equivalent, base, kind and direction."""
         published = parse_date((doc._.meta or {}).get("date"))
         view = DocView(doc, self.candidates_key, self.cues, lambda text, reference, country: self.period_dates(text, published, reference, country))
-        figures = figures_in(doc, view)
+        figures = figures_in(view)
         self.link(figures, view)
         link_respectively(figures, view)
         link_bases(figures, view)
@@ -212,49 +212,61 @@ class FigureRelations(LexiconPipe):
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
         periods = [span for span in view.candidates if span.label_ == "PERIOD"]
-        absolute = {(p.start, p.end): view.dates(view.span_text(p)) for p in periods}
-        anchors = [(p.start, p.end, view.sentence_start(p)) for p in periods if absolute[(p.start, p.end)] is not None]
+        dates = PeriodDates(periods, view.dates, view.sentence_start, view.span_text)
+        columns = FactColumns(doc, view, dates, self.indicator_id)
+        doc._.facts = [columns.fact(figure) for figure in figures]
 
-        def resolve(period: Span | None, reference: tuple[date, date] | None = None) -> tuple[date, date] | None:
-            """A period's dates; one that refers to another (`the same period of 2023`) takes the nearest fixed one as reference."""
-            if period is None:
-                return None
-            found = absolute.get((period.start, period.end))
-            if found is None:
-                reference = reference or anchor_range(period, view.sentence_start(period), anchors, absolute)
-                found = view.dates(view.span_text(period), reference) if reference else None
-            return found
 
-        doc_id, lang = doc._.doc_id, doc.lang_
-        ids: dict[tuple[int, int] | None, str | None] = {}  # indicator (start, end) -> its id
-        facts = []
-        for figure in figures:
-            indicator = figure.indicator
-            key = (indicator.start, indicator.end) if indicator is not None else None
-            if key not in ids:
-                ids[key] = self.indicator_id(indicator, view)
-            facts.append(self.fact(doc_id, figure, resolve, view.span_text, ids[key], lang))
-        doc._.facts = facts
+class FactColumns:
+    """The fact of each figure of a doc; what a fact takes from an indicator, period or region is worked out once per mention."""
 
-    def fact(
-        self,
-        doc_id: Any,
-        figure: Figure,
-        resolve: Callable[..., tuple[date, date] | None],
-        text: Callable[[Span], str],
-        indicator_id: str | None,
-        lang: str,
-    ) -> Fact:
-        """The fact of one figure: what, how much, when, where, against what (`text` gives a span's text, `lang` is the doc's)."""
-        own = resolve(figure.period)
+    def __init__(self, doc: Doc, view: DocView, dates: PeriodDates, indicator_id: Callable[[Span | None, DocView], str | None]) -> None:
+        self.doc_id, self.lang = doc._.doc_id, doc.lang_
+        self.view = view
+        self.dates = dates
+        self.indicator_id = indicator_id
+        self.indicators: dict[int, tuple[str, str | None, str | None]] = {}  # id of an indicator -> its text, id, normal form
+        self.periods: dict[int, tuple[str, str | None, str | None]] = {}  # id of a period -> its text, first and last day
+        self.regions: dict[int, tuple[str, str | None, str | None]] = {}  # id of a region -> its text, id, normal form
+
+    def indicator(self, span: Span | None) -> tuple[str | None, str | None, str | None]:
+        """An indicator's text, id and normal form (all None for none)."""
+        if span is None:
+            return None, None, None
+        if id(span) not in self.indicators:
+            text = self.view.span_text(span)
+            self.indicators[id(span)] = (text, self.indicator_id(span, self.view), normal_form(span, text, self.lang))
+        return self.indicators[id(span)]
+
+    def period(self, span: Span | None) -> tuple[str | None, str | None, str | None]:
+        """A period's text and first and last days in ISO form (all None for none; the days None where unresolved)."""
+        if span is None:
+            return None, None, None
+        if id(span) not in self.periods:
+            own = self.dates.of(span)
+            self.periods[id(span)] = (self.view.span_text(span), *iso_days(own))
+        return self.periods[id(span)]
+
+    def region(self, span: Span | None) -> tuple[str | None, str | None, str | None]:
+        """A region's text, id and normal form (all None for none)."""
+        if span is None:
+            return None, None, None
+        if id(span) not in self.regions:
+            text = self.view.span_text(span)
+            self.regions[id(span)] = (text, region_id(span), normal_form(span, text, self.lang))
+        return self.regions[id(span)]
+
+    def fact(self, figure: Figure) -> Fact:
+        """The fact of one figure: what, how much, when, where, against what."""
         base, equals = figure.base, figure.equals
         base_figure = base.data if isinstance(base, Figure) else None
-        base_period = resolve(base, own) if base is not None and base_figure is None else None
+        base_period = self.dates.of(base, self.dates.of(figure.period)) if base is not None and base_figure is None else None
         data = figure.data
-        indicator = text(figure.indicator) if figure.indicator is not None else None
-        region = text(figure.region) if figure.region is not None else None
+        indicator, indicator_id, indicator_norm = self.indicator(figure.indicator)
+        period, period_start, period_end = self.period(figure.period)
+        region, region_code, region_norm = self.region(figure.region)
         return {
-            "doc_id": doc_id,
+            "doc_id": self.doc_id,
             "start": data["start"],
             "end": data["end"],
             "text": data["text"],
@@ -270,23 +282,28 @@ class FigureRelations(LexiconPipe):
             "change_pct": change_pct(figure),
             "indicator": indicator,
             "indicator_id": indicator_id,
-            "indicator_norm": normal_form(figure.indicator, indicator, lang),
-            "period": text(figure.period) if figure.period is not None else None,
-            "period_start": own[0].isoformat() if own else None,
-            "period_end": own[1].isoformat() if own else None,
+            "indicator_norm": indicator_norm,
+            "period": period,
+            "period_start": period_start,
+            "period_end": period_end,
             "region": region,
-            "region_id": region_id(figure.region) if figure.region is not None else None,
-            "region_norm": normal_form(figure.region, region, lang),
+            "region_id": region_code,
+            "region_norm": region_norm,
             "equals": equals.data["text"] if equals else None,
             "equals_value": equals.data["value"] if equals else None,
             "equals_unit": equals.data["unit"] if equals else None,
-            "compared_to": (base_figure["text"] if base_figure is not None else text(base)) if base is not None else None,
+            "compared_to": (base_figure["text"] if base_figure is not None else self.view.span_text(base)) if base is not None else None,
             "compared_to_value": base_figure["value"] if base_figure is not None else None,
             "compared_to_unit": base_figure["unit"] if base_figure is not None else None,
             "compared_to_period_start": base_period[0].isoformat() if base_period else None,
             "compared_to_period_end": base_period[1].isoformat() if base_period else None,
             "sentence": figure.sentence,
         }
+
+
+def iso_days(dates: tuple[date, date] | None) -> tuple[str | None, str | None]:
+    """The first and last day of a period in ISO form (None, None for no dates)."""
+    return (dates[0].isoformat(), dates[1].isoformat()) if dates else (None, None)
 
 
 def region_id(region: Span) -> str | None:
@@ -298,14 +315,19 @@ def region_id(region: Span) -> str | None:
     return slug.upper() if len(slug) == 2 else slug
 
 
-def figures_in(doc: Doc, view: DocView) -> list[Figure]:
+def figures_in(view: DocView) -> list[Figure]:
     """The normaliser's figures (`doc._.figures`, which are entities) with their spans and sentences."""
     by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}
-    return [
-        Figure(span, data, sentence=view.sentences.text(span.start))
-        for data in doc._.figures or ()
-        if (span := by_offsets.get((data["start"], data["end"], data["label"]))) is not None
-    ]
+    sentences: dict[int, str] = {}  # sentence number -> its text, as asked for
+    figures = []
+    for data in view.figure_rows:
+        span = by_offsets.get((data["start"], data["end"], data["label"]))
+        if span is not None:
+            number = view.sentence_of[span.start]
+            if number not in sentences:
+                sentences[number] = view.sentences.text(span.start)
+            figures.append(Figure(span, data, sentence=sentences[number]))
+    return figures
 
 
 def link_respectively(figures: list[Figure], view: DocView) -> None:

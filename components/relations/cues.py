@@ -88,6 +88,8 @@ class Cues:
     outflows: frozenset[str] = frozenset()  # `экспорт`, `вывоз` (words and lemmas): the flows whose origin is the economy
     share_heads: frozenset[str] = frozenset()  # `share`, `доля` opening a figure's indicator: its percentage is a share
     index_phrase_set: frozenset[tuple[str, ...]] = frozenset()  # `index_phrases`, to tell them among the comparison cues found
+    flow_prepositions: frozenset[str] = frozenset()  # `origin_prepositions` and `destination_prepositions`
+    share_verb_openings: tuple[str, ...] = ()  # `share_verb_texts` as a tuple, for `str.startswith`
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]], indicator_rows: list[dict[str, Any]], multiple_rows: list[dict[str, Any]]) -> "Cues":
@@ -114,6 +116,7 @@ class Cues:
             share=share,
             share_texts=tuple(" ".join(phrase) for phrase in share),
             share_verb_texts=frozenset(texts("share_verb")),
+            share_verb_openings=tuple(texts("share_verb")),
             not_share_texts=tuple(texts("not_share")),
             trade_flows=frozenset(texts("trade_flow")),
             partner_nouns=frozenset(texts("partner_noun")),
@@ -182,5 +185,6 @@ class Cues:
             pair_openers=frozenset(texts("pair_opener")),
             origin_prepositions=frozenset(texts("origin_preposition")),
             destination_prepositions=frozenset(texts("destination_preposition")),
+            flow_prepositions=frozenset(texts("origin_preposition") + texts("destination_preposition")),
             outflows=frozenset(texts("outflow")),
         )

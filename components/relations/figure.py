@@ -6,7 +6,7 @@ from spacy.tokens import Span
 from .. import schema
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A figure being linked: its span, its dict from `doc._.figures`, and what was found."""
 

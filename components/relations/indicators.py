@@ -78,9 +78,10 @@ class IndicatorRules(MentionView):
     def in_phrase(self, mention: Span) -> bool:
         """Whether a mention follows a preposition, past its determiners, possessor and year (`in the 2024-25 budget`);
         remembered per mention start."""
-        if mention.start not in self.phrased:
-            self.phrased[mention.start] = self.after_preposition(mention.start)
-        return self.phrased[mention.start]
+        found = self.phrased.get(mention.start)
+        if found is None:
+            found = self.phrased[mention.start] = self.after_preposition(mention.start)
+        return found
 
     def after_preposition(self, start: int) -> bool:
         """`in_phrase` of a mention starting at token `start`."""
@@ -124,16 +125,18 @@ class IndicatorRules(MentionView):
     def is_bare(self, mention: Span) -> bool:
         """Whether a mention names no quantity of its own: a change (`the y-o-y growth`) or a lone measure (`share`); remembered."""
         key = (mention.start, mention.end)
-        if key not in self.bare:
+        found = self.bare.get(key)
+        if found is None:
             words = self.words[mention.start : mention.end]
             lone_measure = len(words) == 1 and words[0] in self.cues.bare_measures
-            self.bare[key] = lone_measure or all(word in self.cues.change_nouns or word in self.cues.basis_words for word in words)
-        return self.bare[key]
+            found = self.bare[key] = lone_measure or all(word in self.cues.change_nouns or word in self.cues.basis_words for word in words)
+        return found
 
     def recorded_in(self, span: Span, same: list[Span]) -> Span | None:
         """The indicator named after `N was recorded in` (`... in Chile's consumer price index`), if any."""
         words, index = self.words, span.end
-        index += words[index : index + 1] == [","] or bool(self.cues.change_nouns & set(words[index : index + 1]))  # `12.4% growth was registered in`
+        following = words[index] if index < len(words) else None
+        index += following == "," or following in self.cues.change_nouns  # `12.4% growth was registered in`
         if index >= len(words) or words[index] not in self.cues.passive_auxiliaries:
             return None
         if words[index + 1 : index + 3] not in ([verb, "in"] for verb in self.cues.recorded_verbs):
@@ -182,7 +185,8 @@ class IndicatorRules(MentionView):
     def aside_marks(self, start: int) -> tuple[bool, bool]:
         """Whether token `start` stands inside a bracket opened in its sentence, and whether an aside opener (`which`
         after a comma) is nearer before it in its sentence than any other comma; remembered per token."""
-        if start not in self.asides:
+        found = self.asides.get(start)
+        if found is None:
             words, sentence_start = self.words, self.sentence_starts[self.sentence_of[start]]
             opener = next(
                 (
@@ -191,8 +195,8 @@ class IndicatorRules(MentionView):
                 ),
                 None,
             )
-            self.asides[start] = (in_brackets(words, sentence_start, start), opener is not None and words[opener] != ",")
-        return self.asides[start]
+            found = self.asides[start] = (in_brackets(words, sentence_start, start), opener is not None and words[opener] != ",")
+        return found
 
     def other_indicator_between(self, first: Span, second: Span, indicator: Span | None) -> bool:
         """Whether an indicator other than the figure's stands between two spans of one sentence (another clause)."""
@@ -205,17 +209,19 @@ class IndicatorRules(MentionView):
     def names_own_quantity(self, mention: Span) -> bool:
         """Whether a mention names a quantity of its own: no ratio's denominator, no bare change that refers back; remembered."""
         key = (mention.start, mention.end)
-        if key not in self.own_quantities:
-            self.own_quantities[key] = not self.is_denominator(mention) and self.refer_back(mention, mention) == mention
-        return self.own_quantities[key]
+        found = self.own_quantities.get(key)
+        if found is None:
+            found = self.own_quantities[key] = not self.is_denominator(mention) and self.refer_back(mention, mention) == mention
+        return found
 
     def is_denominator(self, indicator: Span) -> bool:
         """Whether an indicator is a ratio's denominator (`0.9 percent of GDP`, `20.4 percent of the country's total exports`,
         `a 3.3% budget deficit to GDP`); remembered."""
         key = (indicator.start, indicator.end)
-        if key not in self.denominators:
-            self.denominators[key] = self.stands_in_ratio(indicator)
-        return self.denominators[key]
+        found = self.denominators.get(key)
+        if found is None:
+            found = self.denominators[key] = self.stands_in_ratio(indicator)
+        return found
 
     def stands_in_ratio(self, indicator: Span) -> bool:
         """`is_denominator`, read from the words before the indicator."""

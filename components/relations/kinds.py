@@ -8,6 +8,7 @@ INDEX_RANGE = (50.0, 200.0)  # percentages read as an index (a level against a b
 LEVEL_REACH = 7  # clause words before a figure searched for `to ... of` (`to an 11-month low of`)
 SHARE_AFTER = 3  # tokens after a figure searched for `of the total`
 SHARE_BEFORE = 4  # tokens before a figure searched for `accounted for`, `made up`
+NO_WORDS: frozenset[str] = frozenset()  # the words of no mention
 
 
 class KindRules(ComparisonRules):
@@ -20,32 +21,31 @@ class KindRules(ComparisonRules):
         sentence, cut at `, and` / `, while` / `;`; plus the two words after it (`4.6 percent
         more`). A share phrase is read close to the figure (`accounted for`, `of the total`).
         """
-        if self.is_base_figure(figure.span.start) or self.after_comparison_period(figure.span):
+        span = figure.span
+        figure_start, figure_end = span.start, span.end
+        if self.is_base_figure(figure_start) or self.after_comparison_period(span):
             figure.kind, figure.direction = "level", None  # `from ... 2022 ($24.2 billion)`: the base itself
             return
-        start = self.clause_start(previous.span.end if previous else self.sentence_start(figure.span), figure.span.start)
-        hedged = figure.span.start - self.hedge_lengths.get(figure.span.start, 0)  # `more than` says nothing of a change
+        words = self.words
+        start = self.clause_start(previous.span.end if previous else self.sentence_starts[self.sentence_of[figure_start]], figure_start)
+        hedged = figure_start - self.hedge_lengths.get(figure_start, 0)  # `more than` says nothing of a change
         clause_end = max(start, hedged)
-        before, before_lemmas = self.words[start:clause_end], self.lemmas[start:clause_end]
-        end = self.past_restatement(self.past_equivalent(figure.span.end))  # `613 billion tenge (US$1.3 billion) more`
-        after = self.words_after(end, figure.span)
-        near = " ".join(before[-SHARE_BEFORE:] + self.words[figure.span.end : figure.span.end + SHARE_AFTER])
-        for text in self.cues.not_share_texts:
-            near = near.replace(text, "")  # `850 tenge per share`
-        shares = [text for text in self.cues.share_texts if text in near]
-        share = self.states_share(figure, shares) or self.share_indicator(figure, indicator)
+        before, before_lemmas = words[start:clause_end], self.lemmas[start:clause_end]
+        end = self.past_restatement(self.past_equivalent(figure_end))  # `613 billion tenge (US$1.3 billion) more`
+        after = self.words_after(end, span)
+        shares = self.shares_near(before[-SHARE_BEFORE:] + words[figure_end : figure_end + SHARE_AFTER])
         direction = self.stated_direction(figure, before, before_lemmas, after, shares)
-        hedge = self.words[hedged : figure.span.start]  # its own lemma
+        hedge = words[hedged:figure_start]  # its own lemma
         if (self.states_level(before, before_lemmas) or (hedge and self.states_level(before + hedge, before_lemmas + hedge))) and after[:1] != ["more"]:
             figure.new_level, direction = True, None  # `rose to 8.7%`, `eased to an 11-month low of 6.1 percent`: the new level, not the change
-        indicator_words = self.text_words(indicator)
-        if not indicator_words.isdisjoint(self.cues.index_words) and figure.data.get("unit") == "%" and not direction:
+        unit = figure.data.get("unit")
+        if unit == "%" and not direction and not self.text_words(indicator).isdisjoint(self.cues.index_words):
             figure.kind = "index"  # `the IPI amounted to 101.9 percent`, also after `made up`
-        elif share and not direction:
+        elif not direction and (self.states_share(figure, shares) or self.share_indicator(figure, indicator)):
             figure.kind = "share"
         elif self.bracketed_index(figure, direction, previous):
             figure.kind = "index"  # `Production declined in Atyrau (97.6 percent)`: the index, not a fall of 97.6%
-        elif direction or figure.data.get("unit") == "x":
+        elif direction or unit == "x":
             figure.kind = "change"
         elif previous is not None and previous.kind in ("change", "share") and (
             continues_list(before, self.cues.list_marks) or relative_form(before)
@@ -53,7 +53,7 @@ class KindRules(ComparisonRules):
             or (before[-1:] and before[-1] in self.cues.coordinators and self.cue_at(end) is not None)  # `over Q1 and 31.4 per cent compared to Q2`
         ):
             figure.kind, direction = previous.kind, previous.direction  # `metallurgy - 10.6 percent` in a list
-        elif figure.data["label"] == "PERCENT" and not indicator_words.isdisjoint(self.cues.rate_words):
+        elif figure.data["label"] == "PERCENT" and not self.text_words(indicator).isdisjoint(self.cues.rate_words):
             figure.kind = "rate"
         elif self.in_index_range(figure) and self.sentence(figure.span) in self.index_sentences:
             figure.kind = "index"  # `in % to the same period of 2023`
@@ -61,14 +61,22 @@ class KindRules(ComparisonRules):
         if figure.kind == "index":
             figure.direction = index_direction(figure)
 
+    def shares_near(self, near: list[str]) -> list[str]:
+        """The share phrases in the words `near` a figure (`accounted for`, `of the total`), not in `per share`."""
+        text = " ".join(near)
+        for phrase in self.cues.not_share_texts:
+            text = text.replace(phrase, "")  # `850 tenge per share`
+        return [phrase for phrase in self.cues.share_texts if phrase in text]
+
     def text_words(self, mention: Span | None) -> frozenset[str]:
         """The lower-cased whitespace-separated words of a mention's text (none for no mention), remembered per mention."""
         if mention is None:
-            return frozenset()
+            return NO_WORDS
         key = (mention.start, mention.end)
-        if key not in self.mention_words:
-            self.mention_words[key] = frozenset(self.span_text(mention).lower().split())
-        return self.mention_words[key]
+        found = self.mention_words.get(key)
+        if found is None:
+            found = self.mention_words[key] = frozenset(self.span_text(mention).lower().split())
+        return found
 
     def outside_periods(self, start: int, end: int) -> list[str]:
         """The words from token `start` to `end` that stand in no period (`3.1% in 2024 and 5.6%` -> `and`)."""
@@ -117,9 +125,9 @@ class KindRules(ComparisonRules):
         if figure.data.get("value") is not None and figure.data["value"] < 0:
             return "down"
         cues = self.cues
-        words = set(before).union(lemmas, after)
-        for text in shares:
-            words -= set(text.split())
+        words: set[str] | list[str] = before + lemmas + after
+        if shares:
+            words = set(words).difference(*(text.split() for text in shares))
         last = (before[-1], lemmas[-1]) if before else ()
         if not cues.up.isdisjoint(words) or not cues.up_next.isdisjoint(last) or not cues.up_after.isdisjoint(after):
             direction: str | None = "up"

@@ -8,7 +8,7 @@ paragraph's earlier periods, if they agree. Report dates, record spans (`its low
 months`), the deadline of an aim (`aims to raise exports to $10 billion by 2030`) and a period
 restated in brackets right after it are never a figure's period.
 """
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Span
 
@@ -31,32 +31,30 @@ class PeriodRules(ComparisonRules):
             same = [p for p in same if self.may_date(p, span)]
         if not same:
             return self.agreed_earlier(span)
-        owned = [p for p in same if self.owner(p) == span.start]
-        is_base = self.is_base_figure(span.start)
-        if indicator is not None:
+        start = span.start
+        owned = [p for p in same if self.owner(p) == start]
+        is_base = self.is_base_figure(start)
+        if indicator is not None and indicator.end <= start and not (owned or is_base):
             modifying = next((p for p in same if p.end == indicator.start and (p.start, p.end) not in self.comparison), None)
-            crossed = any(indicator.end <= p.start and p.end <= span.start for p in same)  # `while three years ago it was N`
-            if modifying is not None and indicator.end <= span.start and not (owned or crossed or is_base):
+            if modifying is not None and not any(indicator.end <= p.start and p.end <= start for p in same):  # `while three years ago it was N`
                 return modifying  # `the 2024 GDP per capita would be $8,500`
-        for period in same:
-            if period.end < span.start and only_brackets_between(self.words, period, span) and not owned:
-                return period  # not `in June (3.9% in May)`: the bracketed figure's own period
+        if not owned:
+            bracketed = next((p for p in same if only_brackets_between(self.words, p, span)), None)
+            if bracketed is not None:
+                return bracketed  # not `in June (3.9% in May)`: the bracketed figure's own period
         if is_base and owned:  # `versus USD 390 a year earlier`: the base's own period, though a comparison one
             return owned[0]
         eligible = [
-            p for p in same
-            if (p.start, p.end) not in self.comparison and not self.other_indicator_between(p, span, indicator)
-            and not self.in_aside(p, span, bracket_needs_figure=True)
-            and not (span.end <= p.start and (self.contrasts(span.end, p.start) or self.opens_clause(p) or ";" in self.words[span.end : p.start]))
+            (p, self.owner(p)) for p in same
+            if (p.start, p.end) not in self.comparison and not (span.end <= p.start and self.another_clause(span, p))
+            and not self.in_aside(p, span, bracket_needs_figure=True) and not self.other_indicator_between(p, span, indicator)
         ]
-        owners = {(p.start, p.end): self.owner(p) for p in eligible}
-        own = [p for p in eligible if owners[(p.start, p.end)] in (None, span.start)]
-        shared = [p for p in eligible if owners[(p.start, p.end)] is not None and not self.is_base_figure(owners[(p.start, p.end)])]
-        if is_base:
-            shared = []  # `to 6.5 percent in FY26 from 9 percent`: the new level's period is not the base's own
+        own = [p for p, owner in eligible if owner is None or owner == start]
+        # a base takes no period shared with a new level (`to 6.5 percent in FY26 from 9 percent`: FY26 is the new level's)
+        shared = [] if is_base else [p for p, owner in eligible if owner is not None and not self.is_base_figure(owner)]
         for choice in (own, shared):  # `cut by 1.5 points to 12% in March`: the period of the new level holds for the cut
             if choice:
-                return min(choice, key=lambda p: (distance(p, span), p.start < span.start))
+                return min(choice, key=lambda p: (distance(p, span), p.start < start))
         return self.agreed_earlier(span)
 
     def agreed_earlier(self, span: Span) -> Span | None:
@@ -70,6 +68,10 @@ class PeriodRules(ComparisonRules):
         if len(earlier) > 1 and len({self.meaning(p) for p in earlier}) > 1:
             return None  # none when they differ
         return earlier[-1] if earlier else None
+
+    def another_clause(self, span: Span, period: Span) -> bool:
+        """Whether a period after a figure stands in another clause: after `, but`, opening a clause of its own, or past a `;`."""
+        return self.contrasts(span.end, period.start) or self.opens_clause(period) or ";" in self.words[span.end : period.start]
 
     def may_date(self, period: Span, span: Span) -> bool:
         """Whether a period can be a figure's: a weekday (a decision date) dates only percentages (rates and their changes)."""
@@ -103,10 +105,12 @@ class PeriodRules(ComparisonRules):
         equivalent in brackets."""
         for gap in range(0, MAX_OWNER_GAP + 1):
             end = start - gap
+            if end not in self.figure_by_end:
+                continue
             between = self.words[end:start]
-            if end in self.figure_by_end and all(word in self.cues.owner_gaps for word in between) and between[-1:] != ["-"]:
+            if all(word in self.cues.owner_gaps for word in between) and between[-1:] != ["-"]:
                 return self.figure_by_end[end].start
-            if between[:1] == [")"] and end in self.figure_by_end and all(word in self.cues.owner_gaps for word in between[1:]):
+            if between[:1] == [")"] and all(word in self.cues.owner_gaps for word in between[1:]):
                 inner = self.figure_by_end[end]  # `₾27 billion ($9.95bln) in 2012`: the period is the outer figure's
                 if inner.start >= 2 and self.words[inner.start - 1] == "(" and inner.start - 1 in self.figure_by_end:
                     return self.figure_by_end[inner.start - 1].start
@@ -167,6 +171,52 @@ class PeriodRules(ComparisonRules):
         `the June outlook`): one word, no number, right before a document noun."""
         following = self.words[period.end : period.end + 1]
         return len(period) == 1 and self.texts[period.start].isalpha() and len(following) == 1 and following[0] in self.cues.document_nouns
+
+
+class PeriodDates:
+    """The dates of a doc's PERIOD candidates, each worked out once: a fixed period by its text, one that refers to
+    another (`the same period of 2023`) against a reference, by default the nearest fixed period (`anchor_range`)."""
+
+    def __init__(self, periods: list[Span], dates: Callable[..., Any], sentence_start: Callable[[Span], int], text: Callable[[Span], str]) -> None:
+        """`dates(text, reference=None)` resolves a period's text; `sentence_start` and `text` give a span's sentence start and text."""
+        self.periods = periods
+        self.by_key = {(p.start, p.end): p for p in periods}
+        self.dates = dates
+        self.sentence_start = sentence_start
+        self.text = text
+        self.fixed: dict[tuple[int, int], Any] = {}  # (start, end) of a period -> its dates from its text alone, as asked for
+        self.resolved: dict[tuple[int, int, Any], Any] = {}  # (start, end, reference) -> the dates found, as asked for
+        self.anchors: list[tuple[int, int, int]] | None = None  # the fixed periods as (start, end, start of their sentence), once needed
+
+    def of(self, period: Span | None, reference: Any = None) -> Any:
+        """A period's dates (None for no period); one that refers to another takes `reference`, else the nearest fixed one's."""
+        if period is None:
+            return None
+        key = (period.start, period.end, reference)
+        if key not in self.resolved:
+            self.resolved[key] = self.resolve(period, reference)
+        return self.resolved[key]
+
+    def resolve(self, period: Span, reference: Any) -> Any:
+        """`of`, worked out."""
+        found = self.fixed_dates(period.start, period.end) if (period.start, period.end) in self.by_key else None
+        if found is None:
+            reference = reference or anchor_range(period, self.sentence_start(period), self.fixed_anchors(), self.fixed)
+            found = self.dates(self.text(period), reference) if reference else None
+        return found
+
+    def fixed_dates(self, start: int, end: int) -> Any:
+        """The dates of the period at (start, end) from its text alone."""
+        key = (start, end)
+        if key not in self.fixed:
+            self.fixed[key] = self.dates(self.text(self.by_key[key]))
+        return self.fixed[key]
+
+    def fixed_anchors(self) -> list[tuple[int, int, int]]:
+        """The periods whose text alone gives their dates, as (start, end, start of their sentence)."""
+        if self.anchors is None:
+            self.anchors = [(p.start, p.end, self.sentence_start(p)) for p in self.periods if self.fixed_dates(p.start, p.end) is not None]
+        return self.anchors
 
 
 def anchor_range(period: Span, sentence: int, anchors: list[tuple[int, int, int]], ranges: dict[tuple[int, int], Any]) -> Any:

@@ -67,7 +67,7 @@ class RegionRules(MentionView):
             index -= 1
         if self.second_of_pair(region, index) or self.holds_trade_share(region) or self.ranked_as_partner(region):
             return True
-        if index >= 0 and self.words[index] in self.cues.origin_prepositions | self.cues.destination_prepositions and self.after_outflow(region, index):
+        if index >= 0 and self.words[index] in self.cues.flow_prepositions and self.after_outflow(region, index):
             return self.words[index] in self.cues.destination_prepositions  # `экспорт из Казахстана в Китай`
         if index < 0 or self.words[index] not in self.cues.partner:
             return False
@@ -79,7 +79,7 @@ class RegionRules(MentionView):
     def holds_trade_share(self, region: Span) -> bool:
         """Whether a place holds a share of a trade flow (`China accounted for 20% of Kazakhstan's exports`): a partner."""
         after = " ".join(self.words[region.end : region.end + 3])
-        if not after.startswith(tuple(self.cues.share_verb_texts)):
+        if not after.startswith(self.cues.share_verb_openings):
             return False
         return bool(self.cues.trade_flows & set(self.words[region.end : self.sentence_end(region)]))
 
@@ -89,12 +89,12 @@ class RegionRules(MentionView):
         if self.home and region.kb_id_ == self.home:
             return False  # `Almaty remained the largest market`: a place of the article's economy holds a share of it
         after = self.words[region.end : region.end + 5]
-        article = next((index for index, word in enumerate(after) if word in self.cues.articles), None)
-        if article is not None and any(word in self.cues.partner_nouns for word in after[article:]):
-            return True  # `remained the largest investor`
+        if not self.cues.partner_nouns.isdisjoint(after):
+            article = next((index for index, word in enumerate(after) if word in self.cues.articles), None)
+            if article is not None and any(word in self.cues.partner_nouns for word in after[article:]):
+                return True  # `remained the largest investor`
         before = " ".join(self.words[max(0, region.start - 3) : region.start])
-        sentence = self.words[self.sentence_start(region) : region.start]
-        return before.endswith(self.cues.ranking_links) and bool(self.cues.partner_nouns & set(sentence))
+        return before.endswith(self.cues.ranking_links) and not self.cues.partner_nouns.isdisjoint(self.words[self.sentence_start(region) : region.start])
 
     def second_of_pair(self, region: Span, index: int) -> bool:
         """Whether a place is the second party of a pair (`trade between X and Y`, `между Таджикистаном и Узбекистаном`):

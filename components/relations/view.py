@@ -56,7 +56,8 @@ class MentionView:
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
         self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
         self.figure_spans = [e for e in self.ents if e.label_ in FIGURE_LABELS]
-        hedges = {f["start"]: f["approx"] for f in doc._.figures or () if f.get("approx")}
+        self.figure_rows = doc._.figures or []  # the normaliser's figures
+        hedges = {f["start"]: f["approx"] for f in self.figure_rows if f.get("approx")}
         self.hedge_lengths = {e.start: len(hedges[e.start_char].split()) for e in self.figure_spans if e.start_char in hedges}
         hedge_tokens = {index for start, length in self.hedge_lengths.items() for index in range(start - length, start)}
         self.cue_starts: dict[int, tuple[str, ...]] = {}  # token index -> the longest comparison cue starting there
@@ -91,6 +92,7 @@ class MentionView:
         self.phrased: dict[int, bool] = {}  # mention start -> in_phrase, as found
         self.bare: dict[tuple[int, int], bool] = {}  # mention (start, end) -> is_bare, as found
         self.mention_words: dict[tuple[int, int], frozenset[str]] = {}  # mention (start, end) -> the words of its text, as asked for
+        self.known_dates: dict[tuple[str, Any], Any] = {}  # (period text, reference) -> its dates, as asked for
         self.candidates = candidates
         self.dateline_end = dateline_end
 
@@ -99,8 +101,11 @@ class MentionView:
         return self.lemmas[index]
 
     def dates(self, text: str, reference: Any = None) -> Any:
-        """A period text's dates (or None), a fiscal year being that of the article's country."""
-        return self.resolve_dates(text, reference, self.country)
+        """A period text's dates (or None), a fiscal year being that of the article's country; remembered per doc."""
+        key = (text, reference)
+        if key not in self.known_dates:
+            self.known_dates[key] = self.resolve_dates(text, reference, self.country)
+        return self.known_dates[key]
 
     def meaning(self, period: Span) -> Any:
         """What a period means (its dates, else its words), to tell whether earlier periods agree."""
@@ -159,14 +164,14 @@ class MentionView:
 
     def past_equivalent(self, index: int) -> int:
         """Token `index`, or the token after the bracketed figure that starts there (`($388 million)`)."""
-        if self.words[index : index + 1] == ["("] and index + 1 in self.figure_by_start:
+        if index + 1 in self.figure_by_start and self.words[index] == "(":
             return self.figure_by_start[index + 1].end + 1
         return index
 
     def past_restatement(self, index: int) -> int:
         """Token `index`, or the token after a relative form in commas that starts there (`4.6%, or 1.66 billion manats, more`)."""
         inner = self.figure_by_start.get(index + 2)
-        if self.words[index : index + 2] == [",", "or"] and inner is not None and self.words[inner.end : inner.end + 1] == [","]:
+        if inner is not None and self.words[index : index + 2] == [",", "or"] and self.words[inner.end : inner.end + 1] == [","]:
             return inner.end + 1
         return index
 
@@ -196,14 +201,15 @@ class MentionView:
 
     def find_phrases(self, phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, tuple[str, ...]]]:
         """(token index, phrase) of every occurrence of `phrases`, by index, then in the order of `phrases`."""
-        firsts, by_opening = phrase_index(phrases)
+        firsts, singles, pairs = phrase_index(phrases)
         words = self.words
+        last = len(words) - 1
         found = []
         for index in [i for i, word in enumerate(words) if word in firsts]:
-            matched = list(by_opening.get((words[index],), ()))  # the one-word phrases
-            if index + 1 < len(words):
-                longer = by_opening.get((words[index], words[index + 1]), ())
-                matched += [(order, phrase) for order, phrase in longer if tuple(words[index : index + len(phrase)]) == phrase]
+            matched = singles.get(words[index], [])
+            longer = pairs.get((words[index], words[index + 1])) if index < last else None
+            if longer:
+                matched = matched + [(order, phrase) for order, phrase in longer if tuple(words[index : index + len(phrase)]) == phrase]
             if matched:
                 found.extend((index, phrase) for _, phrase in sorted(matched))
         return found
@@ -221,10 +227,18 @@ def by_segment(spans: list[Span], segment_of: list[int]) -> dict[int, list[Span]
     return buckets
 
 
+Openings = dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]
+
+
 @lru_cache(maxsize=16)
-def phrase_index(phrases: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]]:
-    """The first words of `phrases`, and the phrases by their first two words (one, for a one-word phrase) with their order."""
-    by_opening: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = {}
+def phrase_index(phrases: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], dict[str, list[tuple[int, tuple[str, ...]]]], Openings]:
+    """The first words of `phrases`, the one-word phrases by their word and the longer ones by their first two words,
+    each with its order."""
+    singles: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    pairs: Openings = {}
     for order, phrase in enumerate(phrases):
-        by_opening.setdefault(phrase[:2], []).append((order, phrase))
-    return frozenset(phrase[0] for phrase in phrases), by_opening
+        if len(phrase) == 1:
+            singles.setdefault(phrase[0], []).append((order, phrase))
+        else:
+            pairs.setdefault(phrase[:2], []).append((order, phrase))
+    return frozenset(phrase[0] for phrase in phrases), singles, pairs
