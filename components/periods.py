@@ -411,8 +411,9 @@ def year_span(period: PeriodText) -> Range:
 
 
 def whole_year(period: PeriodText) -> Range | None:
-    """`2024`, `this year`: the calendar year; None where a slash leaves it open."""
-    if "/" in period.text:
+    """`2024`, `this year`: the calendar year; None where a slash leaves it open, or where the text names neither a
+    year nor the year (`the period`, `the three-month period`: a stretch of time the text does not place)."""
+    if "/" in period.text or not period.years and "year" not in period.lower:
         return None
     return date(period.year, 1, 1), date(period.year, 12, 31)
 

@@ -151,6 +151,11 @@ CASES = [
     case("month-range-quarter", "the July-September quarter", "2024-11-20", None, ("2024-07-01", "2024-09-30")),
     case("june-half", "the June half", "2024-08-15", None, ("2024-01-01", "2024-06-30")),
     case("december-half", "the December half", "2024-08-15", None, ("2023-07-01", "2023-12-31")),
+    # a stretch of time the text does not place is not the publication year
+    case("bare-period", "the period", "2024-08-15", None, None),
+    case("count-period-unplaced", "the six-month period", "2024-08-15", None, None),
+    case("bare-month", "the month", "2024-08-15", None, None),
+    case("the-year-is-this-year", "the year", "2024-08-15", None, ("2024-01-01", "2024-12-31")),
 ]
 
 
