@@ -186,6 +186,16 @@ CASES = [
     row("own-period-after-line-break", GE_LINES, "$410 million", indicator="Remittances", period="the same months", region=None),
     row("no-carry-indicator-after-break", KZ_PARAGRAPHS, "300 billion tenge", indicator=None, period=None),
     # --- comparisons ---
+    # --- `over`: a base when it is shifted, matched or a bare year, or when the figure's own period came first ---
+    row("over-stretch-is-own-period", "Cement output in Ethiopia rose 6.2% over the ten months of 2023.",
+        "6.2%", period="the ten months of 2023", compared_to=None),
+    row("over-opening-the-sentence", "Over the first nine months of 2024, Peru's copper exports climbed 11%.",
+        "11%", period="the first nine months of 2024", compared_to=None),
+    row("over-after-own-period", "Peru's copper exports climbed 11% in 2024 over the first half of 2023.",
+        "11%", period="2024", compared_to="the first half of 2023"),
+    row("over-matched-period", "Peru's copper exports climbed 11% over the same period of 2023.",
+        "11%", period=None, compared_to="the same period of 2023"),
+    row("over-bare-year", "Tea exports from Sri Lanka grew 4% over 2022.", "4%", compared_to="2022"),
     row("compared-to-year", "The economy of Kazakhstan grew by 5.1 percent in 2023 compared to 2022, according "
         "to the Bureau of National Statistics.",
         "5.1 percent", compared_to="2022", period="2023", kind="change", direction="up", region="Kazakhstan"),

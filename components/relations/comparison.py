@@ -59,9 +59,21 @@ class ComparisonRules(IndicatorRules):
         words = set(self.words[period.start : period.end])
         if words & self.cues.range_words and not SPLIT_YEAR.fullmatch(self.span_text(period)):
             return False  # `from January through February 2024` is the figure's own period; `on 2023-24` compares
-        shifted = bool(words & self.cues.shift_words) or any(YEAR.fullmatch(text) for text in self.texts[period.start : period.end])
-        # `over the same period last year`, `up 6% on a year earlier`; not `over the six months`, `on average in 2026`
-        return ("from",) in cues or (shifted and (("over",) in cues or right_after_on))
+        if ("from",) in cues:
+            return True
+        # `over the same period last year`, `up 6% on a year earlier`, `in 2023 over 2022`; not `over the six months`,
+        # `on average in 2026`, nor `over the eight months of 2022` where no period of the figure's own comes first
+        if words & self.cues.shift_words:
+            return ("over",) in cues or right_after_on
+        texts = self.texts[period.start : period.end]
+        if not any(YEAR.fullmatch(text) for text in texts):
+            return False
+        matched = bool(words & self.cues.matched_words)  # `over the same period of 2022`
+        return right_after_on or ("over",) in cues and (len(texts) == 1 or matched or self.period_before(period))
+
+    def period_before(self, period: Span) -> bool:
+        """Whether another period stands before `period` in its sentence (`rose 12% in 2023 over the first half of 2022`)."""
+        return any(other.end <= period.start for other in self.in_sentence(self.periods, period))
 
     def is_horizon(self, period: Span) -> bool:
         """Whether a period is a bare year (`2028 году`), which after a horizon cue (`к`) is a time reached, not a base."""

@@ -48,6 +48,7 @@ class Cues:
     place_qualifiers: frozenset[str]  # `Monterrey-based`: the place only qualifies a noun
     revision_words: frozenset[str]  # `revised up from`: a correction, not a comparison
     shift_words: frozenset[str]  # `last`, `previous`: a period shifted back, a base after `over`/`on`
+    matched_words: frozenset[str]  # `same`, `corresponding`: with a year, a period matched to the figure's (a base after `over`)
     range_words: frozenset[str]  # `from January through March`: the figure's own period, not a base
     denominator_skips: frozenset[str]  # `20.4 percent of the country's total exports`
     refer_skips: frozenset[str]  # the tokens of `y-o-y`, `yoy` before a bare change
@@ -158,6 +159,7 @@ class Cues:
             place_qualifiers=frozenset(texts("place_qualifier")),
             revision_words=frozenset(texts("revision_word")),
             shift_words=frozenset(texts("shift_word")),
+            matched_words=frozenset(texts("matched_word")),
             range_words=frozenset(texts("range_word")),
             denominator_skips=frozenset(texts("denominator_skip")),
             refer_skips=frozenset(texts("refer_skip")),
