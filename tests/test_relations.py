@@ -186,6 +186,11 @@ CASES = [
     row("own-period-after-line-break", GE_LINES, "$410 million", indicator="Remittances", period="the same months", region=None),
     row("no-carry-indicator-after-break", KZ_PARAGRAPHS, "300 billion tenge", indicator=None, period=None),
     # --- comparisons ---
+    # --- a figure fronted with its comma: the clause's subject after it is its indicator ---
+    row("fronted-at", "At $2.7 billion, Tunisia's trade deficit was the narrowest in five years.",
+        "$2.7 billion", indicator="trade deficit", region="Tunisia"),
+    row("fronted-standing-at", "Standing at 58% of GDP, the country's public debt worries investors.",
+        "58%", indicator="public debt"),
     # --- `over`: a base when it is shifted, matched or a bare year, or when the figure's own period came first ---
     row("over-stretch-is-own-period", "Cement output in Ethiopia rose 6.2% over the ten months of 2023.",
         "6.2%", period="the ten months of 2023", compared_to=None),

@@ -54,6 +54,7 @@ class Cues:
     refer_skips: frozenset[str]  # the tokens of `y-o-y`, `yoy` before a bare change
     refer_determiners: frozenset[str]  # `the growth`, `its share`: a bare change that refers back
     phrase_determiners: frozenset[str]  # skipped between a preposition and its mention (`in the 2024-25 budget`)
+    fronting_words: frozenset[str]  # `At $1.1 billion, the deficit was ...`: what may open a sentence before a fronted figure
     receiving_prepositions: frozenset[str]  # `remittances to Kenya`: after an inflow, the receiving economy
     comparison_verbs: frozenset[tuple[str, ...]]  # `exceeded the 2022 level by 14%`: the base of a figure after it, a period
     period_only_comparisons: frozenset[tuple[str, ...]]  # `on`: compares with a period (`on a year earlier`), never a figure
@@ -165,6 +166,7 @@ class Cues:
             refer_skips=frozenset(texts("refer_skip")),
             refer_determiners=frozenset(texts("refer_determiner")),
             phrase_determiners=frozenset(texts("phrase_determiner")),
+            fronting_words=frozenset(texts("fronting_word")),
             receiving_prepositions=frozenset(texts("receiving_preposition")),
             comparison_verbs=frozenset(phrases("comparison_verb")),
             period_only_comparisons=frozenset(phrases("period_only_comparison", "comparison_verb")),

@@ -3,8 +3,9 @@
 One named right after the figure's determiner (`a N ($M) trade deficit`); else the nearest
 indicator before the figure in its sentence, outside asides and denominators, preferring the
 clause's subject to a mention inside a phrase (`in global trade`), with a bare `the growth`
-referring back to its quantity; else one after it (not in a share phrase, `of total
-production`); else the last one earlier in the paragraph. An indicator in brackets after
+referring back to its quantity; else the subject after a fronted figure (`At 5.2%, inflation
+...`); else one after it (not in a share phrase, `of total production`); else the last one
+earlier in the paragraph. An indicator in brackets after
 another (`industrial production index (IPI)`) is an alias.
 """
 from spacy.tokens import Span
@@ -30,6 +31,9 @@ class IndicatorRules(MentionView):
             return named  # `a 40.7 billion yen ($388 million) trade deficit`
         if before:
             return self.refer_back(self.subject_of(before, span), span)
+        fronted = self.fronted_subject(span, same)
+        if fronted is not None:
+            return fronted  # `At $1.1 billion, the current account deficit was the smallest since 2019`
         after = [
             s for s in same
             if s.start >= span.end and (self.linked_by(span, s, self.cues.figure_indicator_links) or self.linked_past_owner(span, s))
@@ -38,6 +42,26 @@ class IndicatorRules(MentionView):
         if after:
             return after[0]  # `$5 billion in exports`
         return self.last_earlier_indicator(span)
+
+    def fronted_subject(self, span: Span, same: list[Span]) -> Span | None:
+        """The indicator opening the clause after a figure fronted with its comma (`At 5.2%, inflation remains ...`,
+        `Standing at 61% of GDP, public debt is ...`): only fronting words before the figure, determiners, places and
+        possessives between the comma and the indicator."""
+        start = self.sentence_start(span)
+        if start == span.start or any(self.words[index] not in self.cues.fronting_words for index in range(start, span.start)):
+            return None
+        comma = next((index for index in range(span.end, min(span.end + 4, len(self.words))) if self.words[index] == ","), None)
+        if comma is None:
+            return None
+        for mention in same:
+            if mention.start > comma:
+                between = range(comma + 1, mention.start)
+                skips = self.cues.phrase_determiners | self.cues.possessives
+                possessors = {index - 1 for index in between if self.words[index] in self.cues.possessives}  # `the country's`
+                if all(self.words[index] in skips or index in self.region_tokens or index in possessors for index in between):
+                    return mention
+                return None
+        return None
 
     def last_earlier_indicator(self, span: Span) -> Span | None:
         """The last indicator earlier in the figure's paragraph, if any."""
