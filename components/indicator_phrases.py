@@ -327,7 +327,8 @@ class IndicatorPhrases(LexiconPipe):
     def opens_phrase(self, index: int, floor: int, view: "PhraseView", *, inside: bool = False) -> bool:
         """Whether a modifier can stand where it is: not a verb of the clause (a word that can
         be a verb and is not a listed word, after anything but the sentence start, a determiner,
-        a preposition, a punctuation mark, a hyphen, or an `and` `inside` the phrase)."""
+        a preposition, a punctuation mark, a hyphen, or an `and` `inside` the phrase; a bare form
+        after `to` or a modal)."""
         word = view.words[index]
         if word in self.known or index == floor:
             return True
@@ -337,6 +338,8 @@ class IndicatorPhrases(LexiconPipe):
         before = view.doc[index - 1]
         if before.text == "-" and not before.whitespace_:
             return True  # `goods-producing sector`
+        if before.lower_ in self.licensing_auxiliaries and word == view.lemmas[index]:
+            return False  # a bare form after `to` or a modal is the clause's verb: `plans to raise spending`
         # `mining and quarry sector`
         return before.lower_ in self.cues.phrase_openers or (inside and before.lower_ in self.cues.list_conjunctions) or before.is_punct
 

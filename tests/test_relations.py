@@ -239,6 +239,8 @@ CASES = [
         "8.3%", indicator="economy", region="Senegal", period="2025"),
     row("subject-of-modal", "Construction will shrink 2.5% this year, the builders' association warned.",
         "2.5%", indicator="Construction"),
+    row("verb-after-to-is-no-modifier", "Ghana's government plans to raise capital spending by 14% next year.",
+        "14%", indicator="capital spending"),
     row("subject-of-perfect", "The services sector has expanded 6.4% since 2021.", "6.4%", indicator="services sector"),
     # --- shares ---
     row("share-of-the-total", KZ_OIL_SHARE, "52.3 percent", kind="share", indicator="output", direction=None),
