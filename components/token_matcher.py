@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from operator import attrgetter
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 import srsly
 from spacy.attrs import IDS, SENT_START
@@ -49,7 +49,7 @@ DEAD, START = 0, 1  # the state with no live position; the state before the firs
 PLACED = -1  # marks a move that depends on the word's place as well as the word
 MAX_REMEMBERED = 500_000  # distinct words decided; past this the words are forgotten and decided again
 
-WordTest = Callable[[Lexeme], bool]
+WordTest = Callable[["WordColumns", Sequence[int]], list[int]]  # the indices of the words passing, of those at the indices given
 
 
 class TokenPatternMatcher:
@@ -231,7 +231,8 @@ class WordConditions:
 
     Each test reads the word's lexeme, which holds what spaCy's Matcher reads. A condition that one of the word's
     strings equals a value or is `IN` a list is looked up by that string; one made of other tests on strings (`REGEX`,
-    `NOT_IN`) and flags (`"IS_ALPHA": true`) is run in Python; any other goes to a spaCy Matcher.
+    `NOT_IN`) and flags (`"IS_ALPHA": true`) is run in Python, one test at a time over all the new words; any other
+    goes to a spaCy Matcher.
     """
 
     def __init__(self, vocab: Vocab) -> None:
@@ -263,20 +264,62 @@ class WordConditions:
 
     def met_by(self, words: list[str]) -> list[frozenset[int]]:
         """The conditions each word meets."""
-        met = [self._met_in_python(self.vocab[word]) for word in words]
+        met: list[set[int]] = [set() for _ in words]
+        columns = WordColumns(self.vocab, words)
+        for prop, table in self._looked_up.items():
+            for conditions, found in zip(met, map(table.get, columns.strings(prop))):
+                if found:
+                    conditions.update(found)
+        for condition, tests in self._tested:
+            for index in passing(tests, columns):
+                met[index].add(condition)
         if len(self._matcher):
             strings = self.vocab.strings
             for key, start, _ in self._matcher(Doc(self.vocab, words=words)):
                 met[start].add(int(strings[key]))
         return [frozenset(conditions) for conditions in met]
 
-    def _met_in_python(self, lexeme: Lexeme) -> set[int]:
-        """The conditions looked up, searched or tested in Python that the word of `lexeme` meets."""
-        met: set[int] = set()
-        for prop, table in self._looked_up.items():
-            met.update(table.get(getattr(lexeme, prop), ()))
-        met.update(index for index, tests in self._tested if all(test(lexeme) for test in tests))
-        return met
+
+class WordColumns:
+    """The strings and flags of a list of words' lexemes, one column per property or flag, read when first asked for."""
+
+    def __init__(self, vocab: Vocab, words: list[str]) -> None:
+        self.vocab = vocab
+        self.words = words
+        self._lexemes: list[Lexeme] | None = None
+        self._strings: dict[str, list[str]] = {"orth_": words}  # a lexeme's `orth_` is its word
+        self._flags: dict[int, list[bool]] = {}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def lexemes(self) -> list[Lexeme]:
+        """The words' lexemes."""
+        if self._lexemes is None:
+            self._lexemes = [self.vocab[word] for word in self.words]
+        return self._lexemes
+
+    def strings(self, prop: str) -> list[str]:
+        """The lexemes' string property `prop` (`orth_`, `lower_`, `shape_`)."""
+        if prop not in self._strings:
+            self._strings[prop] = list(map(attrgetter(prop), self.lexemes()))
+        return self._strings[prop]
+
+    def flags(self, flag: int) -> list[bool]:
+        """The lexemes' flag `flag`."""
+        if flag not in self._flags:
+            self._flags[flag] = [lexeme.check_flag(flag) for lexeme in self.lexemes()]
+        return self._flags[flag]
+
+
+def passing(tests: list[WordTest], columns: WordColumns) -> Sequence[int]:
+    """The indices of the words that pass every test."""
+    indices: Sequence[int] = range(len(columns))
+    for test in tests:
+        if not indices:
+            break
+        indices = test(columns, indices)
+    return indices
 
 
 def looked_up_strings(condition: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
@@ -294,7 +337,7 @@ def looked_up_strings(condition: dict[str, Any]) -> tuple[str, frozenset[str]] |
 
 
 def word_tests(condition: dict[str, Any]) -> list[WordTest] | None:
-    """Tests of a lexeme that together decide the condition as spaCy's Matcher does; None if a part of it is not one of them."""
+    """Tests of words that together decide the condition as spaCy's Matcher does; None if a part of it is not one of them."""
     tests = []
     for name, value in condition.items():
         if name in FLAGS and isinstance(value, bool):
@@ -312,11 +355,10 @@ def word_tests(condition: dict[str, Any]) -> list[WordTest] | None:
 
 def string_test(prop: str, operator: str, operand: Any) -> WordTest | None:
     """The test of a lexeme's string property `prop` by `IN`, `NOT_IN` or `REGEX` (spaCy's `re.search`); None for another."""
-    read = attrgetter(prop)
     if operator in ("IN", "NOT_IN") and is_strings(operand):
-        return partial(string_in if operator == "IN" else string_not_in, read, frozenset(operand))
+        return partial(string_in if operator == "IN" else string_not_in, prop, frozenset(operand))
     if operator == "REGEX" and isinstance(operand, str):
-        return partial(string_searched, read, re.compile(operand))
+        return partial(string_searched, prop, re.compile(operand))
     return None
 
 
@@ -325,24 +367,28 @@ def is_strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def flag_is(flag: int, value: bool, lexeme: Lexeme) -> bool:
-    """Whether the lexeme's flag is `value`."""
-    return lexeme.check_flag(flag) == value
+def flag_is(flag: int, value: bool, columns: WordColumns, indices: Sequence[int]) -> list[int]:
+    """Those of the words at `indices` whose lexeme's flag is `value`."""
+    flags = columns.flags(flag)
+    return [index for index in indices if flags[index] == value]
 
 
-def string_in(read: Callable[[Lexeme], str], strings: frozenset[str], lexeme: Lexeme) -> bool:
-    """Whether the lexeme's string (as `read`) is one of `strings`."""
-    return read(lexeme) in strings
+def string_in(prop: str, strings: frozenset[str], columns: WordColumns, indices: Sequence[int]) -> list[int]:
+    """Those of the words at `indices` whose string property `prop` is one of `strings`."""
+    column = columns.strings(prop)
+    return [index for index in indices if column[index] in strings]
 
 
-def string_not_in(read: Callable[[Lexeme], str], strings: frozenset[str], lexeme: Lexeme) -> bool:
-    """Whether the lexeme's string (as `read`) is none of `strings`."""
-    return read(lexeme) not in strings
+def string_not_in(prop: str, strings: frozenset[str], columns: WordColumns, indices: Sequence[int]) -> list[int]:
+    """Those of the words at `indices` whose string property `prop` is none of `strings`."""
+    column = columns.strings(prop)
+    return [index for index in indices if column[index] not in strings]
 
 
-def string_searched(read: Callable[[Lexeme], str], pattern: re.Pattern[str], lexeme: Lexeme) -> bool:
-    """Whether `pattern` is found in the lexeme's string (as `read`)."""
-    return pattern.search(read(lexeme)) is not None
+def string_searched(prop: str, pattern: re.Pattern[str], columns: WordColumns, indices: Sequence[int]) -> list[int]:
+    """Those of the words at `indices` in whose string property `prop` `pattern` is found."""
+    column, search = columns.strings(prop), pattern.search
+    return [index for index in indices if search(column[index]) is not None]
 
 
 class Places:
