@@ -24,6 +24,8 @@ spaCy makes a token of: `48.8 billion  drams` and `the  first half` in scraped c
 with one space.
 """
 
+from bisect import bisect_left
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, NamedTuple, Sequence
 
@@ -125,6 +127,7 @@ class EconEntityRuler(Pipe):
         self._span_ids: dict[int, tuple[int, int, int]] = {}  # match key -> label, kb_id, pattern id as the Span holds them
         self._keep: dict[tuple[int, int, int], slice] = {}  # label, kb_id, pattern id -> the matched tokens labelled
         self._fallback: set[tuple[int, int, int]] = set()  # label, kb_id, pattern id of the fallback patterns
+        self._precedence: dict[tuple[int, int, int], tuple[bool, int]] = {}  # label, kb_id, pattern id -> fallback, label rank
         self.token_matcher = TokenPatternMatcher(self.nlp.vocab, skip_spaces=self.read_past_spaces)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
@@ -171,6 +174,8 @@ class EconEntityRuler(Pipe):
             else:
                 self.token_matcher.add(key, pattern["pattern"])
             self._patterns.append(pattern)
+        rank = self._label_rank
+        self._precedence = {ids: (ids in self._fallback, rank.get(ids[0], len(rank))) for ids in self._span_ids.values()}
         texts = [text for _, text in phrases]
         for (key, _), phrase_doc in zip(phrases, self.nlp.tokenizer.pipe(texts)):
             self.phrase_matcher.add(key, [phrase_doc])
@@ -187,7 +192,7 @@ class EconEntityRuler(Pipe):
         """Every match, possibly overlapping, as (start, end, label, kb_id, pattern id), in Span order."""
         matches = self.phrase_matcher(doc) + self.token_matcher(doc)
         span_ids = self._span_ids
-        return list(map(Match._make, sorted({(start, end, *span_ids[key]) for key, start, end in matches if start < end})))
+        return list(map(as_match, sorted({(start, end, *span_ids[key]) for key, start, end in matches if start < end})))
 
     def match(self, doc: Doc) -> list[Span]:
         """All candidate spans, possibly overlapping, with their label and pattern id."""
@@ -201,12 +206,13 @@ class EconEntityRuler(Pipe):
         """
         arrays = doc_arrays(doc)
         if self.spans_key is not None:
-            taken = [iob in (1, 3) for iob in doc.to_array(ENT_IOB).tolist()]  # inside or beginning an entity
-            candidates = [match for match in candidates if not any(taken[match.start : match.end])]
-        listed = {(match.start, match.end): match for match in candidates if not self.is_fallback(match)}
-        chosen = [kept for match in self.select(candidates) if (kept := self.kept(match, listed)) is not None]
+            iob = doc.to_array(ENT_IOB)
+            taken = ((iob == 1) | (iob == 3)).tolist()  # inside or beginning an entity
+            candidates = [match for match in candidates if True not in taken[match.start : match.end]]
+        chosen = [kept for match in self.select(candidates) if (kept := self.kept(match, candidates)) is not None]
         chosen = self.yield_to_listed(arrays.words, chosen, candidates)
-        chosen = [match for match in chosen if not (self.is_fallback(match) and in_title_case_line(arrays.texts, match))]
+        fallback = self._fallback
+        chosen = [match for match in chosen if match[2:] not in fallback or not in_title_case_line(arrays.texts, match)]
         if self.place_modifiers:
             chosen = with_place_modifiers(arrays.words, chosen, self.place_modifiers, self._region)
         if self.expand_acronyms:
@@ -219,11 +225,11 @@ class EconEntityRuler(Pipe):
                 Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in chosen
             ]
 
-    def kept(self, match: Match, listed: dict[tuple[int, int], Match]) -> Match | None:
+    def kept(self, match: Match, candidates: Sequence[Match]) -> Match | None:
         """The part of a match its pattern labels (see `keep`); None when that part is empty.
 
-        A guess whose kept part is exactly a listed name takes that name's label and pattern: `US` in
-        `US Treasury Secretary` stays the listed place though an acronym before a title reads as an ORG.
+        A guess whose kept part is exactly a listed name (one of the `candidates`, in Span order) takes that name's label
+        and pattern: `US` in `US Treasury Secretary` stays the listed place though an acronym before a title reads as an ORG.
         """
         keep = self._keep.get(match[2:])
         if keep is None:
@@ -232,9 +238,18 @@ class EconEntityRuler(Pipe):
         if start >= stop:
             return None
         start, stop = match.start + start, match.start + stop
-        if self.is_fallback(match) and (start, stop) in listed:
-            return listed[start, stop]
+        if self.is_fallback(match) and (listed := self.listed_at(candidates, start, stop)) is not None:
+            return listed
         return match._replace(start=start, end=stop)
+
+    def listed_at(self, candidates: Sequence[Match], start: int, end: int) -> Match | None:
+        """The last of the non-fallback `candidates` (in Span order) covering exactly tokens `start` to `end`, if any."""
+        index = bisect_left(candidates, (start, end + 1))
+        while index > 0 and candidates[index - 1][:2] == (start, end):
+            index -= 1
+            if not self.is_fallback(candidates[index]):
+                return candidates[index]
+        return None
 
     def is_fallback(self, match: Match) -> bool:
         """Whether a match comes from a fallback pattern (a name-shape guess)."""
@@ -248,6 +263,8 @@ class EconEntityRuler(Pipe):
         name) gives `Trade Department` and the listed `National Statistics Committee`; the rest is left out.
         """
         org = self._org
+        if not any(match.label == org and self.is_fallback(match) for match in chosen):
+            return chosen
         listed = [match for match in candidates if match.label == org and (key := match[2:]) not in self._fallback and key not in self._keep]
         result = []
         for match in chosen:
@@ -263,15 +280,12 @@ class EconEntityRuler(Pipe):
 
     def select(self, candidates: Sequence[Match]) -> list[Match]:
         """Longest match first, then non-fallback, then label priority, then leftmost; no two share a token."""
-        rank = self._label_rank
-        fallback = self._fallback
-
-        def order(match: Match) -> tuple[int, bool, int, int]:
-            return match.start - match.end, match[2:] in fallback, rank.get(match.label, len(rank)), match.start
-
+        precedence = self._precedence
+        order = [(match.start - match.end, *precedence[match[2:]], match.start) for match in candidates]
         taken: set[int] = set()
         chosen: list[Match] = []
-        for match in sorted(candidates, key=order):
+        for index in sorted(range(len(candidates)), key=order.__getitem__):
+            match = candidates[index]
             tokens = range(match.start, match.end)
             if taken.isdisjoint(tokens):
                 chosen.append(match)
@@ -304,6 +318,10 @@ class EconEntityRuler(Pipe):
         self.clear()
         self.add_patterns(srsly.json_loads(bytes_data))
         return self
+
+
+as_match = partial(tuple.__new__, Match)
+"""A Match from a tuple of its five fields (as `Match._make`, without its Python-level check)."""
 
 
 def pattern_key(pattern: Pattern) -> str:
@@ -340,6 +358,8 @@ def in_title_case_line(texts: list[str], match: Match) -> bool:
 
 def with_place_modifiers(words: list[str], matches: list[Match], modifiers: frozenset[str], region: int) -> list[Match]:
     """`eastern Kazakhstan`: a REGION takes in a direction word (`modifiers`; `words` and they lower-cased) just before it."""
+    if not any(match.label == region and match.start > 0 and words[match.start - 1] in modifiers for match in matches):
+        return matches
     taken = {index for match in matches for index in range(match.start, match.end)}
     extended = []
     for match in matches:
