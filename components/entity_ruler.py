@@ -27,7 +27,7 @@ with one space.
 from bisect import bisect_left
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
 import srsly
 from spacy.attrs import ENT_IOB
@@ -36,7 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
+from spacy.util import SimpleFrozenList, ensure_path, from_disk, minibatch, to_disk
 
 from .doc_arrays import doc_arrays
 from .extensions import register_extensions
@@ -187,6 +187,12 @@ class EconEntityRuler(Pipe):
             return doc
         except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
             return error_handler(self.name, self, [doc], error)
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """`__call__` on each Doc, the words new to the token matcher learnt once per batch of Docs rather than per Doc."""
+        for docs in minibatch(stream, size=batch_size):
+            self.token_matcher.learn(docs)
+            yield from map(self, docs)
 
     def candidates(self, doc: Doc) -> list[Match]:
         """Every match, possibly overlapping, as (start, end, label, kb_id, pattern id), in Span order."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import chain
 from operator import attrgetter
 from typing import Any, Callable, Iterable, Sequence
 
@@ -104,16 +105,22 @@ class TokenPatternMatcher:
                     matches.append((key, start, end))
         return matches
 
+    def learn(self, docs: Iterable[Doc]) -> None:
+        """Decide the word conditions of the docs' words not seen before at once (matching them then finds them known)."""
+        self._learn_new(chain.from_iterable(doc_arrays(doc).texts for doc in docs))
+
     def _classes_of(self, words: list[str]) -> list[int]:
         """The class of each word (learning the words not seen before)."""
-        word_classes = self._word_classes
-        if len(word_classes) > MAX_REMEMBERED:
-            word_classes.clear()
-        classes = list(map(word_classes.get, words))
-        if None in classes:
-            self._learn_words(list({word for word, word_class in zip(words, classes) if word_class is None}))
-            classes = list(map(word_classes.__getitem__, words))
-        return classes
+        self._learn_new(words)
+        return list(map(self._word_classes.__getitem__, words))
+
+    def _learn_new(self, words: Iterable[str]) -> None:
+        """Learn the classes of the words not seen before."""
+        if len(self._word_classes) > MAX_REMEMBERED:
+            self._word_classes.clear()
+        new = set(words).difference(self._word_classes)
+        if new:
+            self._learn_words(list(new))
 
     def _learn_words(self, words: list[str]) -> None:
         """Decide the word-level conditions of new words, and so their classes."""
