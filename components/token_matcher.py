@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import chain
+from itertools import chain, compress, count, repeat
 from operator import attrgetter
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import srsly
 from spacy.attrs import IDS, SENT_START
@@ -86,14 +86,9 @@ class TokenPatternMatcher:
         moves, accepts, follow, gaps = self._moves, self._accepts, self._follow, self._gap_classes
         length = len(classes)
         matches = []
-        starting = moves[START]
-        for start in [index for index, word_class in enumerate(classes) if starting.get(word_class) != DEAD]:
-            state, end = START, start
-            while end < length:
-                word_class = classes[end]
-                if end > start and word_class in gaps:
-                    end += 1  # `the  first half`: an extra space inside a match is read past
-                    continue
+        for start in self._possible_starts(classes):
+            state, end, word_class = START, start, classes[start]
+            while True:
                 following = moves[state].get(word_class)
                 if following is None or following == PLACED:
                     following = follow(state, word_class, places, end)
@@ -103,7 +98,17 @@ class TokenPatternMatcher:
                 end += 1
                 for key in accepts[state]:
                     matches.append((key, start, end))
+                while end < length and classes[end] in gaps:
+                    end += 1  # `the  first half`: an extra space inside a match is read past
+                if end == length:
+                    break
+                word_class = classes[end]
         return matches
+
+    def _possible_starts(self, classes: list[int]) -> Iterator[int]:
+        """The indices of the words a match may start at: those whose class does not lead from the start to no match
+        (a move not yet known, or known only with the word's place, counts as possible)."""
+        return compress(count(), map(self._moves[START].get, classes, repeat(PLACED)))
 
     def learn(self, docs: Iterable[Doc]) -> None:
         """Decide the word conditions of the docs' words not seen before at once (matching them then finds them known)."""
@@ -277,8 +282,14 @@ class WordConditions:
             for conditions, found in zip(met, map(table.get, columns.strings(prop))):
                 if found:
                     conditions.update(found)
+        everyone = range(len(words))
         for condition, tests in self._tested:
-            for index in passing(tests, columns):
+            passing: Sequence[int] = everyone
+            for test in tests:
+                passing = test(columns, passing)
+                if not passing:
+                    break
+            for index in passing:
                 met[index].add(condition)
         if len(self._matcher):
             strings = self.vocab.strings
@@ -297,9 +308,6 @@ class WordColumns:
         self._strings: dict[str, list[str]] = {"orth_": words}  # a lexeme's `orth_` is its word
         self._flags: dict[int, list[bool]] = {}
 
-    def __len__(self) -> int:
-        return len(self.words)
-
     def lexemes(self) -> list[Lexeme]:
         """The words' lexemes."""
         if self._lexemes is None:
@@ -317,16 +325,6 @@ class WordColumns:
         if flag not in self._flags:
             self._flags[flag] = [lexeme.check_flag(flag) for lexeme in self.lexemes()]
         return self._flags[flag]
-
-
-def passing(tests: list[WordTest], columns: WordColumns) -> Sequence[int]:
-    """The indices of the words that pass every test."""
-    indices: Sequence[int] = range(len(columns))
-    for test in tests:
-        if not indices:
-            break
-        indices = test(columns, indices)
-    return indices
 
 
 def looked_up_strings(condition: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
@@ -394,8 +392,7 @@ def string_not_in(prop: str, strings: frozenset[str], columns: WordColumns, indi
 
 def string_searched(prop: str, pattern: re.Pattern[str], columns: WordColumns, indices: Sequence[int]) -> list[int]:
     """Those of the words at `indices` in whose string property `prop` `pattern` is found."""
-    column, search = columns.strings(prop), pattern.search
-    return [index for index in indices if search(column[index]) is not None]
+    return list(compress(indices, map(pattern.search, map(columns.strings(prop).__getitem__, indices))))
 
 
 class Places:
