@@ -212,10 +212,8 @@ class EconEntityRuler(Pipe):
         """
         arrays = doc_arrays(doc)
         if self.spans_key is not None:
-            iob = doc.to_array(ENT_IOB)
-            taken = ((iob == 1) | (iob == 3)).tolist()  # inside or beginning an entity
-            candidates = [match for match in candidates if True not in taken[match.start : match.end]]
-        chosen = [kept for match in self.select(candidates) if (kept := self.kept(match, candidates)) is not None]
+            candidates = outside_entities(doc, candidates)
+        chosen = self.labelled_parts(self.select(candidates), candidates)
         chosen = self.yield_to_listed(arrays.words, chosen, candidates)
         fallback = self._fallback
         chosen = [match for match in chosen if match[2:] not in fallback or not in_title_case_line(arrays.texts, match)]
@@ -224,12 +222,17 @@ class EconEntityRuler(Pipe):
         if self.expand_acronyms:
             chosen = add_acronym_mentions(arrays.texts, chosen, self._acronym_labels, self._acronym_id)
         chosen.sort(key=lambda match: match.start)
+        spans = [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in chosen]
         if self.spans_key is None:
-            doc.ents = [(span_id, kb_id, label, start, end) for start, end, label, kb_id, span_id in chosen]
+            doc.set_ents(spans, default="outside")  # what `doc.ents = ...` does
         else:
-            doc.spans[self.spans_key] = [
-                Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in chosen
-            ]
+            doc.spans[self.spans_key] = spans
+
+    def labelled_parts(self, matches: list[Match], candidates: Sequence[Match]) -> list[Match]:
+        """The matches cut to the part their pattern labels (see `kept`), those left with none dropped."""
+        keeps = self._keep
+        parts = [match if match[2:] not in keeps else self.kept(match, candidates) for match in matches]
+        return [part for part in parts if part is not None]
 
     def kept(self, match: Match, candidates: Sequence[Match]) -> Match | None:
         """The part of a match its pattern labels (see `keep`); None when that part is empty.
@@ -337,6 +340,12 @@ def pattern_key(pattern: Pattern) -> str:
 
 ACRONYM_LABELS = ("ORG", "REGION", "INDICATOR")
 """The labels of names whose bracketed acronym is a mention of them."""
+
+
+def outside_entities(doc: Doc, matches: list[Match]) -> list[Match]:
+    """The matches that share no token with an entity (nor with a blocked token)."""
+    inside = (doc.to_array(ENT_IOB) % 2).tolist()  # I (1) and B (3) are odd, O (2) and missing (0) even
+    return [match for match in matches if 1 not in inside[match.start : match.end]]
 
 
 def of_before(words: list[str], start: int) -> int:
