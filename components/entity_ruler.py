@@ -3,8 +3,9 @@
 With a `spans_key` it writes `doc.spans[key]` instead: the concept ruler (`components/concept_ruler.py`)
 is this class writing the INDICATOR/PERIOD candidates.
 Modelled on spaCy's SpanRuler: token patterns go to a token matcher, phrase patterns to a
-PhraseMatcher, `match(doc)` finds candidates and `set_annotations(doc, spans)` writes
-`doc.ents`, keeping the longest candidate where they overlap (then the label priority).
+PhraseMatcher, `match(doc)` finds candidates (as Spans; `ranked_candidates(doc)` as tuples in the order
+the choice tries them) and `set_annotations(doc, candidates)` writes `doc.ents`, keeping the longest
+candidate where they overlap (then the label priority). Only the chosen become Spans.
 Every pattern carries an `id` recording where it came from; the chosen pattern's id
 is the entity's `ent_id_`, and a place pattern's `kb_id` (its country, ISO 3166 alpha-2)
 the entity's `kb_id_`. Patterns are loaded at `[initialize]` time and written by
@@ -24,7 +25,6 @@ spaCy makes a token of: `48.8 billion  drams` and `the  first half` in scraped c
 with one space.
 """
 
-from bisect import bisect_left
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
@@ -54,6 +54,20 @@ class Match(NamedTuple):
     label: int
     kb_id: int
     pattern_id: int
+
+
+as_match = partial(tuple.__new__, Match)
+"""A Match from a tuple of its five fields (as `Match._make`, without its Python-level check)."""
+
+Candidate = tuple[int, bool, int, int, int, int, int, int]
+"""A match as the choice ranks it: (minus its length, fallback, label rank, start, end, label, kb_id, pattern id).
+In that order, candidates come longest first, then non-fallback, then by label priority, then leftmost, then in Span order."""
+FALLBACK = 1
+"""A Candidate's fallback flag."""
+SPAN = slice(3, 5)
+"""A Candidate's start and end."""
+MATCH = slice(3, None)
+"""A Candidate's Match fields."""
 
 
 @Language.factory(
@@ -127,7 +141,7 @@ class EconEntityRuler(Pipe):
         self._span_ids: dict[int, tuple[int, int, int]] = {}  # match key -> label, kb_id, pattern id as the Span holds them
         self._keep: dict[tuple[int, int, int], slice] = {}  # label, kb_id, pattern id -> the matched tokens labelled
         self._fallback: set[tuple[int, int, int]] = set()  # label, kb_id, pattern id of the fallback patterns
-        self._precedence: dict[tuple[int, int, int], tuple[bool, int]] = {}  # label, kb_id, pattern id -> fallback, label rank
+        self._ranks: dict[int, tuple[bool, int]] = {}  # match key -> fallback, label rank
         self.token_matcher = TokenPatternMatcher(self.nlp.vocab, skip_spaces=self.read_past_spaces)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
@@ -175,7 +189,7 @@ class EconEntityRuler(Pipe):
                 self.token_matcher.add(key, pattern["pattern"])
             self._patterns.append(pattern)
         rank = self._label_rank
-        self._precedence = {ids: (ids in self._fallback, rank.get(ids[0], len(rank))) for ids in self._span_ids.values()}
+        self._ranks = {key: (ids in self._fallback, rank.get(ids[0], len(rank))) for key, ids in self._span_ids.items()}
         texts = [text for _, text in phrases]
         for (key, _), phrase_doc in zip(phrases, self.nlp.tokenizer.pipe(texts)):
             self.phrase_matcher.add(key, [phrase_doc])
@@ -183,7 +197,7 @@ class EconEntityRuler(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            self.set_annotations(doc, self.candidates(doc))
+            self.set_annotations(doc, self.ranked_candidates(doc))
             return doc
         except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
             return error_handler(self.name, self, [doc], error)
@@ -196,16 +210,20 @@ class EconEntityRuler(Pipe):
 
     def candidates(self, doc: Doc) -> list[Match]:
         """Every match, possibly overlapping, as (start, end, label, kb_id, pattern id), in Span order."""
+        return in_span_order(self.ranked_candidates(doc))
+
+    def ranked_candidates(self, doc: Doc) -> list[Candidate]:
+        """Every match, possibly overlapping, in the order the choice tries them (see `Candidate`)."""
         matches = self.phrase_matcher(doc) + self.token_matcher(doc)
-        span_ids = self._span_ids
-        return list(map(as_match, sorted({(start, end, *span_ids[key]) for key, start, end in matches if start < end})))
+        ranks, span_ids = self._ranks, self._span_ids
+        return sorted({(start - end, *ranks[key], start, end, *span_ids[key]) for key, start, end in matches if start < end})
 
     def match(self, doc: Doc) -> list[Span]:
         """All candidate spans, possibly overlapping, with their label and pattern id."""
         return [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in self.candidates(doc)]
 
-    def set_annotations(self, doc: Doc, candidates: Sequence[Match]) -> None:
-        """Write the non-overlapping selection of `candidates` to `doc.ents` (replacing what was there).
+    def set_annotations(self, doc: Doc, candidates: Sequence[Candidate]) -> None:
+        """Write the non-overlapping selection of `candidates` (ranked) to `doc.ents` (replacing what was there).
 
         With a `spans_key`, write to `doc.spans[spans_key]` instead, leaving out candidates
         that overlap an entity. The choice is made on the matches; only the chosen become Spans.
@@ -228,16 +246,16 @@ class EconEntityRuler(Pipe):
         else:
             doc.spans[self.spans_key] = spans
 
-    def labelled_parts(self, matches: list[Match], candidates: Sequence[Match]) -> list[Match]:
+    def labelled_parts(self, matches: list[Match], candidates: Sequence[Candidate]) -> list[Match]:
         """The matches cut to the part their pattern labels (see `kept`), those left with none dropped."""
         keeps = self._keep
         parts = [match if match[2:] not in keeps else self.kept(match, candidates) for match in matches]
         return [part for part in parts if part is not None]
 
-    def kept(self, match: Match, candidates: Sequence[Match]) -> Match | None:
+    def kept(self, match: Match, candidates: Sequence[Candidate]) -> Match | None:
         """The part of a match its pattern labels (see `keep`); None when that part is empty.
 
-        A guess whose kept part is exactly a listed name (one of the `candidates`, in Span order) takes that name's label
+        A guess whose kept part is exactly a listed name (one of the `candidates`) takes that name's label
         and pattern: `US` in `US Treasury Secretary` stays the listed place though an acronym before a title reads as an ORG.
         """
         keep = self._keep.get(match[2:])
@@ -251,20 +269,16 @@ class EconEntityRuler(Pipe):
             return listed
         return match._replace(start=start, end=stop)
 
-    def listed_at(self, candidates: Sequence[Match], start: int, end: int) -> Match | None:
-        """The last of the non-fallback `candidates` (in Span order) covering exactly tokens `start` to `end`, if any."""
-        index = bisect_left(candidates, (start, end + 1))
-        while index > 0 and candidates[index - 1][:2] == (start, end):
-            index -= 1
-            if not self.is_fallback(candidates[index]):
-                return candidates[index]
-        return None
+    def listed_at(self, candidates: Sequence[Candidate], start: int, end: int) -> Match | None:
+        """The last in Span order of the non-fallback `candidates` covering exactly tokens `start` to `end`, if any."""
+        listed = [candidate[MATCH] for candidate in candidates if candidate[SPAN] == (start, end) and not candidate[FALLBACK]]
+        return as_match(max(listed)) if listed else None
 
     def is_fallback(self, match: Match) -> bool:
         """Whether a match comes from a fallback pattern (a name-shape guess)."""
         return match[2:] in self._fallback
 
-    def yield_to_listed(self, words: list[str], chosen: list[Match], candidates: Sequence[Match]) -> list[Match]:
+    def yield_to_listed(self, words: list[str], chosen: list[Match], candidates: Sequence[Candidate]) -> list[Match]:
         """A guessed ORG does not swallow a listed ORG after its `of (the)`: it ends before `of`, the listed one follows
         (`words` are the doc's lower-cased tokens).
 
@@ -274,7 +288,8 @@ class EconEntityRuler(Pipe):
         org = self._org
         if not any(match.label == org and self.is_fallback(match) for match in chosen):
             return chosen
-        listed = [match for match in candidates if match.label == org and (key := match[2:]) not in self._fallback and key not in self._keep]
+        listed = [match for match in in_span_order(candidates)
+                  if match.label == org and (key := match[2:]) not in self._fallback and key not in self._keep]
         result = []
         for match in chosen:
             inner = None
@@ -287,17 +302,15 @@ class EconEntityRuler(Pipe):
             result += [match._replace(end=of_before(words, inner.start)), inner]
         return result
 
-    def select(self, candidates: Sequence[Match]) -> list[Match]:
-        """Longest match first, then non-fallback, then label priority, then leftmost; no two share a token."""
-        precedence = self._precedence
-        order = [(match.start - match.end, *precedence[match[2:]], match.start) for match in candidates]
+    def select(self, candidates: Sequence[Candidate]) -> list[Match]:
+        """The candidates (ranked) taken in turn where they share no token with one taken before: longest match first,
+        then non-fallback, then label priority, then leftmost."""
         taken: set[int] = set()
         chosen: list[Match] = []
-        for index in sorted(range(len(candidates)), key=order.__getitem__):
-            match = candidates[index]
-            tokens = range(match.start, match.end)
+        for candidate in candidates:
+            tokens = range(*candidate[SPAN])
             if taken.isdisjoint(tokens):
-                chosen.append(match)
+                chosen.append(as_match(candidate[MATCH]))
                 taken.update(tokens)
         return chosen
 
@@ -329,8 +342,9 @@ class EconEntityRuler(Pipe):
         return self
 
 
-as_match = partial(tuple.__new__, Match)
-"""A Match from a tuple of its five fields (as `Match._make`, without its Python-level check)."""
+def in_span_order(candidates: Iterable[Candidate]) -> list[Match]:
+    """The candidates' matches, in Span order (start, end, label, kb_id, pattern id)."""
+    return list(map(as_match, sorted([candidate[MATCH] for candidate in candidates])))
 
 
 def pattern_key(pattern: Pattern) -> str:
@@ -342,10 +356,10 @@ ACRONYM_LABELS = ("ORG", "REGION", "INDICATOR")
 """The labels of names whose bracketed acronym is a mention of them."""
 
 
-def outside_entities(doc: Doc, matches: list[Match]) -> list[Match]:
-    """The matches that share no token with an entity (nor with a blocked token)."""
+def outside_entities(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates that share no token with an entity (nor with a blocked token)."""
     inside = (doc.to_array(ENT_IOB) % 2).tolist()  # I (1) and B (3) are odd, O (2) and missing (0) even
-    return [match for match in matches if 1 not in inside[match.start : match.end]]
+    return [candidate for candidate in candidates if 1 not in inside[slice(*candidate[SPAN])]]
 
 
 def of_before(words: list[str], start: int) -> int:
