@@ -26,6 +26,7 @@ with one space.
 """
 
 from functools import partial
+from itertools import compress, count
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
@@ -239,7 +240,7 @@ class EconEntityRuler(Pipe):
             chosen = with_place_modifiers(arrays.words, chosen, self.place_modifiers, self._region)
         if self.expand_acronyms:
             chosen = add_acronym_mentions(arrays.texts, chosen, self._acronym_labels, self._acronym_id)
-        chosen.sort(key=lambda match: match.start)
+        chosen.sort()  # by start: no two share a token
         spans = [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in chosen]
         if self.spans_key is None:
             doc.set_ents(spans, default="outside")  # what `doc.ents = ...` does
@@ -402,11 +403,13 @@ def with_place_modifiers(words: list[str], matches: list[Match], modifiers: froz
 def add_acronym_mentions(texts: list[str], matches: list[Match], labels: frozenset[int], acronym_id: int) -> list[Match]:
     """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name
     (of the `labels`: ORG, REGION, INDICATOR); the mentions take the pattern id `acronym_id`."""
+    bracketed = bracketed_acronyms(texts)
+    if not bracketed:
+        return matches
     acronyms: dict[str, int] = {}
     for match in matches:
-        end = match.end
-        if match.label in labels and end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")" and is_acronym(texts[end + 1]):
-            acronyms.setdefault(texts[end + 1], match.label)
+        if match.end in bracketed and match.label in labels:
+            acronyms.setdefault(bracketed[match.end], match.label)
     if not acronyms:
         return matches
     taken = {index for match in matches for index in range(match.start, match.end)}
@@ -416,6 +419,15 @@ def add_acronym_mentions(texts: list[str], matches: list[Match], labels: frozens
         if text in acronyms and index not in taken
     ]
     return matches + added
+
+
+def bracketed_acronyms(texts: list[str]) -> dict[int, str]:
+    """The acronyms standing alone in brackets (`( ADB )`), by the index of their opening bracket."""
+    return {
+        index: texts[index + 1]
+        for index in compress(count(), map("(".__eq__, texts))
+        if index + 2 < len(texts) and texts[index + 2] == ")" and is_acronym(texts[index + 1])
+    }
 
 
 def is_acronym(text: str) -> bool:
