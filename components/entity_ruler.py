@@ -232,10 +232,13 @@ class EconEntityRuler(Pipe):
         arrays = doc_arrays(doc)
         if self.spans_key is not None:
             candidates = outside_entities(doc, candidates)
-        chosen = self.labelled_parts(self.select(candidates), candidates)
-        chosen = self.yield_to_listed(arrays.words, chosen, candidates)
-        fallback = self._fallback
-        chosen = [match for match in chosen if match[2:] not in fallback or not in_title_case_line(arrays.texts, match)]
+        chosen = self.select(candidates)
+        if self._keep:
+            chosen = self.labelled_parts(chosen, candidates)
+        if self._fallback:
+            chosen = self.yield_to_listed(arrays.words, chosen, candidates)
+            fallback = self._fallback
+            chosen = [match for match in chosen if match[2:] not in fallback or not in_title_case_line(arrays.texts, match)]
         if self.place_modifiers:
             chosen = with_place_modifiers(arrays.words, chosen, self.place_modifiers, self._region)
         if self.expand_acronyms:
@@ -286,8 +289,8 @@ class EconEntityRuler(Pipe):
         `Trade Department of the National Statistics Committee Anna Ivanova` (a shape running on into a person's
         name) gives `Trade Department` and the listed `National Statistics Committee`; the rest is left out.
         """
-        org = self._org
-        if not any(match.label == org and self.is_fallback(match) for match in chosen):
+        org, fallback = self._org, self._fallback
+        if not any(match[2:] in fallback and match.label == org for match in chosen):
             return chosen
         listed = [match for match in in_span_order(candidates)
                   if match.label == org and (key := match[2:]) not in self._fallback and key not in self._keep]
