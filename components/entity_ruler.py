@@ -26,7 +26,6 @@ with one space.
 """
 
 from functools import partial
-from itertools import compress, count
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
@@ -69,6 +68,8 @@ SPAN = slice(3, 5)
 """A Candidate's start and end."""
 MATCH = slice(3, None)
 """A Candidate's Match fields."""
+IDS = slice(5, None)
+"""A Candidate's label, kb_id and pattern id."""
 
 
 @Language.factory(
@@ -292,8 +293,8 @@ class EconEntityRuler(Pipe):
         org, fallback = self._org, self._fallback
         if not any(match[2:] in fallback and match.label == org for match in chosen):
             return chosen
-        listed = [match for match in in_span_order(candidates)
-                  if match.label == org and (key := match[2:]) not in self._fallback and key not in self._keep]
+        listed = in_span_order(candidate for candidate in candidates
+                               if (ids := candidate[IDS])[0] == org and ids not in fallback and ids not in self._keep)
         result = []
         for match in chosen:
             inner = None
@@ -428,9 +429,20 @@ def bracketed_acronyms(texts: list[str]) -> dict[int, str]:
     """The acronyms standing alone in brackets (`( ADB )`), by the index of their opening bracket."""
     return {
         index: texts[index + 1]
-        for index in compress(count(), map("(".__eq__, texts))
+        for index in indices_of(texts, "(")
         if index + 2 < len(texts) and texts[index + 2] == ")" and is_acronym(texts[index + 1])
     }
+
+
+def indices_of(items: list[str], item: str) -> Iterator[int]:
+    """The indices at which `item` stands in `items` (each found by `list.index`, a scan in C)."""
+    index = -1
+    while True:
+        try:
+            index = items.index(item, index + 1)
+        except ValueError:
+            return
+        yield index
 
 
 def is_acronym(text: str) -> bool:
