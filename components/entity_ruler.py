@@ -206,8 +206,12 @@ class EconEntityRuler(Pipe):
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         """`__call__` on each Doc, the words new to the token matcher learnt once per batch of Docs rather than per Doc."""
+        error_handler = self.get_error_handler()
         for docs in minibatch(stream, size=batch_size):
-            self.token_matcher.learn(docs)
+            try:
+                self.token_matcher.learn(docs)
+            except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler; each Doc then learns its own
+                error_handler(self.name, self, docs, error)
             yield from map(self, docs)
 
     def candidates(self, doc: Doc) -> list[Match]:
