@@ -384,14 +384,29 @@ TITLE_CASE_MIN_WORDS = 3
 
 
 def in_title_case_line(texts: list[str], match: Match) -> bool:
-    """Whether `match` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing."""
-    start, end = match.start, match.end
-    while start > 0 and "\n" not in texts[start - 1]:
-        start -= 1
-    while end < len(texts) and "\n" not in texts[end]:
-        end += 1
-    line = [word for word in texts[start : match.start] + texts[match.end : end] if len(word) >= 4 and word.isalpha()]
-    return len(line) >= TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in line)
+    """Whether `match` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing.
+
+    The line's words are read outward from the match, so a story's line is told by its first lower-case word."""
+    capitalised = 0
+    for word in words_on_line_around(texts, match.start, match.end):
+        if len(word) >= 4 and word.isalpha():
+            if not word[0].isupper():
+                return False
+            capitalised += 1
+    return capitalised >= TITLE_CASE_MIN_WORDS
+
+
+def words_on_line_around(texts: list[str], start: int, end: int) -> Iterator[str]:
+    """The tokens on the line of tokens `start` to `end` (up to a token holding a line break) outside them: those
+    before, nearest first, then those after."""
+    for index in range(start - 1, -1, -1):
+        if "\n" in texts[index]:
+            break
+        yield texts[index]
+    for index in range(end, len(texts)):
+        if "\n" in texts[index]:
+            break
+        yield texts[index]
 
 
 def with_place_modifiers(words: list[str], matches: list[Match], modifiers: frozenset[str], region: int) -> list[Match]:
