@@ -64,8 +64,8 @@ Candidate = tuple[int, bool, int, int, int, int, int, int]
 In that order, candidates come longest first, then non-fallback, then by label priority, then leftmost, then in Span order."""
 FALLBACK = 1
 """A Candidate's fallback flag."""
-SPAN = slice(3, 5)
-"""A Candidate's start and end."""
+START, END = 3, 4
+"""Where a Candidate holds its start and end."""
 MATCH = slice(3, None)
 """A Candidate's Match fields."""
 IDS = slice(5, None)
@@ -280,7 +280,7 @@ class EconEntityRuler(Pipe):
 
     def listed_at(self, candidates: Sequence[Candidate], start: int, end: int) -> Match | None:
         """The last in Span order of the non-fallback `candidates` covering exactly tokens `start` to `end`, if any."""
-        listed = [candidate[MATCH] for candidate in candidates if candidate[SPAN] == (start, end) and not candidate[FALLBACK]]
+        listed = [candidate[MATCH] for candidate in candidates if candidate[START] == start and candidate[END] == end and not candidate[FALLBACK]]
         return as_match(max(listed)) if listed else None
 
     def is_fallback(self, match: Match) -> bool:
@@ -317,7 +317,7 @@ class EconEntityRuler(Pipe):
         taken: set[int] = set()
         chosen: list[Match] = []
         for candidate in candidates:
-            tokens = range(*candidate[SPAN])
+            tokens = range(candidate[START], candidate[END])
             if taken.isdisjoint(tokens):
                 chosen.append(as_match(candidate[MATCH]))
                 taken.update(tokens)
@@ -368,7 +368,7 @@ ACRONYM_LABELS = ("ORG", "REGION", "INDICATOR")
 def outside_entities(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates that share no token with an entity (nor with a blocked token)."""
     inside = (doc.to_array(ENT_IOB) % 2).tolist()  # I (1) and B (3) are odd, O (2) and missing (0) even
-    return [candidate for candidate in candidates if 1 not in inside[slice(*candidate[SPAN])]]
+    return [candidate for candidate in candidates if 1 not in inside[candidate[START] : candidate[END]]]
 
 
 def of_before(words: list[str], start: int) -> int:
@@ -437,9 +437,10 @@ def add_acronym_mentions(texts: list[str], matches: list[Match], labels: frozens
         return matches
     taken = {index for match in matches for index in range(match.start, match.end)}
     added = [
-        Match(index, index + 1, acronyms[text], 0, acronym_id)
-        for index, text in enumerate(texts)
-        if text in acronyms and index not in taken
+        Match(index, index + 1, label, 0, acronym_id)
+        for text, label in acronyms.items()
+        for index in indices_of(texts, text)
+        if index not in taken
     ]
     return matches + added
 
