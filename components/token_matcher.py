@@ -392,7 +392,8 @@ def string_not_in(prop: str, strings: frozenset[str], columns: WordColumns, indi
 
 def string_searched(prop: str, pattern: re.Pattern[str], columns: WordColumns, indices: Sequence[int]) -> list[int]:
     """Those of the words at `indices` in whose string property `prop` `pattern` is found."""
-    return list(compress(indices, map(pattern.search, map(columns.strings(prop).__getitem__, indices))))
+    column, search = columns.strings(prop), pattern.search
+    return [index for index in indices if search(column[index])]  # a match is true, no match None
 
 
 class Places:
