@@ -237,7 +237,7 @@ class EconEntityRuler(Pipe):
         arrays = doc_arrays(doc)
         if self.spans_key is not None:
             candidates = outside_entities(doc, candidates)
-        chosen = self.select(candidates)
+        chosen = self.select(candidates, len(doc))
         if self._keep:
             chosen = self.labelled_parts(chosen, candidates)
         if self._fallback:
@@ -311,16 +311,19 @@ class EconEntityRuler(Pipe):
             result += [match._replace(end=of_before(words, inner.start)), inner]
         return result
 
-    def select(self, candidates: Sequence[Candidate]) -> list[Match]:
+    def select(self, candidates: Sequence[Candidate], length: int) -> list[Match]:
         """The candidates (ranked) taken in turn where they share no token with one taken before: longest match first,
-        then non-fallback, then label priority, then leftmost."""
-        taken: set[int] = set()
+        then non-fallback, then label priority, then leftmost (`length`: the doc's, in tokens).
+
+        None is longer than one before it, so it cannot hold one taken before without sharing its first token:
+        it overlaps one taken before exactly when its first or last token is taken."""
+        taken = bytearray(length)
         chosen: list[Match] = []
         for candidate in candidates:
-            tokens = range(candidate[START], candidate[END])
-            if taken.isdisjoint(tokens):
+            start, end = candidate[START], candidate[END]
+            if not (taken[start] or taken[end - 1]):
                 chosen.append(as_match(candidate[MATCH]))
-                taken.update(tokens)
+                taken[start:end] = b"\x01" * (end - start)
         return chosen
 
     def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
