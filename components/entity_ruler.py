@@ -3,8 +3,9 @@
 With a `spans_key` it writes `doc.spans[key]` instead: the concept ruler (`components/concept_ruler.py`)
 is this class writing the INDICATOR/PERIOD candidates.
 Modelled on spaCy's SpanRuler: token patterns go to a token matcher, phrase patterns to a
-PhraseMatcher, `match(doc)` finds candidates and `set_annotations(doc, spans)` writes
-`doc.ents`, keeping the longest candidate where they overlap (then the label priority).
+PhraseMatcher, `match(doc)` finds candidates (as Spans; `ranked_candidates(doc)` as tuples in the order
+the choice tries them) and `set_annotations(doc, candidates)` writes `doc.ents`, keeping the longest
+candidate where they overlap (then the label priority). Only the chosen become Spans.
 Every pattern carries an `id` recording where it came from; the chosen pattern's id
 is the entity's `ent_id_`, and a place pattern's `kb_id` (its country, ISO 3166 alpha-2)
 the entity's `kb_id_`. Patterns are loaded at `[initialize]` time and written by
@@ -24,8 +25,9 @@ spaCy makes a token of: `48.8 billion  drams` and `the  first half` in scraped c
 with one space.
 """
 
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
 import srsly
 from spacy.attrs import ENT_IOB
@@ -34,7 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
+from spacy.util import SimpleFrozenList, ensure_path, from_disk, minibatch, to_disk
 
 from .doc_arrays import doc_arrays
 from .extensions import register_extensions
@@ -52,6 +54,22 @@ class Match(NamedTuple):
     label: int
     kb_id: int
     pattern_id: int
+
+
+as_match = partial(tuple.__new__, Match)
+"""A Match from a tuple of its five fields (as `Match._make`, without its Python-level check)."""
+
+Candidate = tuple[int, bool, int, int, int, int, int, int]
+"""A match as the choice ranks it: (minus its length, fallback, label rank, start, end, label, kb_id, pattern id).
+In that order, candidates come longest first, then non-fallback, then by label priority, then leftmost, then in Span order."""
+FALLBACK = 1
+"""A Candidate's fallback flag."""
+START, END = 3, 4
+"""Where a Candidate holds its start and end."""
+MATCH = slice(3, None)
+"""A Candidate's Match fields."""
+IDS = slice(5, None)
+"""A Candidate's label, kb_id and pattern id."""
 
 
 @Language.factory(
@@ -125,6 +143,7 @@ class EconEntityRuler(Pipe):
         self._span_ids: dict[int, tuple[int, int, int]] = {}  # match key -> label, kb_id, pattern id as the Span holds them
         self._keep: dict[tuple[int, int, int], slice] = {}  # label, kb_id, pattern id -> the matched tokens labelled
         self._fallback: set[tuple[int, int, int]] = set()  # label, kb_id, pattern id of the fallback patterns
+        self._ranks: dict[int, tuple[bool, int]] = {}  # match key -> fallback, label rank
         self.token_matcher = TokenPatternMatcher(self.nlp.vocab, skip_spaces=self.read_past_spaces)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
 
@@ -171,6 +190,8 @@ class EconEntityRuler(Pipe):
             else:
                 self.token_matcher.add(key, pattern["pattern"])
             self._patterns.append(pattern)
+        rank = self._label_rank
+        self._ranks = {key: (ids in self._fallback, rank.get(ids[0], len(rank))) for key, ids in self._span_ids.items()}
         texts = [text for _, text in phrases]
         for (key, _), phrase_doc in zip(phrases, self.nlp.tokenizer.pipe(texts)):
             self.phrase_matcher.add(key, [phrase_doc])
@@ -178,52 +199,73 @@ class EconEntityRuler(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            self.set_annotations(doc, self.candidates(doc))
+            self.set_annotations(doc, self.ranked_candidates(doc))
             return doc
         except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler
             return error_handler(self.name, self, [doc], error)
 
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """`__call__` on each Doc, the words new to the token matcher learnt once per batch of Docs rather than per Doc."""
+        error_handler = self.get_error_handler()
+        for docs in minibatch(stream, size=batch_size):
+            try:
+                self.token_matcher.learn(docs)
+            except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler; each Doc then learns its own
+                error_handler(self.name, self, docs, error)
+            yield from map(self, docs)
+
     def candidates(self, doc: Doc) -> list[Match]:
         """Every match, possibly overlapping, as (start, end, label, kb_id, pattern id), in Span order."""
+        return in_span_order(self.ranked_candidates(doc))
+
+    def ranked_candidates(self, doc: Doc) -> list[Candidate]:
+        """Every match, possibly overlapping, in the order the choice tries them (see `Candidate`)."""
         matches = self.phrase_matcher(doc) + self.token_matcher(doc)
-        span_ids = self._span_ids
-        return list(map(Match._make, sorted({(start, end, *span_ids[key]) for key, start, end in matches if start < end})))
+        ranks, span_ids = self._ranks, self._span_ids
+        return sorted({(start - end, *ranks[key], start, end, *span_ids[key]) for key, start, end in matches if start < end})
 
     def match(self, doc: Doc) -> list[Span]:
         """All candidate spans, possibly overlapping, with their label and pattern id."""
         return [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in self.candidates(doc)]
 
-    def set_annotations(self, doc: Doc, candidates: Sequence[Match]) -> None:
-        """Write the non-overlapping selection of `candidates` to `doc.ents` (replacing what was there).
+    def set_annotations(self, doc: Doc, candidates: Sequence[Candidate]) -> None:
+        """Write the non-overlapping selection of `candidates` (ranked) to `doc.ents` (replacing what was there).
 
         With a `spans_key`, write to `doc.spans[spans_key]` instead, leaving out candidates
         that overlap an entity. The choice is made on the matches; only the chosen become Spans.
         """
         arrays = doc_arrays(doc)
         if self.spans_key is not None:
-            taken = [iob in (1, 3) for iob in doc.to_array(ENT_IOB).tolist()]  # inside or beginning an entity
-            candidates = [match for match in candidates if not any(taken[match.start : match.end])]
-        listed = {(match.start, match.end): match for match in candidates if not self.is_fallback(match)}
-        chosen = [kept for match in self.select(candidates) if (kept := self.kept(match, listed)) is not None]
-        chosen = self.yield_to_listed(arrays.words, chosen, candidates)
-        chosen = [match for match in chosen if not (self.is_fallback(match) and in_title_case_line(arrays.texts, match))]
+            candidates = outside_entities(doc, candidates)
+        chosen = self.select(candidates, len(doc))
+        if self._keep:
+            chosen = self.labelled_parts(chosen, candidates)
+        if self._fallback:
+            chosen = self.yield_to_listed(arrays.words, chosen, candidates)
+            fallback = self._fallback
+            chosen = [match for match in chosen if match[2:] not in fallback or not in_title_case_line(arrays.texts, match)]
         if self.place_modifiers:
             chosen = with_place_modifiers(arrays.words, chosen, self.place_modifiers, self._region)
         if self.expand_acronyms:
             chosen = add_acronym_mentions(arrays.texts, chosen, self._acronym_labels, self._acronym_id)
-        chosen.sort(key=lambda match: match.start)
+        chosen.sort()  # by start: no two share a token
+        spans = [Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in chosen]
         if self.spans_key is None:
-            doc.ents = [(span_id, kb_id, label, start, end) for start, end, label, kb_id, span_id in chosen]
+            doc.set_ents(spans, default="outside")  # what `doc.ents = ...` does
         else:
-            doc.spans[self.spans_key] = [
-                Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id) for start, end, label, kb_id, span_id in chosen
-            ]
+            doc.spans[self.spans_key] = spans
 
-    def kept(self, match: Match, listed: dict[tuple[int, int], Match]) -> Match | None:
+    def labelled_parts(self, matches: list[Match], candidates: Sequence[Candidate]) -> list[Match]:
+        """The matches cut to the part their pattern labels (see `kept`), those left with none dropped."""
+        keeps = self._keep
+        parts = [match if match[2:] not in keeps else self.kept(match, candidates) for match in matches]
+        return [part for part in parts if part is not None]
+
+    def kept(self, match: Match, candidates: Sequence[Candidate]) -> Match | None:
         """The part of a match its pattern labels (see `keep`); None when that part is empty.
 
-        A guess whose kept part is exactly a listed name takes that name's label and pattern: `US` in
-        `US Treasury Secretary` stays the listed place though an acronym before a title reads as an ORG.
+        A guess whose kept part is exactly a listed name (one of the `candidates`) takes that name's label
+        and pattern: `US` in `US Treasury Secretary` stays the listed place though an acronym before a title reads as an ORG.
         """
         keep = self._keep.get(match[2:])
         if keep is None:
@@ -232,23 +274,31 @@ class EconEntityRuler(Pipe):
         if start >= stop:
             return None
         start, stop = match.start + start, match.start + stop
-        if self.is_fallback(match) and (start, stop) in listed:
-            return listed[start, stop]
+        if self.is_fallback(match) and (listed := self.listed_at(candidates, start, stop)) is not None:
+            return listed
         return match._replace(start=start, end=stop)
+
+    def listed_at(self, candidates: Sequence[Candidate], start: int, end: int) -> Match | None:
+        """The last in Span order of the non-fallback `candidates` covering exactly tokens `start` to `end`, if any."""
+        listed = [candidate[MATCH] for candidate in candidates if candidate[START] == start and candidate[END] == end and not candidate[FALLBACK]]
+        return as_match(max(listed)) if listed else None
 
     def is_fallback(self, match: Match) -> bool:
         """Whether a match comes from a fallback pattern (a name-shape guess)."""
         return match[2:] in self._fallback
 
-    def yield_to_listed(self, words: list[str], chosen: list[Match], candidates: Sequence[Match]) -> list[Match]:
+    def yield_to_listed(self, words: list[str], chosen: list[Match], candidates: Sequence[Candidate]) -> list[Match]:
         """A guessed ORG does not swallow a listed ORG after its `of (the)`: it ends before `of`, the listed one follows
         (`words` are the doc's lower-cased tokens).
 
         `Trade Department of the National Statistics Committee Anna Ivanova` (a shape running on into a person's
         name) gives `Trade Department` and the listed `National Statistics Committee`; the rest is left out.
         """
-        org = self._org
-        listed = [match for match in candidates if match.label == org and (key := match[2:]) not in self._fallback and key not in self._keep]
+        org, fallback = self._org, self._fallback
+        if not any(match[2:] in fallback and match.label == org for match in chosen):
+            return chosen
+        listed = in_span_order(candidate for candidate in candidates
+                               if (ids := candidate[IDS])[0] == org and ids not in fallback and ids not in self._keep)
         result = []
         for match in chosen:
             inner = None
@@ -261,21 +311,19 @@ class EconEntityRuler(Pipe):
             result += [match._replace(end=of_before(words, inner.start)), inner]
         return result
 
-    def select(self, candidates: Sequence[Match]) -> list[Match]:
-        """Longest match first, then non-fallback, then label priority, then leftmost; no two share a token."""
-        rank = self._label_rank
-        fallback = self._fallback
+    def select(self, candidates: Sequence[Candidate], length: int) -> list[Match]:
+        """The candidates (ranked) taken in turn where they share no token with one taken before: longest match first,
+        then non-fallback, then label priority, then leftmost (`length`: the doc's, in tokens).
 
-        def order(match: Match) -> tuple[int, bool, int, int]:
-            return match.start - match.end, match[2:] in fallback, rank.get(match.label, len(rank)), match.start
-
-        taken: set[int] = set()
+        None is longer than one before it, so it cannot hold one taken before without sharing its first token:
+        it overlaps one taken before exactly when its first or last token is taken."""
+        taken = bytearray(length)
         chosen: list[Match] = []
-        for match in sorted(candidates, key=order):
-            tokens = range(match.start, match.end)
-            if taken.isdisjoint(tokens):
-                chosen.append(match)
-                taken.update(tokens)
+        for candidate in candidates:
+            start, end = candidate[START], candidate[END]
+            if not (taken[start] or taken[end - 1]):
+                chosen.append(as_match(candidate[MATCH]))
+                taken[start:end] = b"\x01" * (end - start)
         return chosen
 
     def score(self, examples: Iterable[Example], *, labels: Collection[str] | None = None, **kwargs: Any) -> dict[str, Any]:
@@ -306,6 +354,11 @@ class EconEntityRuler(Pipe):
         return self
 
 
+def in_span_order(candidates: Iterable[Candidate]) -> list[Match]:
+    """The candidates' matches, in Span order (start, end, label, kb_id, pattern id)."""
+    return list(map(as_match, sorted([candidate[MATCH] for candidate in candidates])))
+
+
 def pattern_key(pattern: Pattern) -> str:
     """The match key of a pattern: its label, id and kb_id."""
     return f"{pattern['label']}\t{pattern.get('id', '')}\t{pattern.get('kb_id', '')}"
@@ -313,6 +366,12 @@ def pattern_key(pattern: Pattern) -> str:
 
 ACRONYM_LABELS = ("ORG", "REGION", "INDICATOR")
 """The labels of names whose bracketed acronym is a mention of them."""
+
+
+def outside_entities(doc: Doc, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates that share no token with an entity (nor with a blocked token)."""
+    inside = (doc.to_array(ENT_IOB) % 2).tolist()  # I (1) and B (3) are odd, O (2) and missing (0) even
+    return [candidate for candidate in candidates if 1 not in inside[candidate[START] : candidate[END]]]
 
 
 def of_before(words: list[str], start: int) -> int:
@@ -328,18 +387,35 @@ TITLE_CASE_MIN_WORDS = 3
 
 
 def in_title_case_line(texts: list[str], match: Match) -> bool:
-    """Whether `match` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing."""
-    start, end = match.start, match.end
-    while start > 0 and "\n" not in texts[start - 1]:
-        start -= 1
-    while end < len(texts) and "\n" not in texts[end]:
-        end += 1
-    line = [word for word in texts[start : match.start] + texts[match.end : end] if len(word) >= 4 and word.isalpha()]
-    return len(line) >= TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in line)
+    """Whether `match` stands in a title-case line (`Central Bank Keeps Policy Rate Unchanged`), where a name shape proves nothing.
+
+    The line's words are read outward from the match, so a story's line is told by its first lower-case word."""
+    capitalised = 0
+    for word in words_on_line_around(texts, match.start, match.end):
+        if len(word) >= 4 and word.isalpha():
+            if not word[0].isupper():
+                return False
+            capitalised += 1
+    return capitalised >= TITLE_CASE_MIN_WORDS
+
+
+def words_on_line_around(texts: list[str], start: int, end: int) -> Iterator[str]:
+    """The tokens on the line of tokens `start` to `end` (up to a token holding a line break) outside them: those
+    before, nearest first, then those after."""
+    for index in range(start - 1, -1, -1):
+        if "\n" in texts[index]:
+            break
+        yield texts[index]
+    for index in range(end, len(texts)):
+        if "\n" in texts[index]:
+            break
+        yield texts[index]
 
 
 def with_place_modifiers(words: list[str], matches: list[Match], modifiers: frozenset[str], region: int) -> list[Match]:
     """`eastern Kazakhstan`: a REGION takes in a direction word (`modifiers`; `words` and they lower-cased) just before it."""
+    if not any(match.label == region and match.start > 0 and words[match.start - 1] in modifiers for match in matches):
+        return matches
     taken = {index for match in matches for index in range(match.start, match.end)}
     extended = []
     for match in matches:
@@ -353,20 +429,43 @@ def with_place_modifiers(words: list[str], matches: list[Match], modifiers: froz
 def add_acronym_mentions(texts: list[str], matches: list[Match], labels: frozenset[int], acronym_id: int) -> list[Match]:
     """`Asian Development Bank (ADB)`: label the bracketed acronym, and its later mentions, like the name
     (of the `labels`: ORG, REGION, INDICATOR); the mentions take the pattern id `acronym_id`."""
+    bracketed = bracketed_acronyms(texts)
+    if not bracketed:
+        return matches
     acronyms: dict[str, int] = {}
     for match in matches:
-        end = match.end
-        if match.label in labels and end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")" and is_acronym(texts[end + 1]):
-            acronyms.setdefault(texts[end + 1], match.label)
+        if match.end in bracketed and match.label in labels:
+            acronyms.setdefault(bracketed[match.end], match.label)
     if not acronyms:
         return matches
     taken = {index for match in matches for index in range(match.start, match.end)}
     added = [
-        Match(index, index + 1, acronyms[text], 0, acronym_id)
-        for index, text in enumerate(texts)
-        if text in acronyms and index not in taken
+        Match(index, index + 1, label, 0, acronym_id)
+        for text, label in acronyms.items()
+        for index in indices_of(texts, text)
+        if index not in taken
     ]
     return matches + added
+
+
+def bracketed_acronyms(texts: list[str]) -> dict[int, str]:
+    """The acronyms standing alone in brackets (`( ADB )`), by the index of their opening bracket."""
+    return {
+        index: texts[index + 1]
+        for index in indices_of(texts, "(")
+        if index + 2 < len(texts) and texts[index + 2] == ")" and is_acronym(texts[index + 1])
+    }
+
+
+def indices_of(items: list[str], item: str) -> Iterator[int]:
+    """The indices at which `item` stands in `items` (each found by `list.index`, a scan in C)."""
+    index = -1
+    while True:
+        try:
+            index = items.index(item, index + 1)
+        except ValueError:
+            return
+        yield index
 
 
 def is_acronym(text: str) -> bool:

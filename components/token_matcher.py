@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import chain, compress, count, repeat
 from operator import attrgetter
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import srsly
 from spacy.attrs import IDS, SENT_START
@@ -49,7 +50,7 @@ DEAD, START = 0, 1  # the state with no live position; the state before the firs
 PLACED = -1  # marks a move that depends on the word's place as well as the word
 MAX_REMEMBERED = 500_000  # distinct words decided; past this the words are forgotten and decided again
 
-WordTest = Callable[[Lexeme], bool]
+WordTest = Callable[["WordColumns", Sequence[int]], list[int]]  # the indices of the words passing, of those at the indices given
 
 
 class TokenPatternMatcher:
@@ -85,14 +86,9 @@ class TokenPatternMatcher:
         moves, accepts, follow, gaps = self._moves, self._accepts, self._follow, self._gap_classes
         length = len(classes)
         matches = []
-        starting = moves[START]
-        for start in [index for index, word_class in enumerate(classes) if starting.get(word_class) != DEAD]:
-            state, end = START, start
-            while end < length:
-                word_class = classes[end]
-                if end > start and word_class in gaps:
-                    end += 1  # `the  first half`: an extra space inside a match is read past
-                    continue
+        for start in self._possible_starts(classes):
+            state, end, word_class = START, start, classes[start]
+            while True:
                 following = moves[state].get(word_class)
                 if following is None or following == PLACED:
                     following = follow(state, word_class, places, end)
@@ -102,18 +98,34 @@ class TokenPatternMatcher:
                 end += 1
                 for key in accepts[state]:
                     matches.append((key, start, end))
+                while end < length and classes[end] in gaps:
+                    end += 1  # `the  first half`: an extra space inside a match is read past
+                if end == length:
+                    break
+                word_class = classes[end]
         return matches
+
+    def _possible_starts(self, classes: list[int]) -> Iterator[int]:
+        """The indices of the words a match may start at: those whose class does not lead from the start to no match
+        (a move not yet known, or known only with the word's place, counts as possible)."""
+        return compress(count(), map(self._moves[START].get, classes, repeat(PLACED)))
+
+    def learn(self, docs: Iterable[Doc]) -> None:
+        """Decide the word conditions of the docs' words not seen before at once (matching them then finds them known)."""
+        self._learn_new(chain.from_iterable(doc_arrays(doc).texts for doc in docs))
 
     def _classes_of(self, words: list[str]) -> list[int]:
         """The class of each word (learning the words not seen before)."""
-        word_classes = self._word_classes
-        if len(word_classes) > MAX_REMEMBERED:
-            word_classes.clear()
-        classes = list(map(word_classes.get, words))
-        if None in classes:
-            self._learn_words(list({word for word, word_class in zip(words, classes) if word_class is None}))
-            classes = list(map(word_classes.__getitem__, words))
-        return classes
+        self._learn_new(words)
+        return list(map(self._word_classes.__getitem__, words))
+
+    def _learn_new(self, words: Iterable[str]) -> None:
+        """Learn the classes of the words not seen before."""
+        if len(self._word_classes) > MAX_REMEMBERED:
+            self._word_classes.clear()
+        new = set(words).difference(self._word_classes)
+        if new:
+            self._learn_words(list(new))
 
     def _learn_words(self, words: list[str]) -> None:
         """Decide the word-level conditions of new words, and so their classes."""
@@ -231,7 +243,8 @@ class WordConditions:
 
     Each test reads the word's lexeme, which holds what spaCy's Matcher reads. A condition that one of the word's
     strings equals a value or is `IN` a list is looked up by that string; one made of other tests on strings (`REGEX`,
-    `NOT_IN`) and flags (`"IS_ALPHA": true`) is run in Python; any other goes to a spaCy Matcher.
+    `NOT_IN`) and flags (`"IS_ALPHA": true`) is run in Python, one test at a time over all the new words; any other
+    goes to a spaCy Matcher.
     """
 
     def __init__(self, vocab: Vocab) -> None:
@@ -263,20 +276,55 @@ class WordConditions:
 
     def met_by(self, words: list[str]) -> list[frozenset[int]]:
         """The conditions each word meets."""
-        met = [self._met_in_python(self.vocab[word]) for word in words]
+        met: list[set[int]] = [set() for _ in words]
+        columns = WordColumns(self.vocab, words)
+        for prop, table in self._looked_up.items():
+            for conditions, found in zip(met, map(table.get, columns.strings(prop))):
+                if found:
+                    conditions.update(found)
+        everyone = range(len(words))
+        for condition, tests in self._tested:
+            passing: Sequence[int] = everyone
+            for test in tests:
+                passing = test(columns, passing)
+                if not passing:
+                    break
+            for index in passing:
+                met[index].add(condition)
         if len(self._matcher):
             strings = self.vocab.strings
             for key, start, _ in self._matcher(Doc(self.vocab, words=words)):
                 met[start].add(int(strings[key]))
         return [frozenset(conditions) for conditions in met]
 
-    def _met_in_python(self, lexeme: Lexeme) -> set[int]:
-        """The conditions looked up, searched or tested in Python that the word of `lexeme` meets."""
-        met: set[int] = set()
-        for prop, table in self._looked_up.items():
-            met.update(table.get(getattr(lexeme, prop), ()))
-        met.update(index for index, tests in self._tested if all(test(lexeme) for test in tests))
-        return met
+
+class WordColumns:
+    """The strings and flags of a list of words' lexemes, one column per property or flag, read when first asked for."""
+
+    def __init__(self, vocab: Vocab, words: list[str]) -> None:
+        self.vocab = vocab
+        self.words = words
+        self._lexemes: list[Lexeme] | None = None
+        self._strings: dict[str, list[str]] = {"orth_": words}  # a lexeme's `orth_` is its word
+        self._flags: dict[int, list[bool]] = {}
+
+    def lexemes(self) -> list[Lexeme]:
+        """The words' lexemes."""
+        if self._lexemes is None:
+            self._lexemes = [self.vocab[word] for word in self.words]
+        return self._lexemes
+
+    def strings(self, prop: str) -> list[str]:
+        """The lexemes' string property `prop` (`orth_`, `lower_`, `shape_`)."""
+        if prop not in self._strings:
+            self._strings[prop] = list(map(attrgetter(prop), self.lexemes()))
+        return self._strings[prop]
+
+    def flags(self, flag: int) -> list[bool]:
+        """The lexemes' flag `flag`."""
+        if flag not in self._flags:
+            self._flags[flag] = [lexeme.check_flag(flag) for lexeme in self.lexemes()]
+        return self._flags[flag]
 
 
 def looked_up_strings(condition: dict[str, Any]) -> tuple[str, frozenset[str]] | None:
@@ -294,7 +342,7 @@ def looked_up_strings(condition: dict[str, Any]) -> tuple[str, frozenset[str]] |
 
 
 def word_tests(condition: dict[str, Any]) -> list[WordTest] | None:
-    """Tests of a lexeme that together decide the condition as spaCy's Matcher does; None if a part of it is not one of them."""
+    """Tests of words that together decide the condition as spaCy's Matcher does; None if a part of it is not one of them."""
     tests = []
     for name, value in condition.items():
         if name in FLAGS and isinstance(value, bool):
@@ -312,11 +360,10 @@ def word_tests(condition: dict[str, Any]) -> list[WordTest] | None:
 
 def string_test(prop: str, operator: str, operand: Any) -> WordTest | None:
     """The test of a lexeme's string property `prop` by `IN`, `NOT_IN` or `REGEX` (spaCy's `re.search`); None for another."""
-    read = attrgetter(prop)
     if operator in ("IN", "NOT_IN") and is_strings(operand):
-        return partial(string_in if operator == "IN" else string_not_in, read, frozenset(operand))
+        return partial(string_in if operator == "IN" else string_not_in, prop, frozenset(operand))
     if operator == "REGEX" and isinstance(operand, str):
-        return partial(string_searched, read, re.compile(operand))
+        return partial(string_searched, prop, re.compile(operand))
     return None
 
 
@@ -325,24 +372,28 @@ def is_strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def flag_is(flag: int, value: bool, lexeme: Lexeme) -> bool:
-    """Whether the lexeme's flag is `value`."""
-    return lexeme.check_flag(flag) == value
+def flag_is(flag: int, value: bool, columns: WordColumns, indices: Sequence[int]) -> list[int]:
+    """Those of the words at `indices` whose lexeme's flag is `value`."""
+    flags = columns.flags(flag)
+    return [index for index in indices if flags[index] == value]
 
 
-def string_in(read: Callable[[Lexeme], str], strings: frozenset[str], lexeme: Lexeme) -> bool:
-    """Whether the lexeme's string (as `read`) is one of `strings`."""
-    return read(lexeme) in strings
+def string_in(prop: str, strings: frozenset[str], columns: WordColumns, indices: Sequence[int]) -> list[int]:
+    """Those of the words at `indices` whose string property `prop` is one of `strings`."""
+    column = columns.strings(prop)
+    return [index for index in indices if column[index] in strings]
 
 
-def string_not_in(read: Callable[[Lexeme], str], strings: frozenset[str], lexeme: Lexeme) -> bool:
-    """Whether the lexeme's string (as `read`) is none of `strings`."""
-    return read(lexeme) not in strings
+def string_not_in(prop: str, strings: frozenset[str], columns: WordColumns, indices: Sequence[int]) -> list[int]:
+    """Those of the words at `indices` whose string property `prop` is none of `strings`."""
+    column = columns.strings(prop)
+    return [index for index in indices if column[index] not in strings]
 
 
-def string_searched(read: Callable[[Lexeme], str], pattern: re.Pattern[str], lexeme: Lexeme) -> bool:
-    """Whether `pattern` is found in the lexeme's string (as `read`)."""
-    return pattern.search(read(lexeme)) is not None
+def string_searched(prop: str, pattern: re.Pattern[str], columns: WordColumns, indices: Sequence[int]) -> list[int]:
+    """Those of the words at `indices` in whose string property `prop` `pattern` is found."""
+    column, search = columns.strings(prop), pattern.search
+    return [index for index in indices if search(column[index])]  # a match is true, no match None
 
 
 class Places:

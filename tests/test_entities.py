@@ -279,3 +279,15 @@ def test_seed_gold_entities(nlp, record):
     missing = sorted((text[start:end], label) for start, end, label in gold - predicted)
     extra = sorted((text[start:end], label) for start, end, label in predicted - gold)
     assert (missing, extra) == ([], [])
+
+
+def spans_of(doc) -> list[list[tuple[int, int, str, str, str]]]:
+    """(start, end, label, kb_id, id) of the entities and of the concept candidates."""
+    groups = (doc.ents, doc.spans["concept_candidates"])
+    return [[(span.start, span.end, span.label_, span.kb_id_, span.id_) for span in spans] for spans in groups]
+
+
+def test_pipe_matches_doc_by_doc(nlp):
+    """`pipe` learns a batch's new words at once; what the rulers write is what they write Doc by Doc."""
+    texts = [str(case.values[0]) for case in CASES] + ["Zzyzx Qwertyuiop Holdings lent 12 percent more to Xanadu Frobnicate Bank."]
+    assert [spans_of(doc) for doc in nlp.pipe(texts, batch_size=7)] == [spans_of(nlp(text)) for text in texts]
