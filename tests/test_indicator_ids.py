@@ -32,6 +32,8 @@ SAME_CONCEPT = [  # (sentence, the figure, its indicator_id): each concept named
     ("GDP growth reached 5.2% in 2023.", "5.2%", "gdp"),
     ("Real gross domestic product expanded 4.8% in the third quarter of 2023.", "4.8%", "gdp"),
     ("GNI per capita reached $12,400 in 2023.", "$12,400", "gni_per_capita"),
+    ("Credit to the private sector grew 7.1 per cent in March 2024.", "7.1 per cent", "bank_lending"),
+    ("Bank credit expanded 15% in 2023.", "15%", "bank_lending"),
     ("In the euro area, HICP inflation eased to 2.6% in May 2024.", "2.6%", "cpi_inflation"),  # national CPIs by their acronyms
     ("Brazil's IPCA rose 0.4% in July 2024.", "0.4%", "cpi_inflation"),
     ("IPCA inflation reached 4.5% in July 2024.", "4.5%", "cpi_inflation"),
