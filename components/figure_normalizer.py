@@ -309,19 +309,20 @@ class FigureNormalizer(LexiconPipe):
         if reading is None:
             return None
         start, end = span.start_char, span.end_char
-        return Figure(
-            start=start,
-            end=end,
-            text=arrays.text[start:end],
-            label=label,
-            value=reading["value"],
-            unit=reading["unit"],
-            unit_assumed=False,  # decided for the whole article (`resolve_bare_words`)
-            approx=self.hedge_before(span, arrays.words),
-            low=reading["low"],
-            high=reading["high"],
-            pattern=span.id_ or None,
-        )
+        figure: Figure = {  # a literal: calling the TypedDict costs three times as much
+            "start": start,
+            "end": end,
+            "text": arrays.text[start:end],
+            "label": label,
+            "value": reading["value"],
+            "unit": reading["unit"],
+            "unit_assumed": False,  # decided for the whole article (`resolve_bare_words`)
+            "approx": self.hedge_before(span, arrays.words),
+            "low": reading["low"],
+            "high": reading["high"],
+            "pattern": span.id_ or None,
+        }
+        return figure
 
     def reading(self, words: tuple[str, ...], label: str) -> dict[str, Any] | None:
         """`read_surface` with this lexicon, remembered per surface (the returned dict is shared: copy it to change it)."""

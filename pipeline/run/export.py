@@ -16,6 +16,7 @@ FIGURE_KEYS = tuple(Reading.__annotations__)  # what a figure reads as: value, u
 NO_READING = dict.fromkeys(FIGURE_KEYS)  # the reading columns of an entity that is no figure
 ENTITY_COLUMNS = columns(EntityRow)
 FACT_COLUMNS = columns(FactRow)
+FACT_FIELDS = list(FACT_COLUMNS)[:-1]  # the columns before `lang`, the last: those of a checked fact
 RELATION_COLUMNS = columns(RelationRow)
 
 
@@ -74,9 +75,8 @@ def fact_rows(doc: Doc) -> list[dict[str, Any]]:
     lang = doc.lang_
     rows = []
     for fact in doc._.facts or ():
-        row = {name: fact.get(name) for name in FACT_COLUMNS}
-        row["lang"] = lang
-        rows.append(row)
+        fields = fact if list(fact) == FACT_FIELDS else {name: fact.get(name) for name in FACT_FIELDS}  # a checked fact holds them, in order
+        rows.append({**fields, "lang": lang})
     return rows
 
 
