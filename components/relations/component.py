@@ -45,7 +45,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
 
     def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[..., Any]) -> None:
         super().__init__(doc, candidates_key, cues, dates)
-        periods = [s for s in self.candidates if s.label_ == "PERIOD" and s.start >= self.dateline_end]
+        periods = [s for s in self.candidate_periods if s.start >= self.dateline_end]
         self.weekday_periods = {(s.start, s.end) for s in periods if cues.weekdays.issuperset(self.words[s.start : s.end])}
         restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(self.words, first, second)]
         self.restated_at = {first.start: second for first, second in restated}
@@ -58,7 +58,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.comparison |= {(second.start, second.end) for first, second in restated if self.is_comparison(first)}
         self.comparison_ends = {end for _, end in self.comparison}
-        places = [s for s in self.ents if s.label_ == "REGION" and s.start >= self.dateline_end and not self.describes_a_noun(s)]
+        places = [s for s in self.region_ents if s.start >= self.dateline_end and not self.describes_a_noun(s)]
         self.home = places[0].kb_id_ if places else ""
         self.regions = [s for s in places if not self.is_partner(s) and not self.is_listed_partner(s)]
         self.region_tokens = {index for s in self.regions for index in range(s.start, s.end)}
@@ -211,8 +211,7 @@ class FigureRelations(LexiconPipe):
                 linked[(alias[0].start, alias[0].end)] = alias[0]
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
-        periods = [span for span in view.candidates if span.label_ == "PERIOD"]
-        dates = PeriodDates(periods, view.dates, view.sentence_start, view.span_text)
+        dates = PeriodDates(view.candidate_periods, view.dates, view.sentence_start, view.span_text)
         columns = FactColumns(doc, view, dates, self.indicator_id)
         doc._.facts = [columns.fact(figure) for figure in figures]
 
