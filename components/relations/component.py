@@ -316,11 +316,10 @@ def region_id(region: Span) -> str | None:
 
 def figures_in(view: DocView) -> list[Figure]:
     """The normaliser's figures (`doc._.figures`, which are entities) with their spans and sentences."""
-    by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}
     sentences: dict[int, str] = {}  # sentence number -> its text, as asked for
     figures = []
     for data in view.figure_rows:
-        span = by_offsets.get((data["start"], data["end"], data["label"]))
+        span = view.figure_by_offsets.get((data["start"], data["end"], data["label"]))
         if span is not None:
             number = view.sentence_of[span.start]
             if number not in sentences:

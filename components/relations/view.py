@@ -56,7 +56,9 @@ class MentionView:
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
         self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
         ent_labels = [e.label_ for e in self.ents]  # each `label_` is a look-up in the string store
-        self.figure_spans = [e for e, label in zip(self.ents, ent_labels) if label in FIGURE_LABELS]
+        figure_ents = [(e, label) for e, label in zip(self.ents, ent_labels) if label in FIGURE_LABELS]
+        self.figure_spans = [e for e, _ in figure_ents]
+        self.figure_by_offsets = {(e.start_char, e.end_char, label): e for e, label in figure_ents}  # (start, end char, label) -> figure
         self.region_ents = [e for e, label in zip(self.ents, ent_labels) if label == "REGION"]
         self.figure_rows = doc._.figures or []  # the normaliser's figures
         hedges = {f["start"]: f["approx"] for f in self.figure_rows if f.get("approx")}
