@@ -308,7 +308,7 @@ def iso_days(dates: tuple[date, date] | None) -> tuple[str | None, str | None]:
 def region_id(region: Span) -> str | None:
     """A place's id from its pattern's (`region/curated/kz` -> `KZ`, `region/ru-curated/kz-karaganda` -> `kz-karaganda`):
     the same place in every language, spelling and case form has one."""
-    slug = region.id_.rsplit("/", 1)[-1] if region.id_ else ""
+    slug = region.id_.rsplit("/", 1)[-1]  # `id_` is "" for none
     if not slug:
         return None
     return slug.upper() if len(slug) == 2 else slug
