@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
-from ..article_country import most_named, named_countries
+from ..article_country import COUNTRY_LABELS, most_named, named_countries
 from ..doc_arrays import doc_arrays
 from ..schema import FIGURE_LABELS
 from .cues import Cues
@@ -54,8 +54,9 @@ class MentionView:
         self.sentence_ends = starts[1:] + [len(arrays)]
         self.word_sets: dict[int, set[str]] = {}  # sentence number -> its words, as asked for
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
-        self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
         ent_labels = [e.label_ for e in self.ents]  # each `label_` is a look-up in the string store
+        places = [e for e, label in zip(self.ents, ent_labels) if label in COUNTRY_LABELS]
+        self.country = most_named(named_countries(places)) or ""  # the country the article reports on
         figure_ents = [(e, label) for e, label in zip(self.ents, ent_labels) if label in FIGURE_LABELS]
         self.figure_spans = [e for e, _ in figure_ents]
         self.figure_by_offsets = {(e.start_char, e.end_char, label): e for e, label in figure_ents}  # (start, end char, label) -> figure
