@@ -45,7 +45,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
 
     def __init__(self, doc: Doc, candidates_key: str, cues: Cues, dates: Callable[..., Any]) -> None:
         super().__init__(doc, candidates_key, cues, dates)
-        periods = [s for s in self.candidates if s.label_ == "PERIOD" and s.start >= self.dateline_end]
+        periods = [s for s in self.candidate_periods if s.start >= self.dateline_end]
         self.weekday_periods = {(s.start, s.end) for s in periods if cues.weekdays.issuperset(self.words[s.start : s.end])}
         restated = [(first, second) for first, second in zip(periods, periods[1:]) if restates(self.words, first, second)]
         self.restated_at = {first.start: second for first, second in restated}
@@ -58,7 +58,7 @@ class DocView(KindRules, PeriodRules, RegionRules, CoordinationRules):
         self.comparison = {(s.start, s.end) for s in self.periods if self.is_comparison(s)}
         self.comparison |= {(second.start, second.end) for first, second in restated if self.is_comparison(first)}
         self.comparison_ends = {end for _, end in self.comparison}
-        places = [s for s in self.ents if s.label_ == "REGION" and s.start >= self.dateline_end and not self.describes_a_noun(s)]
+        places = [s for s in self.region_ents if s.start >= self.dateline_end and not self.describes_a_noun(s)]
         self.home = places[0].kb_id_ if places else ""
         self.regions = [s for s in places if not self.is_partner(s) and not self.is_listed_partner(s)]
         self.region_tokens = {index for s in self.regions for index in range(s.start, s.end)}
@@ -211,8 +211,7 @@ class FigureRelations(LexiconPipe):
                 linked[(alias[0].start, alias[0].end)] = alias[0]
         doc.spans[self.spans_key] = sorted(linked.values(), key=lambda span: span.start)
         doc._.relations = relations
-        periods = [span for span in view.candidates if span.label_ == "PERIOD"]
-        dates = PeriodDates(periods, view.dates, view.sentence_start, view.span_text)
+        dates = PeriodDates(view.candidate_periods, view.dates, view.sentence_start, view.span_text)
         columns = FactColumns(doc, view, dates, self.indicator_id)
         doc._.facts = [columns.fact(figure) for figure in figures]
 
@@ -309,7 +308,7 @@ def iso_days(dates: tuple[date, date] | None) -> tuple[str | None, str | None]:
 def region_id(region: Span) -> str | None:
     """A place's id from its pattern's (`region/curated/kz` -> `KZ`, `region/ru-curated/kz-karaganda` -> `kz-karaganda`):
     the same place in every language, spelling and case form has one."""
-    slug = region.id_.rsplit("/", 1)[-1] if region.id_ else ""
+    slug = region.id_.rsplit("/", 1)[-1]  # `id_` is "" for none
     if not slug:
         return None
     return slug.upper() if len(slug) == 2 else slug
@@ -317,11 +316,10 @@ def region_id(region: Span) -> str | None:
 
 def figures_in(view: DocView) -> list[Figure]:
     """The normaliser's figures (`doc._.figures`, which are entities) with their spans and sentences."""
-    by_offsets = {(e.start_char, e.end_char, e.label_): e for e in view.figure_spans}
     sentences: dict[int, str] = {}  # sentence number -> its text, as asked for
     figures = []
     for data in view.figure_rows:
-        span = by_offsets.get((data["start"], data["end"], data["label"]))
+        span = view.figure_by_offsets.get((data["start"], data["end"], data["label"]))
         if span is not None:
             number = view.sentence_of[span.start]
             if number not in sentences:

@@ -167,7 +167,7 @@ class IndicatorRules(MentionView):
             return None
         index += 3
         index += index < len(words) and words[index] in self.cues.articles  # `was registered in the industrial production volume`
-        region = next((r for r in self.ents if r.start == index and r.label_ == "REGION"), None)
+        region = next((r for r in self.region_ents if r.start == index), None)
         if region is not None and region.end < len(words) and words[region.end] in self.cues.possessives:
             index = region.end + 1
         return next((s for s in same if s.start == index), None)

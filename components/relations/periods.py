@@ -84,7 +84,7 @@ class PeriodRules(ComparisonRules):
             return False
         if self.words[period.end : period.end + 1] == [","]:
             return False  # `rose 5%, in the first quarter, to $3 billion`: an aside of the figure before
-        return any(period.end <= f.start < self.sentence_end(period) for f in self.figure_spans)
+        return any(period.end <= f.start for f in self.in_sentence(self.figure_spans, period))
 
     def owner(self, period: Span) -> int | None:
         """The start of the figure a period belongs to by position (`$31.5m a year earlier`, `8.5 percent in May`,
@@ -140,12 +140,11 @@ class PeriodRules(ComparisonRules):
         reserves had reached $35bn`)."""
         if period.start == 0 or self.words[period.start - 1] not in self.cues.horizon_prepositions:
             return None
-        sentence_start, sentence_end = self.sentence_start(period), self.sentence_end(period)
-        figures = [figure for figure in self.figure_spans if sentence_start <= figure.start < sentence_end]
+        figures = self.in_sentence(self.figure_spans, period)
         if not figures:
             return None
         figure = min(figures, key=lambda figure: distance(figure, period))
-        clause = range(self.clause_start(sentence_start, figure.start), figure.start)
+        clause = range(self.clause_start(self.sentence_start(period), figure.start), figure.start)
         return figure.start if any(self.lemma(index) in self.cues.aim_lemmas for index in clause) else None
 
     def is_report_date(self, period: Span) -> bool:

@@ -37,12 +37,12 @@ def span_ref(span: Span) -> SpanRef:
     return {"start": span.start_char, "end": span.end_char, "label": span.label_}
 
 
-def aliases(words: list[str], candidates: list[Span]) -> list[tuple[Span, Span]]:
-    """(alias, named) pairs: an INDICATOR in brackets right after another (`index (IPI)`)."""
+def aliases(words: list[str], candidates: list[Span], labels: list[str]) -> list[tuple[Span, Span]]:
+    """(alias, named) pairs: an INDICATOR in brackets right after another (`index (IPI)`); `labels` are the candidates' labels."""
     return [
         (second, first)
-        for first, second in zip(candidates, candidates[1:])
-        if first.label_ == second.label_ == "INDICATOR" and only_brackets_between(words, first, second) and words[second.end : second.end + 1] == [")"]
+        for first, second, first_label, second_label in zip(candidates, candidates[1:], labels, labels[1:])
+        if first_label == second_label == "INDICATOR" and only_brackets_between(words, first, second) and words[second.end : second.end + 1] == [")"]
     ]
 
 

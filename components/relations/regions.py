@@ -101,7 +101,7 @@ class RegionRules(MentionView):
         the figure takes the first-named one."""
         if index < 0 or self.words[index] not in self.cues.coordinators:
             return False
-        first = next((s for s in self.ents if s.end == index and s.label_ == "REGION"), None)
+        first = next((s for s in self.region_ents if s.end == index), None)
         return first is not None and first.start > 0 and self.words[first.start - 1] in self.cues.pair_openers
 
     def after_outflow(self, region: Span, index: int) -> bool:

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
-from ..article_country import most_named, named_countries
+from ..article_country import COUNTRY_LABELS, most_named, named_countries
 from ..doc_arrays import doc_arrays
 from ..schema import FIGURE_LABELS
 from .cues import Cues
@@ -54,8 +54,13 @@ class MentionView:
         self.sentence_ends = starts[1:] + [len(arrays)]
         self.word_sets: dict[int, set[str]] = {}  # sentence number -> its words, as asked for
         self.ents = list(doc.ents)  # spaCy builds the spans on every access
-        self.country = most_named(named_countries(self.ents)) or ""  # the country the article reports on
-        self.figure_spans = [e for e in self.ents if e.label_ in FIGURE_LABELS]
+        ent_labels = [e.label_ for e in self.ents]  # each `label_` is a look-up in the string store
+        places = [e for e, label in zip(self.ents, ent_labels) if label in COUNTRY_LABELS]
+        self.country = most_named(named_countries(places)) or ""  # the country the article reports on
+        figure_ents = [(e, label) for e, label in zip(self.ents, ent_labels) if label in FIGURE_LABELS]
+        self.figure_spans = [e for e, _ in figure_ents]
+        self.figure_by_offsets = {(e.start_char, e.end_char, label): e for e, label in figure_ents}  # (start, end char, label) -> figure
+        self.region_ents = [e for e, label in zip(self.ents, ent_labels) if label == "REGION"]
         self.figure_rows = doc._.figures or []  # the normaliser's figures
         hedges = {f["start"]: f["approx"] for f in self.figure_rows if f.get("approx")}
         self.hedge_lengths = {e.start: len(hedges[e.start_char].split()) for e in self.figure_spans if e.start_char in hedges}
@@ -72,9 +77,11 @@ class MentionView:
             self.cue_ends.setdefault(start + len(phrase), []).append((start, phrase))
         self.index_sentences = {self.sentence_of[start] for start, phrase in comparisons if phrase in cues.index_phrase_set}  # `in % to`
         candidates = list(doc.spans[candidates_key]) if candidates_key in doc.spans else []
-        self.aliases = aliases(self.words, candidates)  # (alias, named) pairs: `industrial production index (IPI)`
+        labels = [s.label_ for s in candidates]
+        self.aliases = aliases(self.words, candidates, labels)  # (alias, named) pairs: `industrial production index (IPI)`
         alias_of = {(alias.start, alias.end) for alias, _ in self.aliases}
-        self.indicators = [s for s in candidates if s.label_ == "INDICATOR" and (s.start, s.end) not in alias_of]
+        self.indicators = [s for s, label in zip(candidates, labels) if label == "INDICATOR" and (s.start, s.end) not in alias_of]
+        self.candidate_periods = [s for s, label in zip(candidates, labels) if label == "PERIOD"]  # the datelines' too
         self.indicator_tokens = {index for s in self.indicators for index in range(s.start, s.end)}
         dateline_end = dateline_length(arrays)
         self.figure_starts = [e.start for e in self.figure_spans]
@@ -93,7 +100,6 @@ class MentionView:
         self.bare: dict[tuple[int, int], bool] = {}  # mention (start, end) -> is_bare, as found
         self.mention_words: dict[tuple[int, int], frozenset[str]] = {}  # mention (start, end) -> the words of its text, as asked for
         self.known_dates: dict[tuple[str, Any], Any] = {}  # (period text, reference) -> its dates, as asked for
-        self.candidates = candidates
         self.dateline_end = dateline_end
 
     def lemma(self, index: int) -> str:
