@@ -227,7 +227,7 @@ def run_child() -> None:
 
     records, out, n_process, batch_size, config_dir = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5])
     started = time.perf_counter()
-    nlp = load(config_dir) if n_process == 1 else None
+    nlp = load_pipeline(config_dir) if n_process == 1 else None
     loaded = time.perf_counter()
     run_inputs([records], out, nlp=nlp, n_process=n_process, batch_size=batch_size, overwrite=True, config_dir=config_dir)
     seconds = time.perf_counter() - started
