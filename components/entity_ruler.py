@@ -36,7 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import SimpleFrozenList, ensure_path, from_disk, minibatch, to_disk
+from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
 from .doc_arrays import doc_arrays
 from .extensions import register_extensions
@@ -70,6 +70,8 @@ MATCH = slice(3, None)
 """A Candidate's Match fields."""
 IDS = slice(5, None)
 """A Candidate's label, kb_id and pattern id."""
+LEARN_TOKENS = 20_000
+"""The most tokens of a batch of Docs whose new words are learnt at once (about 64 news articles; a long text's pieces)."""
 
 
 @Language.factory(
@@ -205,9 +207,10 @@ class EconEntityRuler(Pipe):
             return error_handler(self.name, self, [doc], error)
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """`__call__` on each Doc, the words new to the token matcher learnt once per batch of Docs rather than per Doc."""
+        """`__call__` on each Doc, the words new to the token matcher learnt once per batch of Docs rather than per Doc
+        (a batch of at most `batch_size` Docs and `LEARN_TOKENS` tokens, so a long text's pieces still stream)."""
         error_handler = self.get_error_handler()
-        for docs in minibatch(stream, size=batch_size):
+        for docs in learning_batches(stream, batch_size):
             try:
                 self.token_matcher.learn(docs)
             except Exception as error:  # noqa: BLE001 - routed to spaCy's configurable error handler; each Doc then learns its own
@@ -474,3 +477,17 @@ def is_acronym(text: str) -> bool:
     if not 2 <= len(text) <= 8 or not text[0].isupper() or any(char.isspace() for char in text):
         return False
     return not any(char.islower() for char in text) or sum(char.isupper() for char in text) >= 2
+
+
+def learning_batches(stream: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+    """The Docs of a stream in batches of at most `size` Docs and `LEARN_TOKENS` tokens (the last may hold more)."""
+    batch: list[Doc] = []
+    tokens = 0
+    for doc in stream:
+        batch.append(doc)
+        tokens += len(doc)
+        if len(batch) >= size or tokens >= LEARN_TOKENS:
+            yield batch
+            batch, tokens = [], 0
+    if batch:
+        yield batch
