@@ -366,23 +366,25 @@ def months_across_years(period: PeriodText) -> Range:
     return month_range(first_year, first, first)[0], month_range(last_year, last, last)[1]
 
 
-def day_of_month(period: PeriodText, day: int) -> Range | None:
-    """`on December 3`: that day (None if the month has no such day); the latest one by publication."""
+def days_of_month(period: PeriodText, first: int, last: int) -> Range | None:
+    """`on December 3`, `the Dec. 1-20 period`: those days (None if the month has no such day or they run
+    backwards); the latest ones by publication."""
     year, month = period.year, period.months[0]
-    if period.unplaced and (month, day) > (period.published.month, period.published.day):
+    if period.unplaced and (month, last) > (period.published.month, period.published.day):
         year -= 1  # `on December 3` in a January article
     try:
-        return date(year, month, day), date(year, month, day)
+        start, end = date(year, month, first), date(year, month, last)
     except ValueError:
         return None
+    return (start, end) if start <= end else None
 
 
 def named_months(period: PeriodText) -> Range | None:
-    """`June`, `January through March`, `on December 3`; when only the publication date places them, the
+    """`June`, `January through March`, `on December 3`, `Dec. 1-20`; when only the publication date places them, the
     latest ones ended by then."""
-    day = next((int(t) for t in period.tokens if re.fullmatch(r"\d{1,2}", t)), None)
-    if day is not None and len(period.months) == 1:
-        return day_of_month(period, day)
+    days = [int(t) for t in period.tokens if re.fullmatch(r"\d{1,2}", t)]
+    if days and len(period.months) == 1:
+        return days_of_month(period, days[0], days[-1])
     first, last = period.months[0], period.months[-1]
     resolved = month_range(period.year, first, last)
     if period.unplaced and resolved[1] > period.published:

@@ -152,6 +152,8 @@ CASES = [
     case("june-half", "the June half", "2024-08-15", None, ("2024-01-01", "2024-06-30")),
     case("december-half", "the December half", "2024-08-15", None, ("2023-07-01", "2023-12-31")),
     # a stretch of time the text does not place is not the publication year
+    case("day-range-of-month", "the Dec. 1-20 period", "2024-08-15", None, ("2023-12-01", "2023-12-20")),
+    case("day-range-with-year", "March 4-10, 2024", None, None, ("2024-03-04", "2024-03-10")),
     case("bare-period", "the period", "2024-08-15", None, None),
     case("count-period-unplaced", "the six-month period", "2024-08-15", None, None),
     case("bare-month", "the month", "2024-08-15", None, None),
