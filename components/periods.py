@@ -309,6 +309,14 @@ def year_ago(period: PeriodText) -> Range | None:
     return shift_years(period.reference, -1) if period.reference and "year" in period.lower else None
 
 
+def trailing_window(period: PeriodText) -> bool:
+    """Whether a period counts back or on from now (`the past 12 months`, `the next two years`), with no month or year named."""
+    if period.offset is None or period.years or period.months:
+        return False
+    lower, counts = period.lower, period.words.counts
+    return any(word in period.words.relative and (following in counts or following.isdigit()) for word, following in zip(lower, lower[1:]))
+
+
 def names_fiscal_year(period: PeriodText) -> bool:
     """Whether it names a fiscal year, and no calendar stretch ends after it (not `the fiscal year ended March 31, 2017`)."""
     return (period.stretch is None or period.stretch[2]) and is_fiscal(period.text, period.lower, period.words)
@@ -430,6 +438,7 @@ PERIOD_RULES: tuple[PeriodRule, ...] = (  # the first kind of expression that ap
     (lambda period: not period.words.weekdays.keys().isdisjoint(period.lower) and period.unplaced and not period.months, weekday_date),
     (lambda period: period.year is None, unfixed),
     (lambda period: period.stretch is not None, trailing_stretch),
+    (trailing_window, unfixed),  # `the past 12 months`: a window the text does not place, not the year's first months
     (lambda period: names_part(period.lower, period.words), part_of_year),
     (lambda period: "end" in period.lower, end_of_month),
     (lambda period: len(period.months) == 2 and len(period.years) == 2, months_across_years),

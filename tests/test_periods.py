@@ -154,6 +154,9 @@ CASES = [
     # a stretch of time the text does not place is not the publication year
     case("day-range-of-month", "the Dec. 1-20 period", "2024-08-15", None, ("2023-12-01", "2023-12-20")),
     case("day-range-with-year", "March 4-10, 2024", None, None, ("2024-03-04", "2024-03-10")),
+    case("trailing-window-unplaced", "the past 12 months", "2024-08-15", None, None),
+    case("trailing-window-words", "the last three months", "2024-08-15", None, None),
+    case("part-of-last-year-still-placed", "the first nine months of last year", "2024-08-15", None, ("2023-01-01", "2023-09-30")),
     case("bare-period", "the period", "2024-08-15", None, None),
     case("count-period-unplaced", "the six-month period", "2024-08-15", None, None),
     case("bare-month", "the month", "2024-08-15", None, None),
