@@ -407,6 +407,22 @@ def weekday_date(period: PeriodText) -> Range:
     return day, day
 
 
+def relative_quarter_named(period: PeriodText) -> bool:
+    """Whether a period is a quarter counted from the publication's (`last quarter`, `the next quarter`), no year named."""
+    return (
+        period.offset is not None and period.published is not None and not period.years and not period.months
+        and period.lower[-1:] == ["quarter"] and len(period.lower) <= 3
+    )
+
+
+def relative_quarter(period: PeriodText) -> Range:
+    """`last quarter`, `next quarter`: the quarter before or after the publication's."""
+    quarter = (period.published.month - 1) // 3 + period.offset
+    year = period.published.year + quarter // 4
+    first = quarter % 4 * 3 + 1
+    return month_range(year, first, first + 2)
+
+
 def relative_month(period: PeriodText) -> Range:
     """`last month`, `next month`: the month before or after the publication month."""
     month = period.published.month + period.offset
@@ -439,6 +455,7 @@ PERIOD_RULES: tuple[PeriodRule, ...] = (  # the first kind of expression that ap
     (lambda period: period.year is None, unfixed),
     (lambda period: period.stretch is not None, trailing_stretch),
     (trailing_window, unfixed),  # `the past 12 months`: a window the text does not place, not the year's first months
+    (relative_quarter_named, relative_quarter),  # `last quarter`, `the previous quarter`, `next quarter`
     (lambda period: names_part(period.lower, period.words), part_of_year),
     (lambda period: "end" in period.lower, end_of_month),
     (lambda period: len(period.months) == 2 and len(period.years) == 2, months_across_years),
