@@ -42,6 +42,7 @@ class PeriodWords:
     parts: dict[str, int]  # part of a year -> its months: `quarter` 3, `half` 6, `year` 12
     ending: frozenset[str]  # `to`, `ended`: a stretch ending with a month (`the year to June`)
     fiscal: frozenset[str]  # `fiscal`, `financial`, `fy`
+    anaphora: frozenset[str]  # `this period`, `the period`: the whole text of a period that refers back to another
     translations: dict[str, str] = field(default_factory=dict)  # another language's period word -> the English it reads as (`means`)
 
     @classmethod
@@ -65,6 +66,7 @@ class PeriodWords:
             parts=by("part", "months"),
             ending=listed("ending"),
             fiscal=listed("fiscal"),
+            anaphora=listed("anaphora"),
             translations={row["word"].lower(): row["means"] for row in rows if "means" in row},
         )
 
@@ -447,6 +449,7 @@ def whole_year(period: PeriodText) -> Range | None:
 PeriodRule = tuple[Callable[[PeriodText], bool], Callable[[PeriodText], Range | None]]
 PERIOD_RULES: tuple[PeriodRule, ...] = (  # the first kind of expression that applies resolves it
     (lambda period: period.says(period.words.references), same_period),  # `the same period`, `the corresponding quarter`
+    (lambda period: " ".join(period.lower) in period.words.anaphora, same_period),  # `over this period`: the one referred to
     (lambda period: period.says(period.words.ago), year_ago),
     (lambda period: "mid" in period.lower, unfixed),  # `mid-2024`
     (names_fiscal_year, fiscal_period),
