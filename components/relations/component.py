@@ -230,30 +230,32 @@ class FactColumns:
 
     def indicator(self, span: Span | None) -> tuple[str | None, str | None, str | None]:
         """An indicator's text, id and normal form (all None for none)."""
+        return self.named(self.indicators, span, lambda found: self.indicator_id(found, self.view))
+
+    def region(self, span: Span | None) -> tuple[str | None, str | None, str | None]:
+        """A region's text, id and normal form (all None for none)."""
+        return self.named(self.regions, span, region_id)
+
+    def named(
+        self, known: dict[int, tuple[str, str | None, str | None]], span: Span | None, code: Callable[[Span], str | None]
+    ) -> tuple[str | None, str | None, str | None]:
+        """A mention's text, id (`code`) and normal form, worked out once per mention and kept in `known`."""
         if span is None:
             return None, None, None
-        if id(span) not in self.indicators:
+        found = known.get(id(span))
+        if found is None:
             text = self.view.span_text(span)
-            self.indicators[id(span)] = (text, self.indicator_id(span, self.view), normal_form(span, text, self.lang))
-        return self.indicators[id(span)]
+            found = known[id(span)] = (text, code(span), normal_form(span, text, self.lang))
+        return found
 
     def period(self, span: Span | None) -> tuple[str | None, str | None, str | None]:
         """A period's text and first and last days in ISO form (all None for none; the days None where unresolved)."""
         if span is None:
             return None, None, None
-        if id(span) not in self.periods:
-            own = self.dates.of(span)
-            self.periods[id(span)] = (self.view.span_text(span), *iso_days(own))
-        return self.periods[id(span)]
-
-    def region(self, span: Span | None) -> tuple[str | None, str | None, str | None]:
-        """A region's text, id and normal form (all None for none)."""
-        if span is None:
-            return None, None, None
-        if id(span) not in self.regions:
-            text = self.view.span_text(span)
-            self.regions[id(span)] = (text, region_id(span), normal_form(span, text, self.lang))
-        return self.regions[id(span)]
+        found = self.periods.get(id(span))
+        if found is None:
+            found = self.periods[id(span)] = (self.view.span_text(span), *iso_days(self.dates.of(span)))
+        return found
 
     def fact(self, figure: Figure) -> Fact:
         """The fact of one figure: what, how much, when, where, against what."""

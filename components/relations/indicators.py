@@ -53,10 +53,10 @@ class IndicatorRules(MentionView):
         comma = next((index for index in range(span.end, min(span.end + 4, len(self.words))) if self.words[index] == ","), None)
         if comma is None:
             return None
+        skips = self.cues.phrase_determiners | self.cues.possessives
         for mention in same:
             if mention.start > comma:
                 between = range(comma + 1, mention.start)
-                skips = self.cues.phrase_determiners | self.cues.possessives
                 possessors = {index - 1 for index in between if self.words[index] in self.cues.possessives}  # `the country's`
                 if all(self.words[index] in skips or index in self.region_tokens or index in possessors for index in between):
                     return mention

@@ -99,7 +99,6 @@ class MentionView:
         self.phrased: dict[int, bool] = {}  # mention start -> in_phrase, as found
         self.bare: dict[tuple[int, int], bool] = {}  # mention (start, end) -> is_bare, as found
         self.mention_words: dict[tuple[int, int], frozenset[str]] = {}  # mention (start, end) -> the words of its text, as asked for
-        self.known_dates: dict[tuple[str, Any], Any] = {}  # (period text, reference) -> its dates, as asked for
         self.dateline_end = dateline_end
 
     def lemma(self, index: int) -> str:
@@ -107,11 +106,8 @@ class MentionView:
         return self.lemmas[index]
 
     def dates(self, text: str, reference: Any = None) -> Any:
-        """A period text's dates (or None), a fiscal year being that of the article's country; remembered per doc."""
-        key = (text, reference)
-        if key not in self.known_dates:
-            self.known_dates[key] = self.resolve_dates(text, reference, self.country)
-        return self.known_dates[key]
+        """A period text's dates (or None), a fiscal year being that of the article's country (the component remembers them)."""
+        return self.resolve_dates(text, reference, self.country)
 
     def meaning(self, period: Span) -> Any:
         """What a period means (its dates, else its words), to tell whether earlier periods agree."""
